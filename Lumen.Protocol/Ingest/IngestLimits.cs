@@ -1,0 +1,42 @@
+namespace Lumen.Protocol.Ingest;
+
+/// <summary>
+/// The bounds of the Go Lumen hub's ingest validation. A frame outside them is refused with
+/// a 400 naming the field, so an agent bug shows up at once instead of as odd charts.
+/// </summary>
+public static class IngestLimits
+{
+    public const double MaxPercent = 100;
+    public const double MinTempC = -50;
+    public const double MaxTempC = 150;
+    public const int MaxCores = 256;
+    public const int MaxContainers = 500;
+    public const int MaxGpus = 64;
+    public const int MaxProcesses = 500;
+
+    /// <summary>Docker reports container CPU as a share of one core: up to 100 × cores.</summary>
+    public const double MaxContainerCpuPct = MaxPercent * MaxCores;
+
+    public const int MaxContainerIdLength = 64;
+    public const int MaxContainerNameLength = 128;
+    public const int MaxContainerImageLength = 256;
+    public const int MaxContainerStateLength = 32;
+
+    public const int MaxShortSystemStringLength = 32;  // arch, virt_type, agent_version
+    public const int MaxHostnameLength = 256;
+    public const int MaxSystemStringLength = 256;      // os, kernel, cpu_model, primary_ip
+
+    public const int MaxGpuNameLength = 128;
+    public const int MaxProcessNameLength = 128;
+    public const int MaxProcessUserLength = 64;
+    public const int MaxProcessCmdLength = 1024;
+
+    /// <summary>
+    /// A frame with every list at its cap stays well below this; anything larger is not an
+    /// agent and is refused with 413 before it is parsed.
+    /// </summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>Clocks before this are unset clocks (a Pi without RTC before NTP), not data.</summary>
+    public static readonly DateTimeOffset EarliestTs = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+}

@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Live;
+using Lumen.Protocol.Policy;
+
+namespace Lumen.Protocol;
+
+/// <summary>
+/// Source-generated JSON for the wire contract: snake_case, strict numbers, no duplicate
+/// keys, shallow nesting. Unknown fields land in each DTO's extension data and are refused
+/// by <see cref="Ingest.IngestValidator"/> with their name.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    NumberHandling = JsonNumberHandling.Strict,
+    AllowDuplicateProperties = false,
+    MaxDepth = 16,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(IngestFrame))]
+[JsonSerializable(typeof(AgentPolicy))]
+[JsonSerializable(typeof(LiveSnapshot))]
+[JsonSerializable(typeof(LiveSnapshot[]))]
+[JsonSerializable(typeof(ApiError))]
+public sealed partial class LumenJsonContext : JsonSerializerContext;

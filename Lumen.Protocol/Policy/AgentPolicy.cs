@@ -1,0 +1,11 @@
+namespace Lumen.Protocol.Policy;
+
+/// <summary>
+/// What the hub asks of its agents, served at <c>GET /api/agent/policy</c>. Durations are Go
+/// duration strings (<c>"5s"</c>) as the Go hub served them.
+/// </summary>
+public sealed record AgentPolicy
+{
+    public string CollectionInterval { get; init; } = "5s";
+    public bool ProcessesEnabled { get; init; }
+}
