@@ -1,0 +1,38 @@
+namespace Lumen.Hub.Cli;
+
+/// <summary>What <c>lumen-hub --help</c> prints: commands and every variable with its default.</summary>
+public static class HelpText
+{
+    public const string Hub = """
+        lumen-hub — the Lumen monitoring hub
+
+        Usage:
+          lumen-hub                      run the hub
+          lumen-hub hosts add NAME       add a host and print its agent token (shown once)
+          lumen-hub hosts list           list hosts
+          lumen-hub hosts rotate NAME    issue a new token; the old one stops working at once
+          lumen-hub hosts remove NAME    remove a host, its token and its history
+          lumen-hub --help               this text
+
+        The host commands work on the same database while the hub runs.
+
+        Environment (defaults in brackets):
+          LUMEN_HUB_ADDR                  listen address [:8090]
+          LUMEN_HUB_DB_PATH               SQLite file [/var/lib/lumen/lumen.db, or ./data/lumen.db
+                                          when /var/lib/lumen is not writable]
+          LUMEN_HUB_STREAM_INTERVAL       live stream period [5s]
+          LUMEN_HUB_BATCH_FLUSH_EVERY     longest wait before snapshots are written [60s]
+          LUMEN_HUB_BATCH_FLUSH_SIZE      rows per write transaction [5000]
+          LUMEN_HUB_BATCH_QUEUE_SIZE      rows queued before ingest answers 503 [max(50000, 4 × flush size)]
+          LUMEN_HUB_AGENT_INTERVAL        agent collection interval the policy hands out [5s; 2s–1h]
+          LUMEN_HUB_RETENTION_WINDOW      history kept [24h; 5m–8760h, 0 = forever]
+          LUMEN_HUB_RETENTION_INTERVAL    how often old history is swept [1h; 1m–24h, 0 = never]
+          LUMEN_HUB_DOWNSAMPLE_BUCKET_SIZE    [5m; 1m–24h]
+          LUMEN_HUB_DOWNSAMPLE_HOT_WINDOW     [24h; 1h–720h]
+          LUMEN_HUB_DOWNSAMPLE_ARCHIVE_WINDOW [720h; 24h–8760h]
+
+        The runtime settings (agent interval, retention, downsampling) seed defaults: once a
+        value is set in the hub, the stored value wins.
+
+        """;
+}

@@ -1,0 +1,122 @@
+using Lumen.Hub.Settings;
+using Lumen.Hub.Storage;
+
+namespace Lumen.Hub.Configuration;
+
+/// <summary>The batcher's sizes: rows per transaction, longest wait, queue in front, shutdown budget.</summary>
+public sealed record BatcherOptions(int FlushSize, TimeSpan FlushEvery, int QueueCapacity, TimeSpan OfferWait, TimeSpan DrainTimeout);
+
+/// <summary>Everything the hub reads from its environment at start, already checked.</summary>
+public sealed record HubOptions(
+    string ListenUrl,
+    string DatabasePath,
+    bool DatabasePathIsFallback,
+    TimeSpan StreamInterval,
+    BatcherOptions Batcher,
+    SettingDefaults SettingDefaults);
+
+/// <summary>Start-up refused: names every variable that is wrong and why.</summary>
+public sealed class HubConfigurationException(IReadOnlyList<string> problems)
+    : Exception("invalid configuration:\n  " + string.Join("\n  ", problems))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}
+
+/// <summary>
+/// Reads the <c>LUMEN_HUB_*</c> variables of design §7. A bad value stops start-up with a
+/// message naming the variable, its value and what would be accepted; nothing is guessed.
+/// </summary>
+public static class HubOptionsLoader
+{
+    public const string DefaultDatabasePath = "/var/lib/lumen/lumen.db";
+    public const string FallbackDatabasePath = "data/lumen.db";
+
+    public static HubOptions Load(Func<string, string?> environment, Func<string, bool>? folderIsWritable = null)
+    {
+        folderIsWritable ??= FolderIsWritable;
+        var problems = new List<string>();
+        string? Env(string name) => environment(name) is { Length: > 0 } value ? value : null;
+
+        var listenUrl = ListenUrl(Env("LUMEN_HUB_ADDR") ?? ":8090", problems);
+
+        var dbPath = Env("LUMEN_HUB_DB_PATH");
+        var fallback = false;
+        if (dbPath is null)
+        {
+            // The packaged default; a developer without root gets a data folder right here.
+            dbPath = DefaultDatabasePath;
+            if (!folderIsWritable(Path.GetDirectoryName(DefaultDatabasePath)!))
+                (dbPath, fallback) = (Path.GetFullPath(FallbackDatabasePath), true);
+        }
+
+        var streamInterval = Duration("LUMEN_HUB_STREAM_INTERVAL", Env("LUMEN_HUB_STREAM_INTERVAL"), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), problems);
+        var flushEvery = Duration("LUMEN_HUB_BATCH_FLUSH_EVERY", Env("LUMEN_HUB_BATCH_FLUSH_EVERY"), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10), problems);
+        var flushSize = Integer("LUMEN_HUB_BATCH_FLUSH_SIZE", Env("LUMEN_HUB_BATCH_FLUSH_SIZE"), 5000, 1, 100_000, problems);
+        var queueSize = Integer("LUMEN_HUB_BATCH_QUEUE_SIZE", Env("LUMEN_HUB_BATCH_QUEUE_SIZE"), Math.Max(50_000, flushSize * 4), 1, 10_000_000, problems);
+
+        var defaults = new Dictionary<string, TimeSpan>();
+        foreach (var definition in SettingDefinitions.All)
+        {
+            if (Env(definition.EnvironmentVariable) is not { } text)
+            {
+                defaults[definition.Key] = definition.Default;
+                continue;
+            }
+            var (value, error) = definition.Read(text, definition.EnvironmentVariable);
+            if (error is null) defaults[definition.Key] = value;
+            else problems.Add(error);
+        }
+
+        if (problems.Count > 0) throw new HubConfigurationException(problems);
+        return new HubOptions(listenUrl, dbPath, fallback, streamInterval,
+            new BatcherOptions(flushSize, flushEvery, queueSize, OfferWait: TimeSpan.FromSeconds(1), DrainTimeout: TimeSpan.FromSeconds(60)),
+            new SettingDefaults(defaults));
+    }
+
+    public static HubOptions FromProcessEnvironment() => Load(Environment.GetEnvironmentVariable);
+
+    /// <summary>Go's listen syntax: ":8090" (all interfaces), "127.0.0.1:8090", "[::1]:8090".</summary>
+    private static string ListenUrl(string addr, List<string> problems)
+    {
+        var colon = addr.LastIndexOf(':');
+        if (colon < 0 || !int.TryParse(addr.AsSpan(colon + 1), out var port) || port is < 1 or > 65535)
+        {
+            problems.Add($"LUMEN_HUB_ADDR '{addr}' must be host:port or :port, e.g. :8090 or 127.0.0.1:8090");
+            return "";
+        }
+        var host = addr[..colon];
+        return host.Length == 0 || host == "0.0.0.0" ? $"http://0.0.0.0:{port}" : $"http://{host}:{port}";
+    }
+
+    private static TimeSpan Duration(string name, string? text, TimeSpan fallback, TimeSpan min, TimeSpan max, List<string> problems)
+    {
+        if (text is null) return fallback;
+        if (GoDuration.TryParse(text, out var value) && value >= min && value <= max) return value;
+        problems.Add($"{name} '{text}' must be a duration between {GoDuration.Format(min)} and {GoDuration.Format(max)}, e.g. {GoDuration.Format(fallback)}");
+        return fallback;
+    }
+
+    private static int Integer(string name, string? text, int fallback, int min, int max, List<string> problems)
+    {
+        if (text is null) return fallback;
+        if (int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max) return value;
+        problems.Add($"{name} '{text}' must be a whole number between {min} and {max}");
+        return fallback;
+    }
+
+    private static bool FolderIsWritable(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".lumen-write-probe-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Live;
+
+namespace Lumen.Hub.Hosts;
+
+/// <summary>
+/// What the hub knows of one host right now: the newest frame by the agent's clock, when the
+/// hub last heard from it (by the hub's clock, which decides online/offline) and its CPU ring.
+/// </summary>
+public sealed class HostLiveState(HostId hostId, string name)
+{
+    private readonly CpuRing _cpu = new();
+
+    public HostId HostId { get; } = hostId;
+    public string Name { get; private set; } = name;
+    public IngestFrame? Latest { get; private set; }
+    public DateTimeOffset ReceivedAt { get; private set; }
+
+    public void Rename(string name) => Name = name;
+
+    /// <summary>
+    /// Takes a frame. Every frame proves the host alive; only one newer than the latest
+    /// replaces it, since a draining buffer sends old frames among live ones.
+    /// </summary>
+    public void Apply(IngestFrame frame, DateTimeOffset receivedAt)
+    {
+        if (receivedAt > ReceivedAt) ReceivedAt = receivedAt;
+        if (Latest is not null && frame.Ts <= Latest.Ts) return;
+
+        // Metadata rarely changes; keep one instance so thousands of hosts don't hold copies.
+        Latest = Latest?.System is { } system && system == frame.System ? frame with { System = system } : frame;
+        _cpu.Add(frame.Ts.ToUnixTimeSeconds(), frame.CpuPct);
+    }
+
+    public LiveSnapshot? ToLiveSnapshot()
+    {
+        if (Latest is not { } f) return null;
+        return new LiveSnapshot
+        {
+            HostId = HostId.Value, Host = Name, Ts = f.Ts, ReceivedAt = ReceivedAt,
+            CpuPct = f.CpuPct, RamPct = f.RamPct, SwapPct = f.SwapPct, DiskPct = f.DiskPct,
+            Load1 = f.Load1, Load5 = f.Load5, Load15 = f.Load15,
+            NetRxBps = f.NetRxBps, NetTxBps = f.NetTxBps, DiskRBps = f.DiskRBps, DiskWBps = f.DiskWBps,
+            TempC = f.TempC, CpuSeries = _cpu.ToArray(), CpuPerCore = f.CpuPerCore ?? [],
+            Containers = f.Containers ?? [], System = f.System, Gpus = f.Gpus ?? [],
+        };
+    }
+}

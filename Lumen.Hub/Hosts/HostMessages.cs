@@ -1,0 +1,27 @@
+using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Live;
+
+namespace Lumen.Hub.Hosts;
+
+/// <summary>Commands to the host actors.</summary>
+public static class HostCommands
+{
+    /// <summary>An accepted ingest: update the live state of the host it belongs to.</summary>
+    public sealed record RecordSnapshot(HostId HostId, string HostName, IngestFrame Frame, DateTimeOffset ReceivedAt) : IWithHostId;
+
+    /// <summary>The host was deleted: drop its actor and live state at once.</summary>
+    public sealed record EvictHost(HostId HostId) : IWithHostId;
+}
+
+/// <summary>Questions the host actors answer.</summary>
+public static class HostQueries
+{
+    /// <summary>Answered with a <see cref="HostLiveView"/>.</summary>
+    public sealed record GetLiveSnapshot(HostId HostId) : IWithHostId;
+
+    /// <summary>Answered with the number of host actors alive.</summary>
+    public sealed record CountLiveHosts;
+}
+
+/// <summary>One host's live state, or null when the hub has not heard from it since start.</summary>
+public sealed record HostLiveView(HostId HostId, LiveSnapshot? Snapshot);

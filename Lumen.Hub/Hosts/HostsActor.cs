@@ -1,0 +1,52 @@
+using Akka.Actor;
+using Akka.Hosting;
+
+namespace Lumen.Hub.Hosts;
+
+/// <summary>
+/// Parent of one <see cref="HostActor"/> per host that has reported since start, created on
+/// the first frame and routed by <see cref="IWithHostId"/>.
+/// </summary>
+public sealed class HostsActor : ReceiveActor
+{
+    // A dictionary rather than Context.Child(name): this runs for every ingest, and a
+    // name lookup would build a string per frame.
+    private readonly Dictionary<HostId, IActorRef> _children = [];
+
+    public HostsActor()
+    {
+        Receive<HostCommands.RecordSnapshot>(record => ChildFor(record.HostId, record.HostName).Forward(record));
+        Receive<HostCommands.EvictHost>(evict =>
+        {
+            if (!_children.Remove(evict.HostId, out var child)) return;
+            Context.Unwatch(child);
+            Context.Stop(child);
+        });
+        Receive<HostQueries.GetLiveSnapshot>(query =>
+        {
+            if (_children.TryGetValue(query.HostId, out var child)) child.Forward(query);
+            else Sender.Tell(new HostLiveView(query.HostId, null));
+        });
+        Receive<HostQueries.CountLiveHosts>(_ => Sender.Tell(_children.Count));
+        Receive<ChildStopped>(stopped => _children.Remove(stopped.HostId));
+    }
+
+    private IActorRef ChildFor(HostId hostId, string name)
+    {
+        if (_children.TryGetValue(hostId, out var child)) return child;
+        child = Context.ActorOf(HostActor.Props(hostId, name), "host-" + hostId);
+        Context.WatchWith(child, new ChildStopped(hostId));
+        _children[hostId] = child;
+        return child;
+    }
+
+    private sealed record ChildStopped(HostId HostId);
+
+    public static Props Props() => Akka.Actor.Props.Create(() => new HostsActor());
+}
+
+public static class HostsActorWiring
+{
+    public static AkkaConfigurationBuilder AddHostsActor(this AkkaConfigurationBuilder builder) =>
+        builder.WithActors((system, registry) => registry.Register<HostsActor>(system.ActorOf(HostsActor.Props(), "hosts")));
+}

@@ -1,0 +1,81 @@
+using Akka.Hosting;
+using Lumen.Hub.Batching;
+using Lumen.Hub.Configuration;
+using Lumen.Hub.Hosts;
+using Lumen.Hub.Http;
+using Lumen.Hub.Retention;
+using Lumen.Hub.Storage;
+using Lumen.Hub.Tokens;
+
+namespace Lumen.Hub;
+
+/// <summary>
+/// Builds the hub: options from the environment, the SQLite file migrated, the actor tree
+/// (hosts, token directory, snapshot batcher, retention) and the HTTP endpoints.
+/// </summary>
+public static class HubApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var options = HubOptionsLoader.Load(key => builder.Configuration[key]);
+
+        builder.WebHost.UseUrls(options.ListenUrl);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // Bodies are capped per endpoint; this is the backstop for everything else.
+            kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
+        });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.Batcher.DrainTimeout + TimeSpan.FromSeconds(10));
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+        });
+
+        AddServices(builder.Services, options);
+
+        var app = builder.Build();
+        app.UseJsonApiErrors();
+        app.MapHealthApi();
+        app.MapIngestApi();
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services, HubOptions options)
+    {
+        var database = new LumenDatabase(options.DatabasePath);
+        database.Initialise();
+
+        services.AddSingleton(options);
+        services.AddSingleton(options.Batcher);
+        services.AddSingleton(options.SettingDefaults);
+        services.AddSingleton(database);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<HostStore>();
+        services.AddSingleton<SettingsStore>();
+        services.AddSingleton<RetentionStore>();
+        services.AddSingleton<SnapshotWriter>();
+        services.AddSingleton<HostTokens>();
+        services.AddSingleton<DurabilityLedger>();
+        services.AddSingleton(new SnapshotQueue(options.Batcher.QueueCapacity, options.Batcher.OfferWait));
+        services.AddSingleton<BatchPersister>();
+        services.AddSingleton<IngestPipeline>();
+
+        services.AddAkka("lumen-hub", (akka, provider) =>
+        {
+            akka.ConfigureLoggers(loggers =>
+                {
+                    loggers.ClearLoggers();
+                    loggers.AddLoggerFactory();
+                })
+                .AddHocon($"akka.coordinated-shutdown.phases.service-requests-done.timeout = {(int)options.Batcher.DrainTimeout.TotalSeconds}s", HoconAddMode.Prepend)
+                .AddHostsActor()
+                .AddTokenDirectory(provider)
+                .AddSnapshotBatcher(provider)
+                .AddRetentionActor(provider);
+        });
+    }
+}

@@ -1,0 +1,33 @@
+using Lumen.Hub;
+using Lumen.Hub.Cli;
+using Lumen.Hub.Configuration;
+
+if (args is ["--help" or "-h" or "help", ..])
+{
+    Console.Out.Write(HelpText.Hub);
+    return 0;
+}
+if (args is ["hosts", .. var hostArgs])
+    return HostsCommand.Run(hostArgs, Console.Out, Console.Error);
+
+WebApplication app;
+try
+{
+    app = HubApp.Build(args);
+}
+catch (HubConfigurationException e)
+{
+    Console.Error.WriteLine($"lumen-hub: {e.Message}");
+    return 2;
+}
+
+var options = app.Services.GetRequiredService<HubOptions>();
+var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Lumen.Hub");
+if (options.DatabasePathIsFallback)
+    log.LogWarning("{Default} is not writable, so data goes to {Path} (set LUMEN_HUB_DB_PATH to choose)", HubOptionsLoader.DefaultDatabasePath, options.DatabasePath);
+log.LogInformation("Lumen hub listening on {Url}, data in {Path}; Ctrl-C stops it after writing what it holds", options.ListenUrl, options.DatabasePath);
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, public so specs can host the hub in-process.</summary>
+public partial class Program;

@@ -1,0 +1,19 @@
+namespace Lumen.Hub.Settings;
+
+/// <summary>The effective value of every runtime setting at one moment.</summary>
+public sealed record HubSettings(
+    TimeSpan RetentionWindow,
+    TimeSpan RetentionInterval,
+    TimeSpan AgentInterval,
+    TimeSpan DownsampleBucketSize,
+    TimeSpan DownsampleHotWindow,
+    TimeSpan DownsampleArchiveWindow)
+{
+    public static HubSettings From(IReadOnlyDictionary<string, TimeSpan> values) => new(
+        values[SettingDefinitions.RetentionWindow.Key],
+        values[SettingDefinitions.RetentionInterval.Key],
+        values[SettingDefinitions.AgentInterval.Key],
+        values[SettingDefinitions.DownsampleBucketSize.Key],
+        values[SettingDefinitions.DownsampleHotWindow.Key],
+        values[SettingDefinitions.DownsampleArchiveWindow.Key]);
+}

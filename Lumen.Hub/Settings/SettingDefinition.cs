@@ -1,0 +1,43 @@
+namespace Lumen.Hub.Settings;
+
+/// <summary>
+/// One runtime-tunable setting: its key, the environment variable that seeds its default, the
+/// built-in default, and its bounds. <see cref="AllowsZero"/> means 0 switches the feature off.
+/// </summary>
+public sealed record SettingDefinition(string Key, string EnvironmentVariable, TimeSpan Default, TimeSpan Min, TimeSpan Max, bool AllowsZero)
+{
+    /// <returns>null when the value is allowed, otherwise a message naming the key and its bounds.</returns>
+    public string? Check(TimeSpan value)
+    {
+        if (value == TimeSpan.Zero && AllowsZero) return null;
+        return value >= Min && value <= Max ? null : $"{Key} must be between {Bounds}";
+    }
+
+    public string Bounds => $"{GoDuration.Format(Min)} and {GoDuration.Format(Max)}" + (AllowsZero ? " (or 0 to switch it off)" : "");
+
+    /// <summary>Parses and checks a value given for this setting.</summary>
+    public (TimeSpan Value, string? Error) Read(string? text, string source)
+    {
+        if (!GoDuration.TryParse(text, out var value))
+            return (TimeSpan.Zero, $"{source} '{text}' is not a duration such as 90s, 15m or 24h; {Key} must be between {Bounds}");
+        return Check(value) is { } error ? (TimeSpan.Zero, $"{source}: {error} (got {text})") : (value, null);
+    }
+}
+
+/// <summary>The settings of design §4 with their bounds and environment names.</summary>
+public static class SettingDefinitions
+{
+    private static TimeSpan D(double days) => TimeSpan.FromDays(days);
+
+    public static readonly SettingDefinition RetentionWindow = new("retention_window", "LUMEN_HUB_RETENTION_WINDOW", TimeSpan.FromHours(24), TimeSpan.FromMinutes(5), D(365), AllowsZero: true);
+    public static readonly SettingDefinition RetentionInterval = new("retention_interval", "LUMEN_HUB_RETENTION_INTERVAL", TimeSpan.FromHours(1), TimeSpan.FromMinutes(1), TimeSpan.FromHours(24), AllowsZero: true);
+    public static readonly SettingDefinition AgentInterval = new("agent_interval", "LUMEN_HUB_AGENT_INTERVAL", TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2), TimeSpan.FromHours(1), AllowsZero: false);
+    public static readonly SettingDefinition DownsampleBucketSize = new("downsample_bucket_size", "LUMEN_HUB_DOWNSAMPLE_BUCKET_SIZE", TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(1), TimeSpan.FromHours(24), AllowsZero: false);
+    public static readonly SettingDefinition DownsampleHotWindow = new("downsample_hot_window", "LUMEN_HUB_DOWNSAMPLE_HOT_WINDOW", TimeSpan.FromHours(24), TimeSpan.FromHours(1), D(30), AllowsZero: false);
+    public static readonly SettingDefinition DownsampleArchiveWindow = new("downsample_archive_window", "LUMEN_HUB_DOWNSAMPLE_ARCHIVE_WINDOW", D(30), D(1), D(365), AllowsZero: false);
+
+    public static readonly IReadOnlyList<SettingDefinition> All =
+        [RetentionWindow, RetentionInterval, AgentInterval, DownsampleBucketSize, DownsampleHotWindow, DownsampleArchiveWindow];
+
+    public static SettingDefinition? Find(string key) => All.FirstOrDefault(d => d.Key == key);
+}

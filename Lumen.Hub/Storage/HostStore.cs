@@ -1,0 +1,116 @@
+using Lumen.Hub.Hosts;
+using Lumen.Hub.Tokens;
+using Microsoft.Data.Sqlite;
+
+namespace Lumen.Hub.Storage;
+
+/// <summary>A row of the hosts table as the admin tools show it.</summary>
+public sealed record HostRecord(HostId Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? LastSeenAt);
+
+/// <summary>A newly issued token: shown to the user once, never stored in clear.</summary>
+public sealed record IssuedToken(HostRecord Host, string Token);
+
+/// <summary>Thrown for an admin request that cannot be done as asked (duplicate or unknown name).</summary>
+public sealed class HostAdminException(string message) : Exception(message);
+
+/// <summary>
+/// Host administration on the hosts table: add, list, rotate, remove. Safe to use from the
+/// command line while the hub runs: the hub notices through the hosts_version counter.
+/// </summary>
+public sealed class HostStore(LumenDatabase database, TimeProvider clock)
+{
+    /// <summary>Rows deleted per statement when a host's history is removed, so the hub's writer never waits long.</summary>
+    private const int DeleteChunkRows = 5000;
+
+    public IssuedToken Add(string name)
+    {
+        if (HostName.Validate(name) is { } error) throw new HostAdminException(error);
+        var token = AgentToken.Generate();
+        var now = clock.GetUtcNow();
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO hosts (name, token_hash, created_at) VALUES ($name, $hash, $now) RETURNING id;";
+        command.Parameters.AddWithValue("$name", name);
+        command.Parameters.AddWithValue("$hash", AgentToken.Hash(token).ToBytes());
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        try
+        {
+            var id = (long)command.ExecuteScalar()!;
+            return new IssuedToken(new HostRecord(new HostId(id), name, now, null), token);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19 /* SQLITE_CONSTRAINT */)
+        {
+            throw new HostAdminException($"a host named '{name}' already exists");
+        }
+    }
+
+    public IReadOnlyList<HostRecord> List()
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, name, created_at, last_seen_at FROM hosts ORDER BY name;";
+        using var reader = command.ExecuteReader();
+        var hosts = new List<HostRecord>();
+        while (reader.Read())
+            hosts.Add(new HostRecord(
+                new HostId(reader.GetInt64(0)), reader.GetString(1),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
+        return hosts;
+    }
+
+    public IssuedToken Rotate(string name)
+    {
+        var host = Find(name) ?? throw new HostAdminException($"no host named '{name}'");
+        var token = AgentToken.Generate();
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE hosts SET token_hash = $hash WHERE id = $id;";
+        command.Parameters.AddWithValue("$hash", AgentToken.Hash(token).ToBytes());
+        command.Parameters.AddWithValue("$id", host.Id.Value);
+        command.ExecuteNonQuery();
+        return new IssuedToken(host, token);
+    }
+
+    /// <summary>Removes the host (its token dies with it) and then its history, in chunks.</summary>
+    public HostRecord Remove(string name)
+    {
+        var host = Find(name) ?? throw new HostAdminException($"no host named '{name}'");
+        using var connection = database.Open();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "DELETE FROM hosts WHERE id = $id;";
+            command.Parameters.AddWithValue("$id", host.Id.Value);
+            command.ExecuteNonQuery();
+        }
+        while (SnapshotChunks.DeleteOlderThan(connection, host.Id, long.MaxValue, DeleteChunkRows) > 0) { }
+        return host;
+    }
+
+    public HostRecord? Find(string name) =>
+        List().FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Bumped by triggers whenever a host is added, removed, renamed or re-keyed.</summary>
+    public long Version()
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE key = 'hosts_version';";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public IReadOnlyList<KeyValuePair<TokenHash, HostIdentity>> LoadTokens()
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, name, token_hash FROM hosts;";
+        using var reader = command.ExecuteReader();
+        var tokens = new List<KeyValuePair<TokenHash, HostIdentity>>();
+        while (reader.Read())
+        {
+            var hash = TokenHash.From((byte[])reader.GetValue(2));
+            tokens.Add(new(hash, new HostIdentity(new HostId(reader.GetInt64(0)), reader.GetString(1))));
+        }
+        return tokens;
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.Data.Sqlite;
+
+namespace Lumen.Hub.Storage;
+
+/// <summary>
+/// Versioned schema changes, applied in order at start inside one transaction each; the
+/// version lives in SQLite's <c>user_version</c>. Append only: a released step never changes.
+/// </summary>
+public static class Migrations
+{
+    private static readonly string[] Steps =
+    [
+        // 1: hosts, snapshots laid out for range reads by (host, ts), settings, and a counter
+        //    the hub polls to notice host changes made by another process.
+        """
+        CREATE TABLE hosts (
+            id           INTEGER PRIMARY KEY,
+            name         TEXT    NOT NULL UNIQUE COLLATE NOCASE,
+            token_hash   BLOB    NOT NULL UNIQUE,
+            created_at   INTEGER NOT NULL,
+            last_seen_at INTEGER,
+            system_json  TEXT,
+            tags_json    TEXT    NOT NULL DEFAULT '{}'
+        );
+        CREATE TABLE snapshots (
+            host_id    INTEGER NOT NULL,
+            ts         INTEGER NOT NULL,
+            cpu_pct    REAL NOT NULL,
+            ram_pct    REAL NOT NULL,
+            swap_pct   REAL NOT NULL,
+            disk_pct   REAL NOT NULL,
+            load1      REAL NOT NULL,
+            load5      REAL NOT NULL,
+            load15     REAL NOT NULL,
+            net_rx_bps REAL NOT NULL,
+            net_tx_bps REAL NOT NULL,
+            disk_r_bps REAL NOT NULL,
+            disk_w_bps REAL NOT NULL,
+            temp_c     REAL NOT NULL,
+            PRIMARY KEY (host_id, ts)
+        ) WITHOUT ROWID;
+        CREATE TABLE settings (
+            key        TEXT PRIMARY KEY,
+            value      TEXT NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE meta (
+            key   TEXT PRIMARY KEY,
+            value INTEGER NOT NULL
+        );
+        INSERT INTO meta (key, value) VALUES ('hosts_version', 0);
+        CREATE TRIGGER hosts_added AFTER INSERT ON hosts
+            BEGIN UPDATE meta SET value = value + 1 WHERE key = 'hosts_version'; END;
+        CREATE TRIGGER hosts_removed AFTER DELETE ON hosts
+            BEGIN UPDATE meta SET value = value + 1 WHERE key = 'hosts_version'; END;
+        CREATE TRIGGER hosts_rekeyed AFTER UPDATE OF token_hash, name ON hosts
+            BEGIN UPDATE meta SET value = value + 1 WHERE key = 'hosts_version'; END;
+        """,
+    ];
+
+    public static int Latest => Steps.Length;
+
+    /// <summary>
+    /// Brings the file up to date. Each step re-reads the version inside its own write
+    /// transaction, so a hub and a command-line tool starting together never apply one twice.
+    /// </summary>
+    public static void Apply(SqliteConnection connection)
+    {
+        while (true)
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var current = CurrentVersion(connection);
+            if (current > Steps.Length)
+                throw new InvalidOperationException(
+                    $"the database is at schema version {current}, newer than this hub knows ({Steps.Length}); run a newer hub");
+            if (current == Steps.Length) return;
+
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Steps[current] + $"\nPRAGMA user_version = {current + 1};";
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    public static int CurrentVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

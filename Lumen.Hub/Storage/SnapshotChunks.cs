@@ -1,0 +1,29 @@
+using Lumen.Hub.Hosts;
+using Microsoft.Data.Sqlite;
+
+namespace Lumen.Hub.Storage;
+
+/// <summary>
+/// Deletes a host's old snapshot rows a bounded chunk at a time: each statement is a short
+/// range delete on the (host_id, ts) key, so the batcher's next transaction waits
+/// milliseconds, not the length of a whole sweep.
+/// </summary>
+public static class SnapshotChunks
+{
+    /// <returns>rows deleted by this one chunk; 0 when nothing older is left.</returns>
+    public static int DeleteOlderThan(SqliteConnection connection, HostId host, long cutoffUnixMs, int chunkRows)
+    {
+        using var command = connection.CreateCommand();
+        // The chunk ends at the chunkRows-th oldest row below the cutoff (or the cutoff itself).
+        command.CommandText = """
+            DELETE FROM snapshots
+            WHERE host_id = $host AND ts < $cutoff AND ts <= coalesce(
+                (SELECT ts FROM snapshots WHERE host_id = $host AND ts < $cutoff ORDER BY ts LIMIT 1 OFFSET $last),
+                $cutoff);
+            """;
+        command.Parameters.AddWithValue("$host", host.Value);
+        command.Parameters.AddWithValue("$cutoff", cutoffUnixMs);
+        command.Parameters.AddWithValue("$last", chunkRows - 1);
+        return command.ExecuteNonQuery();
+    }
+}
