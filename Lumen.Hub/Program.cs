@@ -8,7 +8,7 @@ if (args is ["--help" or "-h" or "help", ..])
     return 0;
 }
 if (args is ["hosts", .. var hostArgs])
-    return HostsCommand.Run(hostArgs, Console.Out, Console.Error);
+    return HostsCommand.Run(hostArgs, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
 
 WebApplication app;
 try

@@ -9,12 +9,12 @@ namespace Lumen.Hub.Cli;
 /// </summary>
 public static class HostsCommand
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, Func<string, string?> environment, TextWriter output, TextWriter error)
     {
         HubOptions options;
         try
         {
-            options = HubOptionsLoader.FromProcessEnvironment();
+            options = HubOptionsLoader.Load(environment);
         }
         catch (HubConfigurationException e)
         {
