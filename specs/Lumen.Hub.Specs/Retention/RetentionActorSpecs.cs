@@ -1,0 +1,152 @@
+using Akka.Actor;
+using Akka.TestKit;
+using Akka.TestKit.Xunit2;
+using Lumen.Hub.Retention;
+using Lumen.Hub.Storage;
+using Lumen.Hub.Specs.Support;
+
+namespace Lumen.Hub.Specs.Retention;
+
+public sealed class RetentionActorSpecs : TestKit, IDisposable
+{
+    private const string VirtualTime = "akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"";
+
+    private readonly TempDatabase _db = new();
+    private readonly SettingsStore _settings;
+    private readonly long _hostId;
+
+    public RetentionActorSpecs() : base(VirtualTime)
+    {
+        _settings = new SettingsStore(_db.Database, SettingDefaults.BuiltIn, TimeProvider.System);
+        _hostId = new HostStore(_db.Database, TimeProvider.System).Add("nas").Host.Id.Value;
+        _settings.Write(new Dictionary<string, string> { ["retention_window"] = "1h", ["retention_interval"] = "1h" });
+        Sys.EventStream.Subscribe(TestActor, typeof(RetentionSwept));
+    }
+
+    private TestScheduler Clock => (TestScheduler)Sys.Scheduler;
+
+    private void InsertRowAged(TimeSpan age)
+    {
+        using var connection = _db.Database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO snapshots VALUES ($h, $ts, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+            """;
+        command.Parameters.AddWithValue("$h", _hostId);
+        command.Parameters.AddWithValue("$ts", (Clock.Now - age).ToUnixTimeMilliseconds());
+        command.ExecuteNonQuery();
+    }
+
+    private long Rows => _db.Scalar("SELECT count(*) FROM snapshots");
+
+    /// <summary>Starts the actor and waits until it has run PreStart, so its timer exists before time moves.</summary>
+    private async Task StartRetentionAsync()
+    {
+        var retention = Sys.ActorOf(RetentionActor.Props(_settings, new RetentionStore(_db.Database)));
+        await retention.Ask<ActorIdentity>(new Identify(null), TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task RetentionActor_should_delete_rows_older_than_the_window_on_its_first_beat()
+    {
+        InsertRowAged(TimeSpan.FromHours(2));
+        InsertRowAged(TimeSpan.FromMinutes(10));
+        await StartRetentionAsync();
+
+        Clock.Advance(TimeSpan.Zero);
+        var swept = await ExpectMsgAsync<RetentionSwept>(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(1, swept.Result.RowsDeleted);
+        Assert.Equal(1, Rows);
+    }
+
+    [Fact]
+    public async Task RetentionActor_should_wait_an_interval_between_sweeps()
+    {
+        await StartRetentionAsync();
+        Clock.Advance(TimeSpan.Zero);
+        await ExpectMsgAsync<RetentionSwept>(TimeSpan.FromSeconds(5));
+        InsertRowAged(TimeSpan.FromHours(3));
+
+        await AdvanceInBeatsAsync(TimeSpan.FromMinutes(59));
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(1, Rows);
+
+        await AdvanceInBeatsAsync(TimeSpan.FromMinutes(1));
+        await ExpectMsgAsync<RetentionSwept>(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, Rows);
+    }
+
+    [Fact]
+    public async Task RetentionActor_should_apply_a_changed_setting_at_the_next_beat_without_restart()
+    {
+        await StartRetentionAsync();
+        Clock.Advance(TimeSpan.Zero);
+        await ExpectMsgAsync<RetentionSwept>(TimeSpan.FromSeconds(5));
+        InsertRowAged(TimeSpan.FromMinutes(20));
+
+        _settings.Write(new Dictionary<string, string> { ["retention_window"] = "10m", ["retention_interval"] = "1m" });
+        await AdvanceInBeatsAsync(TimeSpan.FromMinutes(1));
+
+        await ExpectMsgAsync<RetentionSwept>(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, Rows);
+    }
+
+    [Fact]
+    public async Task RetentionActor_should_not_sweep_when_the_interval_is_zero()
+    {
+        _settings.Write(new Dictionary<string, string> { ["retention_interval"] = "0" });
+        InsertRowAged(TimeSpan.FromDays(30));
+        await StartRetentionAsync();
+
+        Clock.Advance(TimeSpan.Zero);
+        await AdvanceInBeatsAsync(TimeSpan.FromMinutes(5));
+
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(1, Rows);
+    }
+
+    [Fact]
+    public async Task RetentionActor_should_delete_large_backlogs_in_bounded_chunks()
+    {
+        using (var connection = _db.Database.Open())
+        using (var tx = connection.BeginTransaction())
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = "INSERT INTO snapshots VALUES ($h, $ts, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1);";
+            var h = command.Parameters.AddWithValue("$h", _hostId);
+            var ts = command.Parameters.AddWithValue("$ts", 0L);
+            var oldest = (Clock.Now - TimeSpan.FromDays(2)).ToUnixTimeMilliseconds();
+            for (var i = 0; i < 12_001; i++)
+            {
+                ts.Value = oldest + i * 5000L;
+                command.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+        await StartRetentionAsync();
+
+        Clock.Advance(TimeSpan.Zero);
+        var swept = await ExpectMsgAsync<RetentionSwept>(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(12_001, swept.Result.RowsDeleted);
+        Assert.Equal(3, swept.Result.Chunks);
+    }
+
+    /// <summary>Moves virtual time one heartbeat at a time, letting each beat's database work finish.</summary>
+    private async Task AdvanceInBeatsAsync(TimeSpan total)
+    {
+        for (var moved = TimeSpan.Zero; moved < total; moved += RetentionActor.Heartbeat)
+        {
+            Clock.Advance(RetentionActor.Heartbeat);
+            await Task.Delay(10);
+        }
+    }
+
+    void IDisposable.Dispose()
+    {
+        Shutdown();
+        _db.Dispose();
+    }
+}
