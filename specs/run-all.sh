@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test suite of Lumen and ends with one line: "N passed, N failed".
+# Usage: bash specs/run-all.sh        (from anywhere; needs only the .NET SDK)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+passed=0
+failed=0
+status=0
+
+echo "== build"
+if ! dotnet build Lumen.sln -c Debug -nologo -v quiet 2>&1 | tail -n 3; then status=1; fi
+
+echo "== .NET specs"
+# Each test assembly prints one summary line ("Passed!  - Failed: 0, Passed: 41, ...").
+dotnet test Lumen.sln -c Debug --no-build -nologo 2>&1 | tee "$log" | grep -E "^(Passed|Failed)!|^\s+Failed |error" || true
+test_status=${PIPESTATUS[0]}
+read -r p f < <(awk -F'[:,]' '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i ~ /Failed/ && $(i+1) ~ /^ *[0-9]+ *$/) f += $(i+1); if ($i ~ / Passed$/) p += $(i+1) } } END { print p + 0, f + 0 }' "$log")
+passed=$((passed + p))
+failed=$((failed + f))
+if [ "$test_status" -ne 0 ] && [ "$f" -eq 0 ]; then
+  echo "dotnet test exited with $test_status without reporting a failed test (a test host crashed?)"
+  failed=$((failed + 1))
+fi
+[ "$test_status" -ne 0 ] && status=1
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]
