@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Lumen.Protocol.Live;
 
 namespace Lumen.Hub.Hosts;
 
@@ -7,20 +6,29 @@ namespace Lumen.Hub.Hosts;
 /// Owns one host's live truth: its latest snapshot, when it was received and its CPU ring.
 /// Nothing here touches disk; the batcher persists frames and last-seen on its own schedule.
 /// </summary>
-public sealed class HostActor : ReceiveActor
+/// <remarks>
+/// An <see cref="UntypedActor"/> rather than a ReceiveActor: a hub holds one of these per
+/// host, thousands of them, and ReceiveActor keeps a handler table in every instance.
+/// </remarks>
+public sealed class HostActor(HostId hostId, string name) : UntypedActor
 {
-    private readonly HostLiveState _state;
+    private readonly HostLiveState _state = new(hostId, name);
 
-    public HostActor(HostId hostId, string name)
+    protected override void OnReceive(object message)
     {
-        _state = new HostLiveState(hostId, name);
-
-        Receive<HostCommands.RecordSnapshot>(record =>
+        switch (message)
         {
-            if (record.HostName != _state.Name) _state.Rename(record.HostName);
-            _state.Apply(record.Frame, record.ReceivedAt);
-        });
-        Receive<HostQueries.GetLiveSnapshot>(_ => Sender.Tell(new HostLiveView(_state.HostId, _state.ToLiveSnapshot())));
+            case HostCommands.RecordSnapshot record:
+                if (record.HostName != _state.Name) _state.Rename(record.HostName);
+                _state.Apply(record.Frame, record.ReceivedAt);
+                break;
+            case HostQueries.GetLiveSnapshot:
+                Sender.Tell(new HostLiveView(_state.HostId, _state.ToLiveSnapshot()));
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
     public static Props Props(HostId hostId, string name) => Akka.Actor.Props.Create(() => new HostActor(hostId, name));
