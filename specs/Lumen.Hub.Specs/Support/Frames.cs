@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Lumen.Hub.Specs.Support;
+
+/// <summary>Ingest bodies as an agent sends them, one per second of agent time.</summary>
+public static class Frames
+{
+    public static readonly DateTimeOffset Start = new(2026, 1, 2, 15, 4, 0, TimeSpan.Zero);
+
+    /// <summary>A valid frame taken <paramref name="second"/> seconds after <see cref="Start"/>.</summary>
+    public static string Json(int second = 0, string host = "whatever-the-agent-says", string cpuPct = "12.5") =>
+        $$"""
+        {"host":"{{host}}","ts":"{{Start.AddSeconds(second).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}}",
+         "cpu_pct":{{cpuPct}},"ram_pct":40.2,"swap_pct":0,"disk_pct":71.9,"load1":0.05,"load5":0.1,"load15":0.08,
+         "net_rx_bps":900,"net_tx_bps":1200,"disk_r_bps":0,"disk_w_bps":4096,"temp_c":52.1}
+        """;
+
+    public static StringContent Content(string json) => new(json, Encoding.UTF8, "application/json");
+
+    public static StringContent Content(int second = 0) => Content(Json(second));
+
+    /// <summary>A body of <paramref name="bytes"/> bytes sent with a Content-Length.</summary>
+    public static ByteArrayContent Sized(int bytes) => new(Padding(bytes)) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+
+    /// <summary>A body of <paramref name="bytes"/> bytes sent chunked: no Content-Length is known up front.</summary>
+    public static HttpContent Unsized(int bytes) => new UnsizedContent(Padding(bytes));
+
+    /// <summary>A JSON object whose one string field makes it <paramref name="bytes"/> long.</summary>
+    private static byte[] Padding(int bytes)
+    {
+        var body = Encoding.ASCII.GetBytes("{\"host\":\"" + new string('x', bytes - 11) + "\"}");
+        return body;
+    }
+
+    private sealed class UnsizedContent(byte[] body) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
+            stream.WriteAsync(body).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = -1;
+            return false;
+        }
+    }
+}
