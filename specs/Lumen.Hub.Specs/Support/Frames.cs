@@ -24,15 +24,12 @@ public static class Frames
     /// <summary>A body of <paramref name="bytes"/> bytes sent with a Content-Length.</summary>
     public static ByteArrayContent Sized(int bytes) => new(Padding(bytes)) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
 
-    /// <summary>A body of <paramref name="bytes"/> bytes sent chunked: no Content-Length is known up front.</summary>
+    /// <summary>A body of <paramref name="bytes"/> bytes whose length is not known up front (send it with Transfer-Encoding: chunked).</summary>
     public static HttpContent Unsized(int bytes) => new UnsizedContent(Padding(bytes));
 
     /// <summary>A JSON object whose one string field makes it <paramref name="bytes"/> long.</summary>
-    private static byte[] Padding(int bytes)
-    {
-        var body = Encoding.ASCII.GetBytes("{\"host\":\"" + new string('x', bytes - 11) + "\"}");
-        return body;
-    }
+    private static byte[] Padding(int bytes) =>
+        Encoding.ASCII.GetBytes("{\"host\":\"" + new string('x', bytes - 11) + "\"}");
 
     private sealed class UnsizedContent(byte[] body) : HttpContent
     {

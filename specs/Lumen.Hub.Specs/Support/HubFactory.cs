@@ -25,6 +25,9 @@ public sealed class HubFactory : WebApplicationFactory<Program>
 
     public TempDatabase Database { get; } = new();
 
+    /// <summary>Every request as it arrived, before the hub's own middleware.</summary>
+    public RequestLog Requests { get; } = new();
+
     public HubFactory With(string key, string value)
     {
         _settings[key] = value;
@@ -34,6 +37,7 @@ public sealed class HubFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(Requests));
     }
 
     /// <summary>A client that sends <paramref name="token"/> as its bearer token (none when null).</summary>
