@@ -7,7 +7,11 @@ namespace Lumen.Hub.Specs.Support;
 /// <summary>Ingest bodies as an agent sends them, one per second of agent time.</summary>
 public static class Frames
 {
-    public static readonly DateTimeOffset Start = new(2026, 1, 2, 15, 4, 0, TimeSpan.Zero);
+    /// <summary>
+    /// A recent whole second: frames must fall inside the retention window, or the hub's
+    /// first retention sweep (right at start) deletes them.
+    /// </summary>
+    public static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 3600);
 
     /// <summary>A valid frame taken <paramref name="second"/> seconds after <see cref="Start"/>.</summary>
     public static string Json(int second = 0, string host = "whatever-the-agent-says", string cpuPct = "12.5") =>
