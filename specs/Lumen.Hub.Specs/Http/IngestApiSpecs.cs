@@ -98,5 +98,20 @@ public sealed class IngestApiSpecs : IAsyncLifetime
         Assert.Equal(0, RowsOf(nas.Host.Id));
     }
 
+    [Fact]
+    public async Task Ingest_should_write_every_queued_frame_when_the_hub_stops_before_a_flush_is_due()
+    {
+        await using var hub = new HubFactory().With("LUMEN_HUB_BATCH_FLUSH_EVERY", "10m");
+        var pi = await hub.AddHostAsync("pi");
+        var client = hub.AgentClient(pi.Token);
+        for (var second = 0; second < 3; second++)
+            Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/api/ingest", Frames.Content(second))).StatusCode);
+        Assert.Equal(0, hub.Database.Scalar("SELECT count(*) FROM snapshots;"));
+
+        await hub.StopAsync();
+
+        Assert.Equal(3, hub.Database.Scalar($"SELECT count(*) FROM snapshots WHERE host_id = {pi.Host.Id.Value};"));
+    }
+
     private long RowsOf(HostId host) => _hub.Database.Scalar($"SELECT count(*) FROM snapshots WHERE host_id = {host.Value};");
 }

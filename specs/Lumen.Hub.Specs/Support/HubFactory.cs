@@ -69,6 +69,9 @@ public sealed class HubFactory : WebApplicationFactory<Program>
         await Eventually.TrueAsync(() => tokens.TryResolve(token, out _) == known, $"token to be {(known ? "known" : "unknown")} to the hub");
     }
 
+    /// <summary>Stops the hub as Ctrl-C does (the batcher drains) and keeps the database file to look at.</summary>
+    public async Task StopAsync() => await base.DisposeAsync();
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
