@@ -60,7 +60,7 @@ public sealed class HubFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Waits (bounded) until the hub's token map does or does not know <paramref name="token"/>.</summary>
-    public async Task WhenTokenIsAsync(string token, bool known)
+    private async Task WhenTokenIsAsync(string token, bool known)
     {
         var tokens = Services.GetRequiredService<HostTokens>();
         // Ask for a reload so specs need not wait for the next poll; the poll would also get there.
