@@ -56,6 +56,30 @@ public static class Migrations
         CREATE TRIGGER hosts_rekeyed AFTER UPDATE OF token_hash, name ON hosts
             BEGIN UPDATE meta SET value = value + 1 WHERE key = 'hosts_version'; END;
         """,
+        // 2: host ids are never reused (AUTOINCREMENT). Without it a host added right after
+        //    the newest one was removed took its id, and with it the removed host's rows still
+        //    waiting in the batch queue, its live state and its durability numbers.
+        """
+        CREATE TABLE hosts_v2 (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            name         TEXT    NOT NULL UNIQUE COLLATE NOCASE,
+            token_hash   BLOB    NOT NULL UNIQUE,
+            created_at   INTEGER NOT NULL,
+            last_seen_at INTEGER,
+            system_json  TEXT,
+            tags_json    TEXT    NOT NULL DEFAULT '{}'
+        );
+        INSERT INTO hosts_v2 (id, name, token_hash, created_at, last_seen_at, system_json, tags_json)
+            SELECT id, name, token_hash, created_at, last_seen_at, system_json, tags_json FROM hosts;
+        DROP TABLE hosts;
+        ALTER TABLE hosts_v2 RENAME TO hosts;
+        CREATE TRIGGER hosts_added AFTER INSERT ON hosts
+            BEGIN UPDATE meta SET value = value + 1 WHERE key = 'hosts_version'; END;
+        CREATE TRIGGER hosts_removed AFTER DELETE ON hosts
+            BEGIN UPDATE meta SET value = value + 1 WHERE key = 'hosts_version'; END;
+        CREATE TRIGGER hosts_rekeyed AFTER UPDATE OF token_hash, name ON hosts
+            BEGIN UPDATE meta SET value = value + 1 WHERE key = 'hosts_version'; END;
+        """,
     ];
 
     public static int Latest => Steps.Length;
@@ -64,7 +88,10 @@ public static class Migrations
     /// Brings the file up to date. Each step re-reads the version inside its own write
     /// transaction, so a hub and a command-line tool starting together never apply one twice.
     /// </summary>
-    public static void Apply(SqliteConnection connection)
+    public static void Apply(SqliteConnection connection) => Apply(connection, Steps.Length);
+
+    /// <summary>Up to <paramref name="target"/> only: specs build an older file to upgrade.</summary>
+    internal static void Apply(SqliteConnection connection, int target)
     {
         while (true)
         {
@@ -73,7 +100,7 @@ public static class Migrations
             if (current > Steps.Length)
                 throw new InvalidOperationException(
                     $"the database is at schema version {current}, newer than this hub knows ({Steps.Length}); run a newer hub");
-            if (current == Steps.Length) return;
+            if (current >= target) return;
 
             using var command = connection.CreateCommand();
             command.Transaction = transaction;

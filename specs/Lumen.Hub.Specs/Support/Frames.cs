@@ -1,12 +1,31 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
 using Lumen.Protocol.Ingest;
 
 namespace Lumen.Hub.Specs.Support;
 
-/// <summary>Valid ingest frames for specs.</summary>
+/// <summary>Valid ingest frames for specs: as JSON bodies an agent sends, and as objects.</summary>
 public static class Frames
 {
+    /// <summary>
+    /// A recent whole second: frames must fall inside the retention window, or the hub's
+    /// first retention sweep (right at start) deletes them.
+    /// </summary>
+    public static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 3600);
+
+    /// <summary>A valid frame taken <paramref name="second"/> seconds after <see cref="Start"/>.</summary>
+    public static string Json(int second = 0, string host = "whatever-the-agent-says", string cpuPct = "12.5") =>
+        $$"""
+        {"host":"{{host}}","ts":"{{Start.AddSeconds(second).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}}",
+         "cpu_pct":{{cpuPct}},"ram_pct":40.2,"swap_pct":0,"disk_pct":71.9,"load1":0.05,"load5":0.1,"load15":0.08,
+         "net_rx_bps":900,"net_tx_bps":1200,"disk_r_bps":0,"disk_w_bps":4096,"temp_c":52.1}
+        """;
+
+    /// <summary>A fixed instant for specs that build frames as objects and never meet retention.</summary>
     public static readonly DateTimeOffset T0 = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
 
+    /// <summary>A valid frame object at <paramref name="ts"/>.</summary>
     public static IngestFrame At(DateTimeOffset ts, double cpuPct = 10) => new()
     {
         Ts = ts, CpuPct = cpuPct, RamPct = 40, DiskPct = 50, Load1 = 0.5, Load5 = 0.4, Load15 = 0.3,
@@ -15,4 +34,30 @@ public static class Frames
     };
 
     public static IngestFrame At(int secondsAfterT0, double cpuPct = 10) => At(T0.AddSeconds(secondsAfterT0), cpuPct);
+
+    public static StringContent Content(string json) => new(json, Encoding.UTF8, "application/json");
+
+    public static StringContent Content(int second = 0) => Content(Json(second));
+
+    /// <summary>A body of <paramref name="bytes"/> bytes sent with a Content-Length.</summary>
+    public static ByteArrayContent Sized(int bytes) => new(Padding(bytes)) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+
+    /// <summary>A body of <paramref name="bytes"/> bytes whose length is not known up front (send it with Transfer-Encoding: chunked).</summary>
+    public static HttpContent Unsized(int bytes) => new UnsizedContent(Padding(bytes));
+
+    /// <summary>A JSON object whose one string field makes it <paramref name="bytes"/> long.</summary>
+    private static byte[] Padding(int bytes) =>
+        Encoding.ASCII.GetBytes("{\"host\":\"" + new string('x', bytes - 11) + "\"}");
+
+    private sealed class UnsizedContent(byte[] body) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
+            stream.WriteAsync(body).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = -1;
+            return false;
+        }
+    }
 }

@@ -25,6 +25,14 @@ public sealed class TempDatabase : IDisposable
         return Convert.ToInt64(command.ExecuteScalar());
     }
 
+    public void Execute(string sql)
+    {
+        using var connection = Database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

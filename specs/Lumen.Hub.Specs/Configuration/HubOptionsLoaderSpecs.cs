@@ -1,0 +1,82 @@
+using Lumen.Hub.Configuration;
+
+namespace Lumen.Hub.Specs.Configuration;
+
+/// <summary>Start-up configuration: defaults when unset, a refusal naming the variable when wrong.</summary>
+public sealed class HubOptionsLoaderSpecs
+{
+    private static HubOptions Load(params (string Key, string Value)[] environment)
+    {
+        var values = environment.ToDictionary(e => e.Key, e => e.Value);
+        // Never probe the real /var/lib/lumen from a spec.
+        return HubOptionsLoader.Load(values.GetValueOrDefault, folderIsWritable: _ => true);
+    }
+
+    [Fact]
+    public void Load_should_use_the_documented_defaults_when_nothing_is_set()
+    {
+        var options = Load();
+
+        Assert.Equal("http://0.0.0.0:8090", options.ListenUrl);
+        Assert.Equal(HubOptionsLoader.DefaultDatabasePath, options.DatabasePath);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.Batcher.FlushEvery);
+        Assert.Equal(5000, options.Batcher.FlushSize);
+        Assert.Equal(50_000, options.Batcher.QueueCapacity);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.SettingDefaults.Values["agent_interval"]);
+    }
+
+    [Fact]
+    public void Load_should_fall_back_to_a_local_data_folder_when_the_default_folder_is_not_writable()
+    {
+        var options = HubOptionsLoader.Load(_ => null, folderIsWritable: _ => false);
+
+        Assert.True(options.DatabasePathIsFallback);
+        Assert.Equal(Path.GetFullPath(HubOptionsLoader.FallbackDatabasePath), options.DatabasePath);
+    }
+
+    [Theory]
+    [InlineData("LUMEN_HUB_ADDR", "nope")]
+    [InlineData("LUMEN_HUB_ADDR", ":99999")]
+    [InlineData("LUMEN_HUB_RETENTION_WINDOW", "2m")]
+    [InlineData("LUMEN_HUB_RETENTION_WINDOW", "forever")]
+    [InlineData("LUMEN_HUB_AGENT_INTERVAL", "1s")]
+    [InlineData("LUMEN_HUB_BATCH_FLUSH_EVERY", "10ms")]
+    [InlineData("LUMEN_HUB_BATCH_FLUSH_SIZE", "0")]
+    [InlineData("LUMEN_HUB_BATCH_QUEUE_SIZE", "lots")]
+    [InlineData("LUMEN_HUB_STREAM_INTERVAL", "1h")]
+    public void Load_should_refuse_naming_the_variable_when_a_value_is_bad(string variable, string value)
+    {
+        var refused = Assert.Throws<HubConfigurationException>(() => Load((variable, value)));
+
+        var problem = Assert.Single(refused.Problems);
+        Assert.Contains(variable, problem);
+        Assert.Contains(value, problem);
+        Assert.Contains(variable, refused.Message);
+    }
+
+    [Fact]
+    public void Load_should_name_every_bad_variable_when_several_are_wrong()
+    {
+        var refused = Assert.Throws<HubConfigurationException>(() =>
+            Load(("LUMEN_HUB_RETENTION_WINDOW", "2m"), ("LUMEN_HUB_ADDR", "nope")));
+
+        Assert.Equal(2, refused.Problems.Count);
+        Assert.Contains("LUMEN_HUB_RETENTION_WINDOW", refused.Message);
+        Assert.Contains("LUMEN_HUB_ADDR", refused.Message);
+    }
+
+    [Fact]
+    public void Load_should_take_the_values_when_they_are_in_bounds()
+    {
+        var options = Load(
+            ("LUMEN_HUB_ADDR", "127.0.0.1:9000"),
+            ("LUMEN_HUB_RETENTION_WINDOW", "0"),
+            ("LUMEN_HUB_BATCH_FLUSH_EVERY", "200ms"),
+            ("LUMEN_HUB_BATCH_FLUSH_SIZE", "100"));
+
+        Assert.Equal("http://127.0.0.1:9000", options.ListenUrl);
+        Assert.Equal(TimeSpan.Zero, options.SettingDefaults.Values["retention_window"]);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), options.Batcher.FlushEvery);
+        Assert.Equal(100, options.Batcher.FlushSize);
+    }
+}
