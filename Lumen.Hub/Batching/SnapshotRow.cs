@@ -8,7 +8,11 @@ namespace Lumen.Hub.Batching;
 /// received, its durability sequence number and the host's metadata (shared, not copied).
 /// Lists (per-core, containers, GPUs, processes) are live-only and never queued.
 /// </summary>
-public readonly record struct SnapshotRow(
+/// <remarks>
+/// A class, not a struct: a 5000-row group of structs is a list on the large-object heap
+/// for every batch, which costs gen-2 collections; a list of references stays small.
+/// </remarks>
+public sealed record SnapshotRow(
     HostId HostId, long Seq, long TsUnixMs, long ReceivedAtUnixMs,
     double CpuPct, double RamPct, double SwapPct, double DiskPct,
     double Load1, double Load5, double Load15,

@@ -27,8 +27,7 @@ public sealed class HostLiveState(HostId hostId, string name)
         if (receivedAt > ReceivedAt) ReceivedAt = receivedAt;
         if (Latest is not null && frame.Ts <= Latest.Ts) return;
 
-        // Metadata rarely changes; keep one instance so thousands of hosts don't hold copies.
-        Latest = Latest?.System is { } system && system == frame.System ? frame with { System = system } : frame;
+        Latest = frame;
         _cpu.Add(frame.Ts.ToUnixTimeSeconds(), frame.CpuPct);
     }
 

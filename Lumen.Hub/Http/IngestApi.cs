@@ -23,7 +23,9 @@ public static class IngestApi
 
     public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/ingest", HandleIngestAsync);
+        // Resolved once: a handler parameter from DI would cost a service scope per ingest.
+        var pipeline = app.ServiceProvider.GetRequiredService<IngestPipeline>();
+        app.MapPost("/api/ingest", (HttpContext http) => HandleIngestAsync(http, pipeline));
         app.MapGet("/api/agent/policy", HandlePolicyAsync);
         return app;
     }
