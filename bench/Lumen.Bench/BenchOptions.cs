@@ -6,7 +6,7 @@ namespace Lumen.Bench;
 public sealed record BenchOptions
 {
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(10);
     public int Connections { get; init; } = 64;
     public int Threads { get; init; } = 2;
     public int Hosts { get; init; } = 1000;
@@ -23,7 +23,7 @@ public sealed record BenchOptions
                Lumen.Bench bare-server --port N  the bare 204 endpoint (started by the run itself)
         options:
           --duration S         seconds of measured load per throughput phase (20)
-          --warmup S           seconds of unmeasured load before each (5)
+          --warmup S           seconds of unmeasured load before each (10)
           --connections N      keep-alive connections (64)
           --threads N          wrk threads (2)
           --hosts N            simulated agents in the throughput phases (1000)

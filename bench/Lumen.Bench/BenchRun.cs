@@ -28,7 +28,16 @@ public static class BenchRun
         };
         try
         {
-            var results = await RunPhasesAsync(options, hubDll, folder, context);
+            BenchResults results;
+            try
+            {
+                results = await RunPhasesAsync(options, hubDll, folder, context);
+            }
+            catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException)
+            {
+                options = options with { KeepFiles = true };
+                return Fail($"{e.Message} (logs in {folder})");
+            }
             var table = new ResultTable(context, Goals.Rows(results));
             var markdown = table.ToMarkdown();
             Console.Out.Write(markdown);

@@ -13,21 +13,31 @@ public sealed class ServerProcess : IDisposable
 
     private readonly Process _process;
     private readonly StreamWriter _log;
+    private readonly string _workingDirectory;
 
-    private ServerProcess(Process process, StreamWriter log, Uri baseUri)
+    private ServerProcess(Process process, StreamWriter log, string workingDirectory, Uri baseUri)
     {
-        (_process, _log, BaseUri) = (process, log, baseUri);
+        (_process, _log, _workingDirectory, BaseUri) = (process, log, workingDirectory, baseUri);
     }
 
     public Uri BaseUri { get; }
     public int Pid => _process.Id;
 
-    /// <summary>Starts <c>dotnet DLL ARGS</c> and returns once <paramref name="readyPath"/> answers 2xx.</summary>
+    /// <summary>
+    /// Starts <c>dotnet DLL ARGS</c> in an empty working directory and returns once
+    /// <paramref name="readyPath"/> answers 2xx. The directory is empty because ASP.NET watches
+    /// its content root (the working directory) for configuration changes, and files written
+    /// there by anything else would wake that watcher during the measurement.
+    /// </summary>
     public static async Task<ServerProcess> StartAsync(
         string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment,
         Uri baseUri, string readyPath, string logPath)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var workingDirectory = Directory.CreateTempSubdirectory("lumen-bench-cwd-").FullName;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory,
+        };
         start.ArgumentList.Add(dll);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         foreach (var (key, value) in environment) start.Environment[key] = value;
@@ -39,7 +49,7 @@ public sealed class ServerProcess : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new ServerProcess(process, log, baseUri);
+        var server = new ServerProcess(process, log, workingDirectory, baseUri);
         try
         {
             await server.WaitUntilReadyAsync(readyPath, logPath);
@@ -54,11 +64,11 @@ public sealed class ServerProcess : IDisposable
 
     public ProcessSample Sample() => ProcessSample.Read(Pid);
 
-    /// <summary>SIGINT, then waits for the exit: the hub writes every queued row before it goes.</summary>
+    /// <summary>SIGTERM, then waits for the exit: the hub writes every queued row before it goes.</summary>
     public async Task<int> StopAsync(TimeSpan timeout)
     {
         if (_process.HasExited) return _process.ExitCode;
-        Posix.Interrupt(Pid);
+        Posix.Terminate(Pid);
         using var cancel = new CancellationTokenSource(timeout);
         await _process.WaitForExitAsync(cancel.Token);
         return _process.ExitCode;
@@ -90,5 +100,6 @@ public sealed class ServerProcess : IDisposable
         _process.WaitForExit();
         _process.Dispose();
         lock (_log) _log.Dispose();
+        Directory.Delete(_workingDirectory, recursive: true);
     }
 }
