@@ -43,7 +43,7 @@ public static class Goals
             new($"Hub RSS growth per host ({N(m.BaselineHosts)} → {N(m.AllHosts)} hosts)",
                 $"{m.KiBPerHost:F2} KiB ({m.BaselineRssKiB / 1024.0:F0} → {m.AllHostsRssKiB / 1024.0:F0} MiB; {N(m.HostsSeen)} hosts stored rows)",
                 $"≤ {MaxRssKiBPerHost} KiB", m.KiBPerHost <= MaxRssKiBPerHost && m.HostsSeen == m.AllHosts),
-            new($"{N(r.Flush.RowsPerFlush)}-row flush p50 / max ({r.Flush.Times.Count} runs)",
+            new($"{N(r.Flush.RowsPerFlush)}-row flush p50 / max ({N(r.Flush.Hosts)} hosts, {r.Flush.Times.Count} runs)",
                 $"{Ms(r.Flush.P50)} / {Ms(r.Flush.Max)} ms", $"p50 ≤ {MaxFlushMillis} ms", r.Flush.P50.TotalMilliseconds <= MaxFlushMillis),
         ];
     }
