@@ -20,6 +20,7 @@ public static class BenchRun
     {
         var hubDll = options.HubDll ?? DefaultHubDll();
         if (!File.Exists(hubDll)) return Fail($"no hub at {hubDll}: build it with 'dotnet build -c Release' first");
+        if (!Wrk.IsInstalled()) return Fail("wrk is not on PATH: bench/run.sh installs it (apt-get install -y wrk)");
 
         var folder = Directory.CreateTempSubdirectory("lumen-bench-").FullName;
         var context = new List<string>
@@ -51,12 +52,16 @@ public static class BenchRun
         }
     }
 
+    /// <summary>What every phase works with: the options, the hub, the temp folder and the shared fixture.</summary>
+    private sealed record Fixture(BenchOptions Options, string HubDll, string Folder, BenchDatabase Database, string FramesFile, TsPlan Ts)
+    {
+        public LoadShape Shape => new(Options.Duration, Options.Connections, Options.Threads);
+        public string Log(string name) => Path.Combine(Folder, name + ".log");
+    }
+
     private static async Task<BenchResults> RunPhasesAsync(BenchOptions options, string hubDll, string folder, List<string> context)
     {
-        var shape = new LoadShape(options.Duration, options.Connections, options.Threads);
-        var ts = new TsPlan();
-
-        Progress($"registering {options.MemoryHosts:N0} hosts");
+        Progress($"registering {Math.Max(options.Hosts, options.MemoryHosts):N0} hosts");
         var database = new BenchDatabase(Path.Combine(folder, "hub.db"));
         var agents = database.CreateWithHosts(Math.Max(options.Hosts, options.MemoryHosts));
         var framesFile = Path.Combine(folder, "frames.tsv");
@@ -65,39 +70,49 @@ public static class BenchRun
         context.Add($"wrk: {options.Threads} threads, {options.Connections} keep-alive connections, {options.Duration.TotalSeconds:F0} s measured after {options.Warmup.TotalSeconds:F0} s warm-up; " +
                     $"{options.Hosts:N0} hosts rotating, frames of {FramesFile.AverageBodyBytes(agents):N0} bytes on average");
 
-        Progress("hub under load");
-        ThroughputResult hub;
-        long rowsStored;
-        using (var server = await Servers.StartHubAsync(hubDll, database.Path, Path.Combine(folder, "hub.log")))
-        {
-            hub = await ThroughputPhase.RunAsync(server, "/api/ingest", shape, options.Warmup, framesFile, options.Hosts, ts);
-            await server.StopAsync(HubStopTimeout);
-            rowsStored = database.RowsSince(hub.MeasuredFrom);
-        }
-
-        Progress("bare Kestrel under the same load");
-        ThroughputResult bare;
-        using (var server = await Servers.StartBareAsync(Path.Combine(folder, "bare.log")))
-            bare = await ThroughputPhase.RunAsync(server, "/api/ingest", shape, options.Warmup, framesFile, options.Hosts, ts);
-
-        Progress($"hub memory: {options.MemoryBaselineHosts:N0} hosts, then {options.MemoryHosts:N0}");
-        HostMemoryResult memory;
-        BenchDatabase.ReleaseConnections();
-        using (var server = await Servers.StartHubAsync(hubDll, database.Path, Path.Combine(folder, "hub-memory.log")))
-        {
-            memory = await HostMemoryPhase.RunAsync(server, shape with { Duration = options.MemoryPhase }, options.Warmup, framesFile,
-                options.MemoryBaselineHosts, options.MemoryHosts, ts);
-            await server.StopAsync(HubStopTimeout);
-            memory = memory with { HostsSeen = database.HostsWithRowsSince(memory.AllHostsFrom) };
-        }
-
-        Progress($"{FlushPhase.RowsPerFlush}-row flushes");
-        var flushDatabase = new BenchDatabase(Path.Combine(folder, "flush.db"));
-        var flushHosts = flushDatabase.CreateWithHosts(options.Hosts);
-        var flush = FlushPhase.Run(flushDatabase.Database, flushHosts, options.FlushRepetitions);
-        BenchDatabase.ReleaseConnections();
-
+        var fixture = new Fixture(options, hubDll, folder, database, framesFile, new TsPlan());
+        var (hub, rowsStored) = await MeasureHubAsync(fixture);
+        var bare = await MeasureBareAsync(fixture);
+        var memory = await MeasureMemoryAsync(fixture);
+        var flush = MeasureFlush(fixture);
         return new BenchResults(hub, rowsStored, bare, memory, flush);
+    }
+
+    private static async Task<(ThroughputResult Hub, long RowsStored)> MeasureHubAsync(Fixture f)
+    {
+        Progress("hub under load");
+        using var server = await Servers.StartHubAsync(f.HubDll, f.Database.Path, f.Log("hub"));
+        var hub = await ThroughputPhase.RunAsync(server, "/api/ingest", f.Shape, f.Options.Warmup, f.FramesFile, f.Options.Hosts, f.Ts);
+        await server.StopAsync(HubStopTimeout);
+        return (hub, f.Database.RowsSince(hub.MeasuredFrom));
+    }
+
+    private static async Task<ThroughputResult> MeasureBareAsync(Fixture f)
+    {
+        Progress("bare Kestrel under the same load");
+        using var server = await Servers.StartBareAsync(f.Log("bare"));
+        return await ThroughputPhase.RunAsync(server, "/api/ingest", f.Shape, f.Options.Warmup, f.FramesFile, f.Options.Hosts, f.Ts);
+    }
+
+    private static async Task<HostMemoryResult> MeasureMemoryAsync(Fixture f)
+    {
+        Progress($"hub memory: {f.Options.MemoryBaselineHosts:N0} hosts, then {f.Options.MemoryHosts:N0}");
+        BenchDatabase.ReleaseConnections();
+        using var server = await Servers.StartHubAsync(f.HubDll, f.Database.Path, f.Log("hub-memory"));
+        var memory = await HostMemoryPhase.RunAsync(server, f.Shape with { Duration = f.Options.MemoryPhase }, f.Options.Warmup,
+            f.FramesFile, f.Options.MemoryBaselineHosts, f.Options.MemoryHosts, f.Ts);
+        await server.StopAsync(HubStopTimeout);
+        return memory with { HostsSeen = f.Database.HostsWithRowsSince(memory.AllHostsFrom) };
+    }
+
+    private static FlushResult MeasureFlush(Fixture f)
+    {
+        Progress($"{FlushPhase.RowsPerFlush}-row flushes");
+        var database = new BenchDatabase(Path.Combine(f.Folder, "flush.db"));
+        var hosts = database.CreateWithHosts(f.Options.Hosts);
+        var flush = FlushPhase.Run(database.Database, hosts, f.Options.FlushRepetitions);
+        BenchDatabase.ReleaseConnections();
+        return flush;
     }
 
     /// <summary>Lumen.Hub/bin/Release/net10.0/Lumen.Hub.dll of the checkout this bench was built in.</summary>

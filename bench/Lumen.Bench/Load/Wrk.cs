@@ -25,6 +25,9 @@ public static class Wrk
 {
     private const string ResultMarker = "lumen-wrk-result ";
 
+    public static bool IsInstalled() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(folder => File.Exists(Path.Combine(folder, "wrk")));
+
     public static string ScriptPath => Path.Combine(AppContext.BaseDirectory, "Wrk", "agents.lua");
 
     public static async Task<WrkResult> RunAsync(
