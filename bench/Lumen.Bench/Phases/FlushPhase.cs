@@ -1,0 +1,56 @@
+using System.Text;
+using Lumen.Bench.Load;
+using Lumen.Hub.Batching;
+using Lumen.Hub.Storage;
+using Lumen.Protocol;
+using Lumen.Protocol.Ingest;
+
+namespace Lumen.Bench.Phases;
+
+/// <summary>Commit times of full batches, in the order they ran.</summary>
+public sealed record FlushResult(int RowsPerFlush, int Hosts, IReadOnlyList<TimeSpan> Times)
+{
+    public TimeSpan P50 => Times.Order().ElementAt(Times.Count / 2);
+    public TimeSpan Max => Times.Max();
+}
+
+/// <summary>
+/// Times the hub's <see cref="SnapshotWriter"/> committing full batches (rows from all hosts,
+/// the hosts' last-seen and metadata) into a database on disk, as the batcher does every
+/// <c>LUMEN_HUB_BATCH_FLUSH_SIZE</c> rows. The first batch, which opens the connection and
+/// prepares the statements, is run but not counted.
+/// </summary>
+public static class FlushPhase
+{
+    public const int RowsPerFlush = 5000;
+    private static readonly TimeSpan AgentInterval = TimeSpan.FromSeconds(5);
+
+    public static FlushResult Run(LumenDatabase database, IReadOnlyList<SimulatedAgent> hosts, int repetitions)
+    {
+        var frames = hosts.Select(ParsedFrame).ToArray();
+        var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        using var writer = new SnapshotWriter(database);
+        var times = new List<TimeSpan>();
+        var seq = 0L;
+        for (var batch = 0; batch <= repetitions; batch++)
+        {
+            var rows = new SnapshotRow[RowsPerFlush];
+            for (var i = 0; i < RowsPerFlush; i++)
+            {
+                var host = i % hosts.Count;
+                var tick = (long)batch * RowsPerFlush + i;
+                var frame = frames[host] with { Ts = start + AgentInterval * (tick / hosts.Count) };
+                rows[i] = SnapshotRow.From(hosts[host].Id, ++seq, frame, DateTimeOffset.UtcNow);
+            }
+            var written = writer.Write(rows);
+            if (written.Inserted != RowsPerFlush)
+                throw new InvalidOperationException($"flush stored {written.Inserted} of {RowsPerFlush} rows");
+            if (batch > 0) times.Add(written.Elapsed);
+        }
+        return new FlushResult(RowsPerFlush, hosts.Count, times);
+    }
+
+    /// <summary>A frame as the hub holds it after parsing a real body, metadata included.</summary>
+    private static IngestFrame ParsedFrame(SimulatedAgent agent) =>
+        FrameParser.Parse(Encoding.UTF8.GetBytes(FramesFile.Body(agent))).Frame!;
+}

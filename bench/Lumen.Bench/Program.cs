@@ -1,0 +1,24 @@
+using System.Globalization;
+using Lumen.Bench;
+
+// The bare endpoint runs in a child process of the bench, like the hub, so both are
+// measured from /proc the same way.
+if (args is ["bare-server", "--port", var port])
+    return await BareServer.RunAsync(int.Parse(port, CultureInfo.InvariantCulture));
+if (args is ["--help" or "-h" or "help", ..])
+{
+    Console.Out.Write(BenchOptions.Usage);
+    return 0;
+}
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"lumen-bench: {e.Message}\n{BenchOptions.Usage}");
+    return 2;
+}
+return await BenchRun.RunAsync(options);
