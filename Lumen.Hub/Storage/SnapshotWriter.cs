@@ -25,11 +25,11 @@ public sealed record BatchWritten(int Rows, int Inserted, int Hosts, TimeSpan El
 public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
 {
     /// <summary>
-    /// Page cache and memory map large enough that the leaf pages of a few thousand hosts
+    /// A page cache large enough that the leaf pages of a few thousand hosts
     /// stay in memory between batches, and a WAL allowed to grow to ~64 MiB before it is
     /// checkpointed, so a page dirtied by every batch is copied back once, not every batch.
     /// </summary>
-    private const string WriterPragmas = "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; PRAGMA wal_autocheckpoint = 16384;";
+    private const string WriterPragmas = "PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 16384;";
 
     private const string InsertSql = """
         INSERT OR IGNORE INTO snapshots
