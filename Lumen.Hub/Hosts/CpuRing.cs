@@ -2,8 +2,8 @@ namespace Lumen.Hub.Hosts;
 
 /// <summary>
 /// The last <see cref="Capacity"/> CPU samples of one host (10 min at 5 s), oldest overwritten
-/// first. Stored as unix seconds and single floats: about 1 KB a host, because a hub holds
-/// thousands of these. Only samples newer than the newest are taken, so a draining agent
+/// first. Stored as unix seconds and half-precision percentages (three significant digits,
+/// plenty for a sparkline): about 750 bytes a host, because a hub holds thousands of these. Only samples newer than the newest are taken, so a draining agent
 /// buffer never scrambles the sparkline (its old frames still reach the database).
 /// </summary>
 public sealed class CpuRing
@@ -11,7 +11,7 @@ public sealed class CpuRing
     public const int Capacity = 120;
 
     private readonly uint[] _ts = new uint[Capacity];
-    private readonly float[] _pct = new float[Capacity];
+    private readonly Half[] _pct = new Half[Capacity];
     private int _next;
 
     public int Count { get; private set; }
@@ -24,7 +24,7 @@ public sealed class CpuRing
         if (unixSeconds <= NewestTs || unixSeconds < 0 || unixSeconds > uint.MaxValue)
             return false;
         _ts[_next] = (uint)unixSeconds;
-        _pct[_next] = (float)cpuPct;
+        _pct[_next] = (Half)cpuPct;
         _next = (_next + 1) % Capacity;
         if (Count < Capacity) Count++;
         return true;
@@ -38,7 +38,7 @@ public sealed class CpuRing
         for (var i = 0; i < Count; i++)
         {
             var at = (start + i) % Capacity;
-            result[i] = new Protocol.Live.CpuPoint(_ts[at], _pct[at]);
+            result[i] = new Protocol.Live.CpuPoint(_ts[at], (float)_pct[at]);
         }
         return result;
     }

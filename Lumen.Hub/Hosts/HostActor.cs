@@ -31,5 +31,6 @@ public sealed class HostActor(HostId hostId, string name) : UntypedActor
         }
     }
 
-    public static Props Props(HostId hostId, string name) => Akka.Actor.Props.Create(() => new HostActor(hostId, name));
+    public static Props Props(HostId hostId, string name) =>
+        Akka.Actor.Props.Create(() => new HostActor(hostId, name)).WithMailbox(HostMailbox.ConfigPath);
 }

@@ -48,5 +48,7 @@ public sealed class HostsActor : ReceiveActor
 public static class HostsActorWiring
 {
     public static AkkaConfigurationBuilder AddHostsActor(this AkkaConfigurationBuilder builder) =>
-        builder.WithActors((system, registry) => registry.Register<HostsActor>(system.ActorOf(HostsActor.Props(), "hosts")));
+        builder
+            .AddHocon(HostMailbox.Hocon, HoconAddMode.Append)
+            .WithActors((system, registry) => registry.Register<HostsActor>(system.ActorOf(HostsActor.Props(), "hosts")));
 }

@@ -38,4 +38,18 @@ public sealed class CpuRingSpecs
         Assert.False(ring.Add(200, 99));
         Assert.Equal([50f], ring.ToArray().Select(p => p.CpuPct));
     }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(3.14159)]
+    [InlineData(47.53)]
+    [InlineData(99.97)]
+    [InlineData(100.0)]
+    public void CpuRing_should_keep_a_percentage_to_within_a_tenth_of_a_point(double cpuPct)
+    {
+        var ring = new CpuRing();
+        ring.Add(100, cpuPct);
+
+        Assert.InRange(ring.ToArray()[0].CpuPct, cpuPct - 0.1, cpuPct + 0.1);
+    }
 }

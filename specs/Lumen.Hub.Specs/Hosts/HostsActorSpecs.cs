@@ -12,7 +12,7 @@ public sealed class HostsActorSpecs : TestKit
 
     private readonly IActorRef _hosts;
 
-    public HostsActorSpecs() => _hosts = Sys.ActorOf(HostsActor.Props(), "hosts");
+    public HostsActorSpecs() : base(HostMailbox.Hocon) => _hosts = Sys.ActorOf(HostsActor.Props(), "hosts");
 
     private void Record(HostId host, string name, int secondsAfterT0, double cpu, DateTimeOffset? receivedAt = null) =>
         _hosts.Tell(new HostCommands.RecordSnapshot(host, name, Frames.At(secondsAfterT0, cpu), receivedAt ?? Frames.T0.AddSeconds(secondsAfterT0 + 1)));
