@@ -1,3 +1,9 @@
-// The collectors come first; the actor system, buffer and sender come next.
-Console.Error.WriteLine("usage: Lumen.Agent --once   (not implemented yet)");
-return 2;
+using Lumen.Agent;
+
+// Only the one-shot check exists so far; the actor system, buffer and sender come next.
+if (args is not ["--once"])
+{
+    Console.Error.WriteLine("usage: Lumen.Agent --once   (collect twice, one second apart, and print the frame as JSON)");
+    return 2;
+}
+return await OnceCommand.RunAsync(Console.Out, Console.Error);
