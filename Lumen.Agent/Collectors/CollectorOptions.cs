@@ -1,0 +1,26 @@
+namespace Lumen.Agent.Collectors;
+
+/// <summary>
+/// Where the collectors look. Every path is a setting so specs run on fixture trees and an agent
+/// in a container can read the host's /proc, /sys and root filesystem mounted elsewhere.
+/// </summary>
+public sealed record CollectorOptions
+{
+    public string ProcRoot { get; init; } = "/proc";
+    public string SysRoot { get; init; } = "/sys";
+
+    /// <summary>The host's root filesystem: <c>/etc/os-release</c>, <c>/.dockerenv</c>, <c>/run/systemd/container</c>.</summary>
+    public string HostRoot { get; init; } = "/";
+
+    /// <summary>The filesystem reported as <c>disk_pct</c> (<c>LUMEN_AGENT_DISK_PATH</c>).</summary>
+    public string DiskPath { get; init; } = "/";
+
+    /// <summary>The Docker Engine API socket (<c>LUMEN_AGENT_DOCKER_SOCKET</c>).</summary>
+    public string DockerSocket { get; init; } = "/var/run/docker.sock";
+
+    /// <summary>
+    /// Per request to the Docker API. Short, because a hung daemon must not stall the tick that
+    /// also carries CPU and memory.
+    /// </summary>
+    public TimeSpan DockerTimeout { get; init; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,12 @@
+using Lumen.Protocol.Ingest;
+
+namespace Lumen.Agent.Collectors.Temperature;
+
+/// <summary>Fills <c>temp_c</c> with the hottest hwmon sensor; 0 on machines without one (VMs, most containers).</summary>
+public sealed class TemperatureSource(string sysRoot) : SyncFrameSource
+{
+    public override string Name => "temperature";
+
+    protected override void Collect(IngestFrame frame, TickContext tick) =>
+        frame.TempC = Math.Round(SysClassHwmon.ReadHottestC(sysRoot) ?? 0, 1);
+}
