@@ -14,23 +14,8 @@ public sealed class Rfc3339TimestampConverter : JsonConverter<DateTimeOffset>
     private const int ShortestRfc3339Length = 20; // 2006-01-02T15:04:05Z
     private const int MaxRfc3339Length = 64;
 
-    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-            throw new JsonException("expected an RFC 3339 timestamp string");
-        Span<byte> copy = stackalloc byte[MaxRfc3339Length];
-        scoped ReadOnlySpan<byte> raw = reader.ValueSpan;
-        if (reader.HasValueSequence)
-        {
-            var sequence = reader.ValueSequence;
-            if (sequence.Length > MaxRfc3339Length) throw new JsonException("timestamp is too long for RFC 3339");
-            sequence.CopyTo(copy);
-            raw = copy[..(int)sequence.Length];
-        }
-        if (!HasRfc3339Shape(raw) || !reader.TryGetDateTimeOffset(out var value))
-            throw new JsonException("expected an RFC 3339 timestamp such as 2026-01-02T15:04:05Z");
-        return value.ToUniversalTime();
-    }
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        TryRead(ref reader, out var value) is { } error ? throw new JsonException(error) : value;
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
         writer.WriteStringValue(Format(value));
@@ -38,6 +23,31 @@ public sealed class Rfc3339TimestampConverter : JsonConverter<DateTimeOffset>
     /// <summary>RFC 3339 in UTC with only as many fraction digits as the value needs.</summary>
     public static string Format(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Reads the token under the reader as an RFC 3339 timestamp in UTC. Returns null on
+    /// success, else why it is not one. Shared with the hand-written frame reader, so both
+    /// paths accept exactly the same timestamps.
+    /// </summary>
+    internal static string? TryRead(ref Utf8JsonReader reader, out DateTimeOffset utc)
+    {
+        utc = default;
+        if (reader.TokenType != JsonTokenType.String)
+            return "expected an RFC 3339 timestamp string";
+        Span<byte> copy = stackalloc byte[MaxRfc3339Length];
+        scoped ReadOnlySpan<byte> raw = reader.ValueSpan;
+        if (reader.HasValueSequence)
+        {
+            var sequence = reader.ValueSequence;
+            if (sequence.Length > MaxRfc3339Length) return "timestamp is too long for RFC 3339";
+            sequence.CopyTo(copy);
+            raw = copy[..(int)sequence.Length];
+        }
+        if (!HasRfc3339Shape(raw) || !reader.TryGetDateTimeOffset(out var value))
+            return "expected an RFC 3339 timestamp such as 2026-01-02T15:04:05Z";
+        utc = value.ToUniversalTime();
+        return null;
+    }
 
     private static bool HasRfc3339Shape(ReadOnlySpan<byte> raw)
     {

@@ -1,10 +1,13 @@
 using System.Globalization;
 using Lumen.Bench;
+using Lumen.Bench.Parse;
 
 // The bare endpoint runs in a child process of the bench, like the hub, so both are
 // measured from /proc the same way.
 if (args is ["bare-server", "--port", var port])
     return await BareServer.RunAsync(int.Parse(port, CultureInfo.InvariantCulture));
+if (args is ["parse"])
+    return ParseBench.Run();
 if (args is ["--help" or "-h" or "help", ..])
 {
     Console.Out.Write(BenchOptions.Usage);
