@@ -27,6 +27,7 @@ internal static class FrameReader
             return FrameParseResult.Invalid(NotJson(e));
         }
 
+        if (!EndsAfterValue(ref reader)) return FrameParseResult.Invalid(TrailingContent);
         if (frame is null) return FrameParseResult.Invalid("body must be a JSON object, not null");
         return IngestValidator.Validate(frame) is { } error
             ? FrameParseResult.Invalid(error)
@@ -55,6 +56,24 @@ internal static class FrameReader
         catch (JsonException e)
         {
             return NotJson(e);
+        }
+    }
+
+    internal const string TrailingContent = "body has content after the frame's closing brace; send one JSON object";
+
+    /// <summary>
+    /// True when nothing but white space follows the frame. Two objects in one body, or a
+    /// frame followed by garbage, are refused rather than half-read.
+    /// </summary>
+    internal static bool EndsAfterValue(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

@@ -14,9 +14,9 @@ public static class SerializerFrameParser
     public static FrameParseResult Parse(ReadOnlySequence<byte> body)
     {
         IngestFrame? frame;
+        var reader = new Utf8JsonReader(body, FrameParser.ReaderOptions);
         try
         {
-            var reader = new Utf8JsonReader(body, FrameParser.ReaderOptions);
             frame = JsonSerializer.Deserialize(ref reader, LumenJsonContext.Default.IngestFrame);
         }
         catch (JsonException e)
@@ -24,6 +24,7 @@ public static class SerializerFrameParser
             return FrameParseResult.Invalid(Describe(e));
         }
 
+        if (!Json.FrameReader.EndsAfterValue(ref reader)) return FrameParseResult.Invalid(Json.FrameReader.TrailingContent);
         if (frame is null) return FrameParseResult.Invalid("body must be a JSON object, not null");
         return IngestValidator.Validate(frame) is { } error
             ? FrameParseResult.Invalid(error)

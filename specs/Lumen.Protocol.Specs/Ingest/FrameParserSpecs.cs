@@ -159,6 +159,20 @@ public sealed class FrameParserSpecs
         Assert.False(string.IsNullOrWhiteSpace(result.Error));
     }
 
+    [Theory]
+    [InlineData("{\"ts\":\"2026-11-27T01:46:39Z\",\"cpu_pct\":1} garbage")]
+    [InlineData("{\"ts\":\"2026-11-27T01:46:39Z\",\"cpu_pct\":1}{\"ts\":\"2026-11-27T01:46:44Z\"}")]
+    public void Frame_should_be_refused_when_content_follows_the_object(string body)
+    {
+        Assert.StartsWith("body has content after", FrameParser.Parse(Encoding.UTF8.GetBytes(body)).Error);
+    }
+
+    [Fact]
+    public void Frame_should_be_accepted_with_white_space_after_the_object()
+    {
+        Assert.True(FrameParser.Parse(Encoding.UTF8.GetBytes("{\"ts\":\"2026-11-27T01:46:39Z\"}\n  \r\n")).IsValid);
+    }
+
     [Fact]
     public void Frame_should_be_refused_when_a_string_is_not_valid_utf8()
     {
