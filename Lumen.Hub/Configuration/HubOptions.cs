@@ -1,3 +1,4 @@
+using Lumen.Protocol;
 using Lumen.Hub.Settings;
 using Lumen.Hub.Storage;
 

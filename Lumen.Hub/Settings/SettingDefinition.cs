@@ -1,3 +1,5 @@
+using Lumen.Protocol;
+
 namespace Lumen.Hub.Settings;
 
 /// <summary>

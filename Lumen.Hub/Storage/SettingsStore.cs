@@ -1,3 +1,4 @@
+using Lumen.Protocol;
 using Lumen.Hub.Settings;
 
 namespace Lumen.Hub.Storage;

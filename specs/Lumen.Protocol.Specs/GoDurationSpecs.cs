@@ -1,6 +1,6 @@
-using Lumen.Hub.Settings;
+using Lumen.Protocol;
 
-namespace Lumen.Hub.Specs.Settings;
+namespace Lumen.Protocol.Specs;
 
 public sealed class GoDurationSpecs
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Lumen.Hub.Settings;
+namespace Lumen.Protocol;
 
 /// <summary>
 /// Duration strings as Go writes them (<c>"90s"</c>, <c>"1h30m"</c>, <c>"1.5h"</c>,
