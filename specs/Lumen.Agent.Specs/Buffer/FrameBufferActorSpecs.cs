@@ -1,35 +1,12 @@
 using Akka.Actor;
-using Akka.TestKit.Xunit2;
 using Lumen.Agent.Buffer;
 using static Lumen.Agent.Buffer.FrameBufferCommands;
 using static Lumen.Agent.Buffer.FrameBufferQueries;
 
 namespace Lumen.Agent.Specs.Buffer;
 
-public sealed class FrameBufferActorSpecs : TestKit, IDisposable
+public sealed class FrameBufferActorSpecs() : BufferSpec(new BufferFolder())
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-    private readonly BufferFolder _folder;
-    private readonly WallClock _clock = new(WallClock.Noon);
-
-    public FrameBufferActorSpecs() : this(new BufferFolder()) { }
-
-    private FrameBufferActorSpecs(BufferFolder folder) : base(folder.Config) => _folder = folder;
-
-    private IActorRef StartBuffer(BufferOptions? options = null, ActorSystem? system = null) =>
-        (system ?? Sys).ActorOf(FrameBufferSupervisor.Props(options ?? _folder.Options(), _clock));
-
-    private static async Task<List<(long Id, double Cpu)>> OldestAsync(IActorRef buffer, int max = 100)
-    {
-        var oldest = await buffer.Ask<OldestFrames>(new TakeOldest(max), Wait);
-        return oldest.Frames.Select(f => (f.Id, f.Frame.CpuPct)).ToList();
-    }
-
-    private void BufferSeconds(IActorRef buffer, params int[] seconds)
-    {
-        foreach (var s in seconds) buffer.Tell(new BufferFrame(BufferFrames.At(_clock.Now.AddSeconds(s), cpu: s)));
-    }
-
     [Fact]
     public async Task FrameBuffer_should_hand_out_the_oldest_frames_first()
     {
@@ -40,7 +17,7 @@ public sealed class FrameBufferActorSpecs : TestKit, IDisposable
 
         Assert.Equal([-30.0, -20.0, -10.0], oldest.Select(f => f.Cpu));
         var status = await buffer.Ask<BufferStatus>(GetBufferStatus.Instance, Wait);
-        Assert.Equal((4, _clock.Now.AddSeconds(-30)), (status.Count, status.OldestTs));
+        Assert.Equal((4, Clock.Now.AddSeconds(-30)), (status.Count, status.OldestTs));
     }
 
     [Fact]
@@ -52,19 +29,19 @@ public sealed class FrameBufferActorSpecs : TestKit, IDisposable
 
         buffer.Tell(new ConfirmSent([oldest[0].Id, oldest[1].Id, 12345]));
 
-        Assert.Equal([-1.0], (await OldestAsync(buffer)).Select(f => f.Cpu));
+        Assert.Equal([-1.0], await BufferedAsync(buffer));
     }
 
     [Fact]
     public async Task FrameBuffer_should_recover_its_frames_in_order_after_a_restart()
     {
-        var first = ActorSystem.Create("first-run", _folder.Config);
-        var before = StartBuffer(system: first);
-        BufferSeconds(before, -40, -30, -20, -10);
-        var sent = await OldestAsync(before, max: 1);
-        before.Tell(new ConfirmSent([sent[0].Id]));
-        await OldestAsync(before);
-        await first.Terminate();
+        await EarlierRunAsync(async before =>
+        {
+            BufferSeconds(before, -40, -30, -20, -10);
+            var sent = await OldestAsync(before, max: 1);
+            before.Tell(new ConfirmSent([sent[0].Id]));
+            await OldestAsync(before);
+        });
 
         var after = StartBuffer();
         var recovered = await OldestAsync(after);
@@ -79,7 +56,7 @@ public sealed class FrameBufferActorSpecs : TestKit, IDisposable
     [Fact]
     public async Task FrameBuffer_should_drop_the_oldest_frames_over_the_cap_with_one_counted_line()
     {
-        var buffer = StartBuffer(_folder.Options(maxFrames: 3));
+        var buffer = StartBuffer(Folder.Options(maxFrames: 3));
         BufferSeconds(buffer, -50, -40, -30);
         await OldestAsync(buffer);
 
@@ -89,7 +66,7 @@ public sealed class FrameBufferActorSpecs : TestKit, IDisposable
             await OldestAsync(buffer);
         });
 
-        Assert.Equal([-30.0, -20.0, -10.0], (await OldestAsync(buffer)).Select(f => f.Cpu));
+        Assert.Equal([-30.0, -20.0, -10.0], await BufferedAsync(buffer));
         Assert.Equal(2, (await buffer.Ask<BufferStatus>(GetBufferStatus.Instance, Wait)).DroppedSinceStart);
     }
 
@@ -100,10 +77,10 @@ public sealed class FrameBufferActorSpecs : TestKit, IDisposable
         BufferSeconds(buffer, -30, -20, -10);
         await OldestAsync(buffer);
 
-        _clock.Advance(TimeSpan.FromHours(24) - TimeSpan.FromSeconds(15));
-        var oldest = await EventFilter.Warning(contains: "dropped 2 oldest frames (2 older than").ExpectOneAsync(() => OldestAsync(buffer));
+        Clock.Advance(TimeSpan.FromHours(24) - TimeSpan.FromSeconds(15));
+        var oldest = await EventFilter.Warning(contains: "dropped 2 oldest frames (2 older than").ExpectOneAsync(() => BufferedAsync(buffer));
 
-        Assert.Equal([-10.0], oldest.Select(f => f.Cpu));
+        Assert.Equal([-10.0], oldest);
     }
 
     [Fact]
@@ -115,20 +92,20 @@ public sealed class FrameBufferActorSpecs : TestKit, IDisposable
         buffer.Tell(new ConfirmSent([1]));
         Assert.Equal(BufferStatus.Empty, await buffer.Ask<BufferStatus>(GetBufferStatus.Instance, Wait));
 
-        Assert.False(Directory.Exists(_folder.Root), "no folder, no file while the hub takes every frame");
+        Assert.False(Directory.Exists(Folder.Root), "no folder, no file while the hub takes every frame");
     }
 
     [Fact]
     public async Task FrameBuffer_should_not_write_to_its_file_when_idle_after_a_restart()
     {
-        var first = ActorSystem.Create("drained-run", _folder.Config);
-        var before = StartBuffer(system: first);
-        BufferSeconds(before, -10);
-        before.Tell(new ConfirmSent((await OldestAsync(before)).Select(f => f.Id).ToList()));
-        await OldestAsync(before);
-        await first.Terminate();
-        var bytes = await File.ReadAllBytesAsync(_folder.Path);
-        var written = File.GetLastWriteTimeUtc(_folder.Path);
+        await EarlierRunAsync(async before =>
+        {
+            BufferSeconds(before, -10);
+            before.Tell(new ConfirmSent((await OldestAsync(before)).Select(f => f.Id).ToList()));
+            await OldestAsync(before);
+        });
+        var bytes = await File.ReadAllBytesAsync(Folder.Path);
+        var written = File.GetLastWriteTimeUtc(Folder.Path);
 
         var after = StartBuffer();
         Assert.Empty(await OldestAsync(after));
@@ -136,9 +113,9 @@ public sealed class FrameBufferActorSpecs : TestKit, IDisposable
         await after.Ask<BufferStatus>(GetBufferStatus.Instance, Wait);
         await Task.Delay(300); // the journal deletes asynchronously; give a stray write the time to land
 
-        Assert.Equal(bytes, await File.ReadAllBytesAsync(_folder.Path));
-        Assert.Equal(written, File.GetLastWriteTimeUtc(_folder.Path));
-        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(_folder.Path)!));
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(Folder.Path));
+        Assert.Equal(written, File.GetLastWriteTimeUtc(Folder.Path));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(Folder.Path)!));
     }
 
     [Fact]
@@ -153,12 +130,6 @@ public sealed class FrameBufferActorSpecs : TestKit, IDisposable
         }
         Assert.Equal(25, (await OldestAsync(buffer)).Count);
 
-        await AwaitAssertAsync(() => Assert.InRange(_folder.Sql("SELECT count(*) FROM journal"), 25, 30), Wait);
-    }
-
-    void IDisposable.Dispose()
-    {
-        Shutdown();
-        _folder.Dispose();
+        await AwaitAssertAsync(() => Assert.InRange(Folder.Sql("SELECT count(*) FROM journal"), 25, 30), Wait);
     }
 }
