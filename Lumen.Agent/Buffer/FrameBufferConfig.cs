@@ -1,0 +1,65 @@
+using Akka.Configuration;
+using Akka.Persistence.Sql.Hosting;
+using LinqToDB;
+using Microsoft.Data.Sqlite;
+
+namespace Lumen.Agent.Buffer;
+
+/// <summary>
+/// The buffer's persistence plugins: an Akka.Persistence.Sql journal and snapshot store on the
+/// buffer's own SQLite file (provider <c>SQLite.MS</c>), and the event serializer binding. The
+/// hosting wiring and the specs build the actor system from these same pieces.
+/// </summary>
+public static class FrameBufferConfig
+{
+    public const string PluginName = "lumen-buffer";
+    public const string JournalPluginId = "akka.persistence.journal." + PluginName;
+    public const string SnapshotPluginId = "akka.persistence.snapshot-store." + PluginName;
+
+    /// <summary>
+    /// No connection pool: a pooled connection would keep the old inode open after a damaged
+    /// file is moved aside, and the buffer is written seldom enough that opening is free.
+    /// </summary>
+    public static string ConnectionString(string path) => new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Pooling = false,
+    }.ToString();
+
+    public static SqlJournalOptions Journal(BufferOptions options) => new(isDefaultPlugin: true, identifier: PluginName)
+    {
+        ConnectionString = ConnectionString(options.Path),
+        ProviderName = ProviderName.SQLiteMS,
+        AutoInitialize = true,
+    };
+
+    public static SqlSnapshotOptions SnapshotStore(BufferOptions options) => new(isDefaultPlugin: true, identifier: PluginName)
+    {
+        ConnectionString = ConnectionString(options.Path),
+        ProviderName = ProviderName.SQLiteMS,
+        AutoInitialize = true,
+    };
+
+    /// <summary>Binds <see cref="IFrameBufferEvent"/> to <see cref="BufferEventSerializer"/>.</summary>
+    public static readonly Config Serialization = ConfigurationFactory.ParseString($$"""
+        akka.actor {
+          serializers.lumen-buffer = "{{TypeName<BufferEventSerializer>()}}"
+          serialization-bindings."{{TypeName<IFrameBufferEvent>()}}" = lumen-buffer
+        }
+        """);
+
+    private static string TypeName<T>() => $"{typeof(T).FullName}, {typeof(T).Assembly.GetName().Name}";
+
+    /// <summary>Everything above as one config, for an actor system built without Akka.Hosting.</summary>
+    public static Config ForActorSystem(BufferOptions options)
+    {
+        var journal = Journal(options);
+        var snapshots = SnapshotStore(options);
+        return Serialization
+            .WithFallback(journal.ToConfig())
+            .WithFallback(snapshots.ToConfig())
+            .WithFallback(journal.DefaultConfig)
+            .WithFallback(snapshots.DefaultConfig);
+    }
+}

@@ -1,0 +1,45 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Lumen.Agent.Buffer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using static Lumen.Agent.Buffer.FrameBufferCommands;
+using static Lumen.Agent.Buffer.FrameBufferQueries;
+
+namespace Lumen.Agent.Specs.Buffer;
+
+public sealed class FrameBufferWiringSpecs : IDisposable
+{
+    private readonly BufferFolder _folder = new();
+
+    [Fact]
+    public async Task AddFrameBuffer_should_register_a_buffer_that_journals_to_its_file()
+    {
+        using var host = new HostBuilder()
+            .ConfigureServices(services => services.AddAkka("wiring-spec", akka => akka.AddFrameBuffer(_folder.Options())))
+            .Build();
+        await host.StartAsync();
+        var buffer = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<FrameBufferActor>();
+
+        buffer.Tell(new BufferFrame(BufferFrames.At(DateTimeOffset.UtcNow)));
+        var status = await buffer.Ask<BufferStatus>(GetBufferStatus.Instance, TimeSpan.FromSeconds(10));
+        await host.StopAsync();
+
+        Assert.Equal(1, status.Count);
+        Assert.Equal(1, _folder.Sql("SELECT count(*) FROM journal WHERE manifest = 'frame-buffered.v1'"));
+    }
+
+    [Fact]
+    public void AddFrameBuffer_should_refuse_options_it_cannot_use()
+    {
+        var akka = new AkkaConfigurationBuilder(new ServiceCollection(), "refusing");
+        var options = _folder.Options() with { MaxAge = TimeSpan.Zero, Drain = 0 };
+
+        var refused = Assert.Throws<ArgumentException>(() => akka.AddFrameBuffer(options));
+
+        Assert.Contains("LUMEN_AGENT_BUFFER_MAX_AGE", refused.Message);
+        Assert.Contains("LUMEN_AGENT_BUFFER_DRAIN", refused.Message);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
