@@ -50,4 +50,12 @@ public sealed class UnconfirmedFrames<TFrame>
         }
         return resend;
     }
+
+    /// <summary>Every frame held, oldest first, removed from here: for the buffer when the hub is unreachable.</summary>
+    public IReadOnlyList<TFrame> TakeAll()
+    {
+        var all = _held.Select(entry => entry.Frame).ToList();
+        _held.Clear();
+        return all;
+    }
 }

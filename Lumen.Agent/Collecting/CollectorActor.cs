@@ -1,0 +1,78 @@
+using Akka.Actor;
+using Akka.Event;
+using Lumen.Agent.Collectors;
+using Lumen.Agent.Sending;
+
+namespace Lumen.Agent.Collecting;
+
+/// <summary>
+/// Ticks at the collection interval, collects one frame and hands it to the sender. Sources
+/// fail independently inside <see cref="FrameCollector"/>; anything else that goes wrong here
+/// crashes this actor, and its backoff supervisor (see <see cref="CollectorWiring"/>) starts
+/// it again with jitter. A new interval from the hub's policy applies from the next tick.
+/// </summary>
+public sealed class CollectorActor : ReceiveActor, IWithTimers
+{
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Func<FrameCollector> _createCollector;
+    private readonly IActorRef _sender;
+    private readonly string _host;
+    private readonly SourceHealth _health = new();
+    private FrameCollector _collector = null!;
+    private TimeSpan _interval;
+    private bool _collecting;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public CollectorActor(Func<FrameCollector> createCollector, IActorRef sender, string host, TimeSpan interval)
+    {
+        (_createCollector, _sender, _host, _interval) = (createCollector, sender, host, interval);
+
+        Receive<Tick>(_ => HandleTick());
+        Receive<FrameCollection>(HandleCollected);
+        Receive<SenderEvents.IntervalChanged>(changed =>
+        {
+            _interval = changed.Interval;
+            Timers.StartPeriodicTimer(Tick.Key, Tick.Instance, _interval);
+        });
+        Receive<Status.Failure>(failure => throw new InvalidOperationException("collecting a frame failed", failure.Cause));
+    }
+
+    protected override void PreStart()
+    {
+        _collector = _createCollector();
+        Timers.StartPeriodicTimer(Tick.Key, Tick.Instance, TimeSpan.Zero, _interval);
+    }
+
+    protected override void PostStop() => _collector?.Dispose();
+
+    private void HandleTick()
+    {
+        // A tick that finds the last one still collecting (a hung Docker daemon) is skipped,
+        // so ticks never pile up behind a slow source.
+        if (_collecting) return;
+        _collecting = true;
+        var ts = Context.System.Scheduler.Now.ToUniversalTime();
+        _collector.CollectAsync(ts).PipeTo(Self);
+    }
+
+    private void HandleCollected(FrameCollection collected)
+    {
+        _collecting = false;
+        collected.Frame.Host = _host;
+        _sender.Tell(new SenderCommands.Send(collected.Frame));
+        foreach (var notice in collected.Notices) _log.Info(notice);
+        foreach (var (failure, line) in _health.Report(collected.Failures))
+            if (failure) _log.Warning(line);
+            else _log.Info(line);
+    }
+
+    private sealed record Tick
+    {
+        public const string Key = "collect";
+        public static readonly Tick Instance = new();
+    }
+
+    public static Props Props(Func<FrameCollector> createCollector, IActorRef sender, string host, TimeSpan interval) =>
+        Akka.Actor.Props.Create(() => new CollectorActor(createCollector, sender, host, interval));
+}

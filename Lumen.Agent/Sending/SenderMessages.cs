@@ -1,0 +1,34 @@
+using Lumen.Protocol.Ingest;
+
+namespace Lumen.Agent.Sending;
+
+/// <summary>Commands to the sender.</summary>
+public static class SenderCommands
+{
+    /// <summary>This tick's frame: deliver it, now or later, but never lose it silently.</summary>
+    public sealed record Send(IngestFrame Frame);
+}
+
+/// <summary>What the sender tells others.</summary>
+public static class SenderEvents
+{
+    /// <summary>The hub's policy asks for another collection interval; the collector applies it at its next tick.</summary>
+    public sealed record IntervalChanged(TimeSpan Interval);
+}
+
+/// <summary>Questions the sender answers.</summary>
+public static class SenderQueries
+{
+    /// <summary>Answered with <see cref="SenderStatus"/>.</summary>
+    public sealed record GetSenderStatus
+    {
+        public static readonly GetSenderStatus Instance = new();
+    }
+}
+
+/// <summary>
+/// The sender's view: can it reach the hub, is its token refused, how many sent frames wait
+/// for the hub's watermark, may the buffer hold frames, and how many frames the hub refused
+/// as invalid and were dropped.
+/// </summary>
+public sealed record SenderStatus(bool HubReachable, bool Unauthorized, int AwaitingDurability, bool BufferMayHoldFrames, long FramesRejected);
