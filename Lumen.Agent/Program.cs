@@ -1,9 +1,31 @@
 using Lumen.Agent;
+using Lumen.Agent.Configuration;
+using Microsoft.Extensions.Hosting;
 
-// Only the one-shot check exists so far; the actor system, buffer and sender come next.
-if (args is not ["--once"])
+switch (args)
 {
-    Console.Error.WriteLine("usage: Lumen.Agent --once   (collect twice, one second apart, and print the frame as JSON)");
+    case ["--once"]:
+        return await OnceCommand.RunAsync(Console.Out, Console.Error);
+    case ["--help" or "-h" or "help"]:
+        Console.Out.Write(AgentHelp.Text);
+        return 0;
+    case [] or ["--config", _]:
+        break;
+    default:
+        Console.Error.Write(AgentHelp.Text);
+        return 2;
+}
+
+AgentOptions options;
+try
+{
+    options = AgentOptionsLoader.Load(Environment.GetEnvironmentVariable, args is ["--config", var path] ? path : AgentOptionsLoader.DefaultConfigPath);
+}
+catch (AgentConfigurationException e)
+{
+    Console.Error.WriteLine($"lumen-agent: {e.Message}");
     return 2;
 }
-return await OnceCommand.RunAsync(Console.Out, Console.Error);
+
+await AgentHost.Build(options).RunAsync();
+return 0;

@@ -40,11 +40,16 @@ public sealed class CollectorActor : ReceiveActor, IWithTimers
 
     protected override void PreStart()
     {
+        Context.System.EventStream.Subscribe(Self, typeof(SenderEvents.IntervalChanged));
         _collector = _createCollector();
         Timers.StartPeriodicTimer(Tick.Key, Tick.Instance, TimeSpan.Zero, _interval);
     }
 
-    protected override void PostStop() => _collector?.Dispose();
+    protected override void PostStop()
+    {
+        Context.System.EventStream.Unsubscribe(Self);
+        _collector?.Dispose();
+    }
 
     private void HandleTick()
     {

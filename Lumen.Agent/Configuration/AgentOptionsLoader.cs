@@ -50,7 +50,7 @@ public static class AgentOptionsLoader
         if (problems.Count > 0) throw new AgentConfigurationException(problems);
         return new AgentOptions(hubUrl!, token!, host, interval,
             Value("disk_path") ?? "/", Value("docker_socket") ?? "/var/run/docker.sock",
-            Value("buffer_path") ?? "/var/lib/lumen-agent/buffer.db", maxAge, drain);
+            Value("buffer_path") ?? Buffer.BufferOptions.DefaultPath, maxAge, drain);
     }
 
     private static IReadOnlyDictionary<string, string> ReadFile(string path, List<string> problems)

@@ -23,7 +23,6 @@ public sealed class SenderActor : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly HubClient _hub;
     private readonly IActorRef _buffer;
-    private readonly IActorRef _intervalListener;
     private readonly int _drain;
     private readonly UnconfirmedFrames<IngestFrame> _unconfirmed = new();
     private TimeSpan _interval;
@@ -38,9 +37,9 @@ public sealed class SenderActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public SenderActor(HubClient hub, IActorRef buffer, IActorRef intervalListener, int drain, TimeSpan interval)
+    public SenderActor(HubClient hub, IActorRef buffer, int drain, TimeSpan interval)
     {
-        (_hub, _buffer, _intervalListener, _drain, _interval) = (hub, buffer, intervalListener, drain, interval);
+        (_hub, _buffer, _drain, _interval) = (hub, buffer, drain, interval);
         Delivering();
     }
 
@@ -69,7 +68,7 @@ public sealed class SenderActor : ReceiveActor, IWithTimers
         Receive<Posted>(HandlePosted);
         Receive<OldestFrames>(HandleOldest);
         Receive<Drained>(HandleDrained);
-        Receive<BufferStatus>(status => _bufferMayHoldFrames |= status.Count > 0);
+        Receive<BufferStatus>(status => { _bufferMayHoldFrames |= status.Count > 0; });
         Receive<PolicyRead>(HandlePolicy);
         Receive<SenderQueries.GetSenderStatus>(_ => Sender.Tell(
             new SenderStatus(_reachable, _unauthorized, _unconfirmed.Count, _bufferMayHoldFrames, _rejected)));
@@ -203,7 +202,8 @@ public sealed class SenderActor : ReceiveActor, IWithTimers
         if (interval == _interval || interval < TimeSpan.FromSeconds(2) || interval > TimeSpan.FromHours(1)) return;
         _log.Info("The hub asks for a collection interval of {0} (was {1})", read.CollectionInterval, GoDuration.Format(_interval));
         _interval = interval;
-        _intervalListener.Tell(new SenderEvents.IntervalChanged(interval));
+        // Published, not told: the collector restarts under its supervisor and resubscribes.
+        Context.System.EventStream.Publish(new SenderEvents.IntervalChanged(interval));
     }
 
     private sealed record Posted(IngestFrame Frame, PostOutcome Outcome);
@@ -218,6 +218,6 @@ public sealed class SenderActor : ReceiveActor, IWithTimers
         public static readonly RetryToken Instance = new();
     }
 
-    public static Props Props(HubClient hub, IActorRef buffer, IActorRef intervalListener, int drain, TimeSpan interval) =>
-        Akka.Actor.Props.Create(() => new SenderActor(hub, buffer, intervalListener, drain, interval));
+    public static Props Props(HubClient hub, IActorRef buffer, int drain, TimeSpan interval) =>
+        Akka.Actor.Props.Create(() => new SenderActor(hub, buffer, drain, interval));
 }

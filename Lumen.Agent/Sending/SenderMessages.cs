@@ -12,7 +12,7 @@ public static class SenderCommands
 /// <summary>What the sender tells others.</summary>
 public static class SenderEvents
 {
-    /// <summary>The hub's policy asks for another collection interval; the collector applies it at its next tick.</summary>
+    /// <summary>The hub's policy asks for another collection interval (on the event stream); the collector applies it.</summary>
     public sealed record IntervalChanged(TimeSpan Interval);
 }
 

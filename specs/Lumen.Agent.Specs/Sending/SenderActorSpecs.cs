@@ -40,7 +40,8 @@ public sealed class SenderActorSpecs : TestKit, IAsyncLifetime
 
     private async Task<IActorRef> StartSenderAsync(int drain = 10, int buffered = 0)
     {
-        var sender = Sys.ActorOf(SenderActor.Props(new HubClient(_http, "lum_spec"), _buffer.Ref, _collector.Ref, drain, TimeSpan.FromSeconds(5)));
+        Sys.EventStream.Subscribe(_collector.Ref, typeof(SenderEvents.IntervalChanged));
+        var sender = Sys.ActorOf(SenderActor.Props(new HubClient(_http, "lum_spec"), _buffer.Ref, drain, TimeSpan.FromSeconds(5)));
         await _buffer.ExpectMsgAsync<FrameBufferQueries.GetBufferStatus>(Wait);
         _buffer.Reply(new BufferStatus(buffered, buffered > 0 ? T0 : null, 0, 0));
         return sender;
@@ -65,6 +66,8 @@ public sealed class SenderActorSpecs : TestKit, IAsyncLifetime
     [Fact]
     public async Task Sender_should_post_a_frame_straight_to_the_hub_while_the_buffer_is_empty()
     {
+        var unhandled = CreateTestProbe();
+        Sys.EventStream.Subscribe(unhandled.Ref, typeof(Akka.Event.UnhandledMessage));
         var sender = await StartSenderAsync();
 
         sender.Tell(new SenderCommands.Send(Frame(0)));
@@ -72,6 +75,7 @@ public sealed class SenderActorSpecs : TestKit, IAsyncLifetime
         await WhenHubHasAsync(1);
         await _buffer.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
         Assert.Equal(1, (await StatusOf(sender)).AwaitingDurability);
+        await unhandled.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100)); // the buffer's status reply included
     }
 
     [Theory]
