@@ -119,3 +119,33 @@ public sealed class AgentOptionsLoaderSpecs : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
+
+public sealed class ShippedAgentYamlSpecs
+{
+    [Fact]
+    public void Shipped_agent_yaml_should_load_with_every_key_known_and_valid()
+    {
+        var path = FindUp(Path.Combine("deploy", "agent.yaml"));
+
+        var options = AgentOptionsLoader.Load(_ => null, path, () => "this-machine");
+
+        Assert.Equal(new Uri("https://hub.example.lan"), options.HubUrl);
+        Assert.StartsWith("lum_", options.Token);
+    }
+
+    [Fact]
+    public void Shipped_agent_yaml_should_name_every_setting_even_if_commented_out()
+    {
+        var text = File.ReadAllText(FindUp(Path.Combine("deploy", "agent.yaml")));
+
+        foreach (var key in (string[])["hub_url", "token", "host", "interval", "disk_path", "docker_socket", "buffer_path", "buffer_max_age", "buffer_drain"])
+            Assert.Contains(key + ":", text);
+    }
+
+    private static string FindUp(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, relative))) return Path.Combine(dir.FullName, relative);
+        throw new FileNotFoundException(relative);
+    }
+}
