@@ -148,10 +148,38 @@ public sealed class LumenRig : IDisposable
 
     private static string Go(TimeSpan interval) => GoDuration.Format(interval);
 
+    /// <summary>
+    /// A free port below the kernel's ephemeral range. The hub must get its port back after
+    /// every restart; one the OS hands out for outgoing connections could be taken meanwhile
+    /// (by the agent's own reconnects, say), one below that range only by a chosen bind.
+    /// </summary>
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var lowestEphemeral = EphemeralRangeStart();
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var port = Random.Shared.Next(LowestPort, lowestEphemeral);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // taken: try another
+            }
+        }
+        throw new InvalidOperationException($"no free port between {LowestPort} and {lowestEphemeral} after 100 tries");
+    }
+
+    private const int LowestPort = 10_000;
+
+    private static int EphemeralRangeStart()
+    {
+        const string range = "/proc/sys/net/ipv4/ip_local_port_range";
+        return File.Exists(range) && int.TryParse(File.ReadAllText(range).Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0], out var start) && start > LowestPort + 1000
+            ? start
+            : 32_768;
     }
 }
