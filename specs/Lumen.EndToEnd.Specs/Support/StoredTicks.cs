@@ -21,6 +21,8 @@ public sealed class StoredTicks
     public DateTimeOffset? First => Ts.Count > 0 ? Ts[0] : null;
     public DateTimeOffset? Last => Ts.Count > 0 ? Ts[^1] : null;
 
+    public static StoredTicks Of(IEnumerable<DateTimeOffset> ts) => new(ts.Order().ToList());
+
     public static StoredTicks Read(string databasePath, long hostId)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
