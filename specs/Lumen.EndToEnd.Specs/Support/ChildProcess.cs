@@ -74,7 +74,7 @@ public sealed class ChildProcess : IDisposable
         {
             if (HasExited) throw new InvalidOperationException($"{Name} exited with {_process.ExitCode} before printing '{text}':\n{Output}");
             return Output.Contains(text, StringComparison.Ordinal);
-        }, $"{Name} to print '{text}'", timeout, Output);
+        }, $"{Name} to print '{text}'", timeout, () => Output);
 
     /// <summary>SIGKILL: no shutdown hooks, no flush, exactly what a crash or the OOM killer does.</summary>
     public void Kill()

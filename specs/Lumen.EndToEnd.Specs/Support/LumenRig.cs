@@ -63,7 +63,7 @@ public sealed class LumenRig : IDisposable
     public async Task StopHubAsync()
     {
         var code = await Current(Hub).TerminateAsync(StopTimeout);
-        Assert.True(code == 0, $"the hub exited with {code} after SIGTERM\n{Diagnostics()}");
+        Check(code == 0, $"the hub exited with {code} after SIGTERM");
     }
 
     public void KillHub() => Current(Hub).Kill();
@@ -81,7 +81,7 @@ public sealed class LumenRig : IDisposable
     public async Task<StoredTicks> WaitForTicksAsync(Func<StoredTicks, bool> condition, string what, TimeSpan timeout)
     {
         var ticks = Ticks();
-        await Eventually.TrueAsync(() => condition(ticks = Ticks()), what, timeout, Diagnostics(ticks));
+        await Eventually.TrueAsync(() => condition(ticks = Ticks()), what, timeout, () => Diagnostics(ticks));
         return ticks;
     }
 
@@ -89,11 +89,14 @@ public sealed class LumenRig : IDisposable
     public void AssertNoTickMissing(StoredTicks ticks, string what, TimeSpan? interval = null)
     {
         var problems = ticks.Problems(interval ?? Interval);
-        Assert.True(problems.Count == 0, $"{what}: {string.Join("; ", problems)}\n{Diagnostics(ticks)}");
+        if (problems.Count > 0) Assert.Fail($"{what}: {string.Join("; ", problems)}\n{Diagnostics(ticks)}");
     }
 
     /// <summary>Fails with every process's output unless <paramref name="condition"/> holds.</summary>
-    public void Check(bool condition, string message) => Assert.True(condition, $"{message}\n{Diagnostics()}");
+    public void Check(bool condition, string message)
+    {
+        if (!condition) Assert.Fail($"{message}\n{Diagnostics()}");
+    }
 
     public string Diagnostics(StoredTicks? ticks = null) =>
         $"stored: {ticks ?? Ticks()}\n" + string.Concat(_started.Select(p => p.Output));
