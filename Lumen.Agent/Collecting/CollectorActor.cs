@@ -30,11 +30,8 @@ public sealed class CollectorActor : ReceiveActor, IWithTimers
 
         Receive<Tick>(_ => HandleTick());
         Receive<FrameCollection>(HandleCollected);
-        Receive<SenderEvents.IntervalChanged>(changed =>
-        {
-            _interval = changed.Interval;
-            Timers.StartPeriodicTimer(Tick.Key, Tick.Instance, _interval);
-        });
+        Receive<SenderEvents.IntervalChanged>(changed => ApplyInterval(changed.Interval));
+        Receive<CollectionInterval>(current => ApplyInterval(current.Interval));
         Receive<Status.Failure>(failure => throw new InvalidOperationException("collecting a frame failed", failure.Cause));
     }
 
@@ -43,12 +40,22 @@ public sealed class CollectorActor : ReceiveActor, IWithTimers
         Context.System.EventStream.Subscribe(Self, typeof(SenderEvents.IntervalChanged));
         _collector = _createCollector();
         Timers.StartPeriodicTimer(Tick.Key, Tick.Instance, TimeSpan.Zero, _interval);
+        // Started again by its supervisor after a crash, it was built with the configured
+        // interval; the sender knows whether the hub's policy has asked for another since.
+        _sender.Tell(SenderQueries.GetCollectionInterval.Instance);
     }
 
     protected override void PostStop()
     {
         Context.System.EventStream.Unsubscribe(Self);
         _collector?.Dispose();
+    }
+
+    private void ApplyInterval(TimeSpan interval)
+    {
+        if (interval == _interval) return;
+        _interval = interval;
+        Timers.StartPeriodicTimer(Tick.Key, Tick.Instance, _interval);
     }
 
     private void HandleTick()

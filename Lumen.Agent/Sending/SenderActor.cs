@@ -70,6 +70,7 @@ public sealed class SenderActor : ReceiveActor, IWithTimers
         Receive<Drained>(HandleDrained);
         Receive<BufferStatus>(status => { _bufferMayHoldFrames |= status.Count > 0; });
         Receive<PolicyRead>(HandlePolicy);
+        Receive<SenderQueries.GetCollectionInterval>(_ => Sender.Tell(new CollectionInterval(_interval)));
         Receive<SenderQueries.GetSenderStatus>(_ => Sender.Tell(
             new SenderStatus(_reachable, _unauthorized, _unconfirmed.Count, _bufferMayHoldFrames, _rejected)));
     }

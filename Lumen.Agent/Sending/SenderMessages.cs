@@ -24,7 +24,16 @@ public static class SenderQueries
     {
         public static readonly GetSenderStatus Instance = new();
     }
+
+    /// <summary>Answered with <see cref="CollectionInterval"/>: asked by a collector as it starts.</summary>
+    public sealed record GetCollectionInterval
+    {
+        public static readonly GetCollectionInterval Instance = new();
+    }
 }
+
+/// <summary>The interval in force: the configured one, or the one the hub's policy asked for since.</summary>
+public sealed record CollectionInterval(TimeSpan Interval);
 
 /// <summary>
 /// The sender's view: can it reach the hub, is its token refused, how many sent frames wait

@@ -253,6 +253,19 @@ public sealed class SenderActorSpecs : TestKit, IAsyncLifetime
         Assert.Equal(TimeSpan.FromSeconds(10), (await _collector.ExpectMsgAsync<SenderEvents.IntervalChanged>(Wait)).Interval);
     }
 
+    [Fact]
+    public async Task Sender_should_tell_a_collector_that_starts_again_the_interval_the_policy_asked_for()
+    {
+        _hub.CollectionInterval = "10s";
+        var sender = await StartSenderAsync();
+        Assert.Equal(TimeSpan.FromSeconds(5), (await sender.Ask<CollectionInterval>(SenderQueries.GetCollectionInterval.Instance, Wait)).Interval);
+
+        sender.Tell(new SenderCommands.Send(Frame(0)));
+        await _collector.ExpectMsgAsync<SenderEvents.IntervalChanged>(Wait);
+
+        Assert.Equal(TimeSpan.FromSeconds(10), (await sender.Ask<CollectionInterval>(SenderQueries.GetCollectionInterval.Instance, Wait)).Interval);
+    }
+
     public async Task DisposeAsync()
     {
         _http.Dispose();
