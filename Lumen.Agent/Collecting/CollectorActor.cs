@@ -8,7 +8,7 @@ namespace Lumen.Agent.Collecting;
 /// <summary>
 /// Ticks at the collection interval, collects one frame and hands it to the sender. Sources
 /// fail independently inside <see cref="FrameCollector"/>; anything else that goes wrong here
-/// crashes this actor, and its backoff supervisor (see <see cref="CollectorWiring"/>) starts
+/// crashes this actor, and its backoff supervisor (set up in <see cref="AgentHost"/>) starts
 /// it again with jitter. A new interval from the hub's policy applies from the next tick.
 /// </summary>
 public sealed class CollectorActor : ReceiveActor, IWithTimers

@@ -15,7 +15,7 @@ namespace Lumen.Agent.Sending;
 /// hub turns out to have restarted, and go to the buffer when it becomes unreachable.
 /// A 401 switches to a slow retry, since a wrong token does not fix itself in five seconds.
 /// </summary>
-public sealed class SenderActor : ReceiveActor, IWithTimers
+public sealed class SenderActor : ReceiveActor, IWithTimers, IWithUnboundedStash
 {
     public static readonly TimeSpan PolicyEvery = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan UnauthorizedRetryEvery = TimeSpan.FromMinutes(1);
@@ -36,11 +36,27 @@ public sealed class SenderActor : ReceiveActor, IWithTimers
     private DateTimeOffset _lastPolicyRead = DateTimeOffset.MinValue;
 
     public ITimerScheduler Timers { get; set; } = null!;
+    public IStash Stash { get; set; } = null!;
 
     public SenderActor(HubClient hub, IActorRef buffer, int drain, TimeSpan interval)
     {
         (_hub, _buffer, _drain, _interval) = (hub, buffer, drain, interval);
-        Delivering();
+        AwaitingBufferStatus();
+    }
+
+    /// <summary>
+    /// Until the buffer says whether a previous run left frames in it, nothing is sent: a new
+    /// frame posted before older buffered ones would reach the hub out of ts order.
+    /// </summary>
+    private void AwaitingBufferStatus()
+    {
+        Receive<BufferStatus>(status =>
+        {
+            _bufferMayHoldFrames = status.Count > 0;
+            Become(Delivering);
+            Stash.UnstashAll();
+        });
+        ReceiveAny(_ => Stash.Stash());
     }
 
     protected override void PreStart() => _buffer.Tell(FrameBufferQueries.GetBufferStatus.Instance);
@@ -68,7 +84,6 @@ public sealed class SenderActor : ReceiveActor, IWithTimers
         Receive<Posted>(HandlePosted);
         Receive<OldestFrames>(HandleOldest);
         Receive<Drained>(HandleDrained);
-        Receive<BufferStatus>(status => { _bufferMayHoldFrames |= status.Count > 0; });
         Receive<PolicyRead>(HandlePolicy);
         Receive<SenderQueries.GetCollectionInterval>(_ => Sender.Tell(new CollectionInterval(_interval)));
         Receive<SenderQueries.GetSenderStatus>(_ => Sender.Tell(

@@ -78,6 +78,23 @@ public sealed class SenderActorSpecs : TestKit, IAsyncLifetime
         await unhandled.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100)); // the buffer's status reply included
     }
 
+    [Fact]
+    public async Task Sender_should_hold_a_frame_until_the_buffer_says_whether_a_previous_run_left_frames()
+    {
+        var sender = Sys.ActorOf(SenderActor.Props(new HubClient(_http, "lum_spec"), _buffer.Ref, 10, TimeSpan.FromSeconds(5)));
+        await _buffer.ExpectMsgAsync<FrameBufferQueries.GetBufferStatus>(Wait);
+        var statusRequester = _buffer.LastSender;
+
+        sender.Tell(new SenderCommands.Send(Frame(60)));
+        await Task.Delay(300);
+        Assert.Equal(0, _hub.Posts);
+
+        statusRequester.Tell(new BufferStatus(2, T0, 0, 0), _buffer.Ref);
+        Assert.Equal(Frame(60).Ts, (await _buffer.ExpectMsgAsync<FrameBufferCommands.BufferFrame>(Wait)).Frame.Ts);
+        await _buffer.ExpectMsgAsync<FrameBufferQueries.TakeOldest>(Wait);
+        Assert.Equal(0, _hub.Posts);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.ServiceUnavailable)]
     [InlineData(HttpStatusCode.InternalServerError)]
