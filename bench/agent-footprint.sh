@@ -282,9 +282,19 @@ t_start=$EPOCHREALTIME
 echo "[footprint] measuring for ${measure_seconds} s (RSS every second, CPU at both ends)" >&2
 deadline=$((${t_start%.*} + measure_seconds))
 next=${t_start%.*}
+# CPU is also read 60 s before the end: a 5 s ticker keeps tiering up its code for minutes,
+# so the last minute against the whole window says whether the figure has settled.
+declare -a cpu_last
+t_last=""
 while ((next < deadline)); do
+    mark=0
+    if [[ -z "$t_last" ]] && ((measure_seconds >= 120 && deadline - next <= 60)); then
+        mark=1
+        t_last=$EPOCHREALTIME
+    fi
     for i in "${!measured_pids[@]}"; do
         read_proc "${measured_pids[$i]}" || die "${measured_names[$i]} exited while measured (use --keep for its log)"
+        ((mark)) && cpu_last[$i]=$cpu_ticks
         echo "$rss_kib" >>"$tmp/rss-$i.txt"
         echo "$anon_kib" >>"$tmp/anon-$i.txt"
         echo "$file_kib" >>"$tmp/file-$i.txt"
@@ -320,10 +330,13 @@ for i in "${!measured_pids[@]}"; do
     ticks=$((cpu_end[i] - cpu_start[i]))
     cpu_per_min[$i]=$(awk -v t="$ticks" -v hz="$clk_tck" -v s="$elapsed" 'BEGIN { printf "%.3f", t / hz / s * 60 }')
     pct=$(awk -v t="$ticks" -v hz="$clk_tck" -v s="$elapsed" 'BEGIN { printf "%.3f", t / hz / s * 100 }')
+    last="–"
+    [[ -n "$t_last" ]] && last=$(awk -v t="$((cpu_end[i] - cpu_last[i]))" -v hz="$clk_tck" -v a="$t_last" -v b="$t_end" \
+        'BEGIN { printf "%.3f", t / hz / (b - a) * 60 }')
     rss_max_kib[$i]=$(max_kib "$tmp/rss-$i.txt")
     label="${measured_names[$i]}"
     ((i < ${#envs[@]})) && [[ -n "${envs[$i]}" ]] && label+=" (\`$(echo ${envs[$i]})\`)"
-    rows+="| $label | $(mib "$(median_kib "$tmp/rss-$i.txt")") | $(mib "${rss_max_kib[$i]}") | $(mib "$(median_kib "$tmp/anon-$i.txt")") / $(mib "$(median_kib "$tmp/file-$i.txt")") | $(mib "${hwm[$i]}") | ${cpu_per_min[$i]} | ${pct} % | $((ticks)) | ${thread_count[$i]} |"$'\n'
+    rows+="| $label | $(mib "$(median_kib "$tmp/rss-$i.txt")") | $(mib "${rss_max_kib[$i]}") | $(mib "$(median_kib "$tmp/anon-$i.txt")") / $(mib "$(median_kib "$tmp/file-$i.txt")") | $(mib "${hwm[$i]}") | ${cpu_per_min[$i]} | ${last} | ${pct} % | $((ticks)) | ${thread_count[$i]} |"$'\n'
 done
 
 ne_index=$((${#measured_pids[@]} - 1))
@@ -349,8 +362,8 @@ table="$(cat <<EOF
 - ${warmup} s warm-up, then ${elapsed} s measured; RSS sampled every second; CPU = utime + stime from /proc/PID/stat at both ends (1 tick = $((1000 / clk_tck)) ms)
 - delivery check: ${delivered%; }
 
-| Process | RSS median (MiB) | RSS max (MiB) | anon / file median (MiB) | VmHWM since start (MiB) | CPU s/min | % of one core | CPU ticks | Threads |
-|---|---|---|---|---|---|---|---|---|
+| Process | RSS median (MiB) | RSS max (MiB) | anon / file median (MiB) | VmHWM since start (MiB) | CPU s/min | CPU s/min, last 60 s | % of one core | CPU ticks | Threads |
+|---|---|---|---|---|---|---|---|---|---|
 ${rows}
 | Goal | Measured | RSS ≤ ${rss_goal_mib} MiB | CPU vs node_exporter | CPU ≤ node_exporter |
 |---|---|---|---|---|
