@@ -61,6 +61,7 @@ public sealed class HubProcess : IDisposable
                 if ((await client.GetAsync("/healthz")).IsSuccessStatusCode) return;
             }
             catch (HttpRequestException) { }
+            catch (TaskCanceledException) { } // a loaded machine: ask again until the deadline
             await Task.Delay(100);
         }
         throw new TimeoutException($"hub did not become healthy within {timeout}:\n{Output}");
@@ -93,11 +94,31 @@ public sealed class HubProcess : IDisposable
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int sys_kill(int pid, int signal);
 
+    /// <summary>
+    /// A free port below the kernel's ephemeral range: one the OS hands out for outgoing
+    /// connections can be taken by another spec's client between this check and the hub's bind.
+    /// </summary>
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        const string range = "/proc/sys/net/ipv4/ip_local_port_range";
+        var lowestEphemeral = File.Exists(range) && int.TryParse(File.ReadAllText(range).Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0], out var start) && start > 11_000
+            ? start
+            : 32_768;
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var port = Random.Shared.Next(10_000, lowestEphemeral);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // taken: try another
+            }
+        }
+        throw new InvalidOperationException("no free port below the ephemeral range after 100 tries");
     }
 
     /// <summary>Lumen.Hub.dll of the same configuration as this spec assembly, found from the repository root.</summary>
