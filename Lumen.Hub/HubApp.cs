@@ -52,6 +52,8 @@ public static class HubApp
         // Every browser endpoint goes on this group: a session is required unless a route says otherwise.
         var api = app.MapGroup("/api").RequireAuthorization();
         app.MapAccountsApi(api);
+        api.MapHostsApi();
+        api.MapSettingsApi();
         return app;
     }
 
@@ -75,6 +77,8 @@ public static class HubApp
         services.AddSingleton<BatchPersister>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<UserStore>();
+        services.AddSingleton<HostPresenceReader>();
+        services.AddSingleton<HostViews>();
         services.AddSingleton(new PasswordHasher());
         services.AddSingleton(provider => new SessionTokens(
             SessionSecret.Load(options.Accounts.Secret, options.DataFolder), provider.GetRequiredService<TimeProvider>()));

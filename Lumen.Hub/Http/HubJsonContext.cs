@@ -17,4 +17,11 @@ namespace Lumen.Hub.Http;
 [JsonSerializable(typeof(PasswordChangeRequest))]
 [JsonSerializable(typeof(UserView))]
 [JsonSerializable(typeof(SetupStatus))]
+[JsonSerializable(typeof(HostView))]
+[JsonSerializable(typeof(HostView[]))]
+[JsonSerializable(typeof(HostWithToken))]
+[JsonSerializable(typeof(NewHostRequest))]
+[JsonSerializable(typeof(TagsRequest))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(Dictionary<string, System.Text.Json.JsonElement>))]
 public sealed partial class HubJsonContext : JsonSerializerContext;
