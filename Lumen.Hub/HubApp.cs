@@ -4,6 +4,7 @@ using Lumen.Hub.Batching;
 using Lumen.Hub.Configuration;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Http;
+using Lumen.Hub.LocalAgent;
 using Lumen.Hub.Retention;
 using Lumen.Hub.Storage;
 using Lumen.Hub.Tokens;
@@ -43,6 +44,7 @@ public static class HubApp
 
         var app = builder.Build();
         AdminSeed.RunAsync(app.Services).GetAwaiter().GetResult();
+        QuickstartAdmin.RunAsync(app.Services, Console.Out).GetAwaiter().GetResult();
         app.UseJsonApiErrors();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -79,6 +81,11 @@ public static class HubApp
         services.AddSingleton<UserStore>();
         services.AddSingleton<HostPresenceReader>();
         services.AddSingleton<HostViews>();
+        if (options.Quickstart.LocalAgent)
+        {
+            services.AddSingleton(provider => new LocalAgentIdentity(provider.GetRequiredService<HostStore>(), options.DataFolder));
+            services.AddHostedService<LocalAgentService>();
+        }
         services.AddSingleton(new PasswordHasher());
         services.AddSingleton(provider => new SessionTokens(
             SessionSecret.Load(options.Accounts.Secret, options.DataFolder), provider.GetRequiredService<TimeProvider>()));

@@ -16,11 +16,19 @@ public sealed record HubOptions(
     TimeSpan StreamInterval,
     BatcherOptions Batcher,
     SettingDefaults SettingDefaults,
-    AccountOptions Accounts)
+    AccountOptions Accounts,
+    QuickstartOptions Quickstart)
 {
     /// <summary>The folder holding the database; the hub keeps its other files (session secret) beside it.</summary>
     public string DataFolder => Path.GetDirectoryName(Path.GetFullPath(DatabasePath))!;
 }
+
+/// <summary>
+/// Conveniences for a first look: <see cref="LocalAgent"/> makes the hub report its own
+/// machine; <see cref="Enabled"/> (what <c>dotnet run</c> sets) adds that and creates an admin
+/// with a generated password, printed once, when there is no admin yet.
+/// </summary>
+public sealed record QuickstartOptions(bool Enabled, bool LocalAgent);
 
 /// <summary>
 /// The session signing secret (null: generated and kept in the data folder) and an admin to
@@ -87,12 +95,27 @@ public static class HubOptionsLoader
         }
 
         var accounts = Accounts(Env, problems);
+        var quickstart = Flag("LUMEN_HUB_QUICKSTART", Env("LUMEN_HUB_QUICKSTART"), problems);
+        var localAgent = quickstart || Flag("LUMEN_HUB_LOCAL_AGENT", Env("LUMEN_HUB_LOCAL_AGENT"), problems);
 
         if (problems.Count > 0) throw new HubConfigurationException(problems);
         return new HubOptions(listenUrl, dbPath, fallback, streamInterval,
             new BatcherOptions(flushSize, flushEvery, queueSize, OfferWait: TimeSpan.FromSeconds(1), DrainTimeout: TimeSpan.FromSeconds(60)),
             new SettingDefaults(defaults),
-            accounts);
+            accounts,
+            new QuickstartOptions(quickstart, localAgent));
+    }
+
+    private static bool Flag(string name, string? text, List<string> problems)
+    {
+        switch (text?.ToLowerInvariant())
+        {
+            case null or "false" or "0" or "no" or "off": return false;
+            case "true" or "1" or "yes" or "on": return true;
+            default:
+                problems.Add($"{name} '{text}' must be true or false");
+                return false;
+        }
     }
 
     private static AccountOptions Accounts(Func<string, string?> env, List<string> problems)
