@@ -2,6 +2,7 @@ using Akka.Hosting;
 using Lumen.Hub.Batching;
 using Lumen.Hub.Configuration;
 using Lumen.Hub.Hosts;
+using Lumen.Hub.Install;
 using Lumen.Hub.Http;
 using Lumen.Hub.Retention;
 using Lumen.Hub.Storage;
@@ -44,6 +45,9 @@ public static class HubApp
         app.UseJsonApiErrors();
         app.MapHealthApi();
         app.MapIngestApi();
+        app.MapInstallApi();
+        // Until sessions land on main: the browser API group, without RequireAuthorization yet.
+        app.MapGroup("/api").MapVersionApi();
         return app;
     }
 
@@ -55,6 +59,8 @@ public static class HubApp
         services.AddSingleton(options);
         services.AddSingleton(options.Batcher);
         services.AddSingleton(options.SettingDefaults);
+        services.AddSingleton(options.Install);
+        services.AddSingleton<AgentBinaries>();
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<HostStore>();
