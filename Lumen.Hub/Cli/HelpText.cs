@@ -14,7 +14,8 @@ public static class HelpText
           lumen-hub hosts remove NAME    remove a host, its token and its history
           lumen-hub --help               this text
 
-        The host commands work on the same database while the hub runs.
+        The host commands work on the same database while the hub runs. On a machine to monitor:
+          curl -fsSL http://HUB:8090/install.sh | sudo bash -s -- --token lum_…
 
         Environment (defaults in brackets):
           LUMEN_HUB_ADDR                  listen address [:8090]
@@ -30,6 +31,12 @@ public static class HelpText
           LUMEN_HUB_DOWNSAMPLE_BUCKET_SIZE    [5m; 1m–24h]
           LUMEN_HUB_DOWNSAMPLE_HOT_WINDOW     [24h; 1h–720h]
           LUMEN_HUB_DOWNSAMPLE_ARCHIVE_WINDOW [720h; 24h–8760h]
+          LUMEN_HUB_PUBLIC_URL            address agents reach the hub at, written by /install.sh into
+                                          agent.yaml, e.g. https://hub.example.lan [the scheme and
+                                          Host of each request; set it behind a TLS proxy]
+          LUMEN_HUB_INSTALL_DIR           folder of lumen-agent-linux-amd64 and -arm64 (and an
+                                          optional VERSION file) that /install.sh downloads
+                                          [install/ beside the database file]
 
         The runtime settings (agent interval, retention, downsampling) seed defaults: once a
         value is set in the hub, the stored value wins.

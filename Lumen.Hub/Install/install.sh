@@ -151,9 +151,14 @@ expected_elf_machine() {
 }
 
 download() {
-    local url="$1" target="$2"
+    local url="$1" target="$2" status
     if command -v curl >/dev/null 2>&1; then
-        curl -fsSL --retry 3 -o "$target" "$url"
+        status=$(curl -sSL --retry 3 -o "$target" -w '%{http_code}' "$url") || return 1
+        if [ "$status" != 200 ]; then
+            # The hub's {"error":"…"} says what is missing where; shown printable and short.
+            say "the hub answered $status: $(head -c 400 "$target" | tr -cd '[:print:]')"
+            return 1
+        fi
     else
         wget -q -O "$target" "$url"
     fi

@@ -20,13 +20,16 @@ public sealed class InstallerHub : IAsyncLifetime
 
     public Uri BaseAddress => _hub!.BaseAddress;
 
+    /// <summary>The hub's LUMEN_HUB_INSTALL_DIR.</summary>
+    public string AgentFolder => Path.Combine(Folder, "agents");
+
     public async Task InitializeAsync()
     {
-        FakeAgentBinaries.WriteInto(Path.Combine(Folder, "agents"));
+        FakeAgentBinaries.WriteInto(AgentFolder);
         var environment = new Dictionary<string, string>
         {
             ["LUMEN_HUB_DB_PATH"] = Path.Combine(Folder, "lumen.db"),
-            ["LUMEN_HUB_INSTALL_DIR"] = Path.Combine(Folder, "agents"),
+            ["LUMEN_HUB_INSTALL_DIR"] = AgentFolder,
             ["Logging__LogLevel__Default"] = "Warning",
         };
         _hub = await HubProcess.StartAsync(environment, FreePort());

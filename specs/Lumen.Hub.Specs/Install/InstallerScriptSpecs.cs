@@ -162,6 +162,29 @@ public sealed class InstallerScriptSpecs(InstallerHub hub) : IClassFixture<Insta
     }
 
     [Fact]
+    public async Task Installer_should_show_the_hub_error_and_install_nothing_when_the_hub_lacks_the_binary()
+    {
+        using var machine = hub.NewMachine();
+        var binary = Path.Combine(hub.AgentFolder, FakeAgentBinaries.Arm64);
+        // The specs of one class run one at a time, so the shared hub can lose a file for this one.
+        File.Move(binary, binary + ".away");
+        try
+        {
+            var run = await machine.InstallAsync(hub.BaseAddress, "--token", Token);
+
+            Assert.NotEqual(0, run.ExitCode);
+            Assert.Contains("the hub answered 404: {\"error\":\"this hub has no agent binary lumen-agent-linux-arm64", run.Stderr);
+            Assert.Contains("lumen-install: error: could not download", run.Stderr);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(machine.Root));
+            Assert.DoesNotContain(run.Calls, c => c.StartsWith("systemctl ", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Move(binary + ".away", binary);
+        }
+    }
+
+    [Fact]
     public async Task Real_hub_should_refuse_a_Host_header_that_would_reach_the_script_with_400()
     {
         // Kestrel itself accepts these reg-name characters in Host, so the hub's own check is what stops them.
