@@ -1,4 +1,5 @@
 using Akka.Hosting;
+using Lumen.Hub.Accounts;
 using Lumen.Hub.Batching;
 using Lumen.Hub.Configuration;
 using Lumen.Hub.Hosts;
@@ -42,12 +43,20 @@ public static class HubApp
         AddServices(builder.Services, options);
 
         var app = builder.Build();
+        AdminSeed.RunAsync(app.Services).GetAwaiter().GetResult();
         app.UseJsonApiErrors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapHealthApi();
         app.MapIngestApi();
         app.MapInstallApi();
-        // Until sessions land on main: the browser API group, without RequireAuthorization yet.
-        app.MapGroup("/api").MapVersionApi();
+        // Every browser endpoint goes on this group: a session is required unless a route says otherwise.
+        var api = app.MapGroup("/api").RequireAuthorization();
+        app.MapAccountsApi(api);
+        api.MapHostsApi();
+        api.MapSettingsApi();
+        api.MapVersionApi();
         return app;
     }
 
@@ -72,6 +81,14 @@ public static class HubApp
         services.AddSingleton(new SnapshotQueue(options.Batcher.QueueCapacity, options.Batcher.OfferWait));
         services.AddSingleton<BatchPersister>();
         services.AddSingleton<IngestPipeline>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<HostPresenceReader>();
+        services.AddSingleton<HostViews>();
+        services.AddSingleton(new PasswordHasher());
+        services.AddSingleton(provider => new SessionTokens(
+            SessionSecret.Load(options.Accounts.Secret, options.DataFolder), provider.GetRequiredService<TimeProvider>()));
+        services.AddLumenSessions();
+        services.AddSignInThrottle();
 
         services.AddAkka("lumen-hub", (akka, provider) =>
         {

@@ -57,6 +57,35 @@ public sealed class HubOptionsLoaderSpecs
         Assert.Contains(variable, refused.Message);
     }
 
+    [Theory]
+    [InlineData("LUMEN_HUB_SECRET", "too-short-a-secret")]
+    [InlineData("LUMEN_HUB_ADMIN_USERNAME", "root")]
+    public void Load_should_refuse_account_settings_that_would_be_unsafe_or_half_given(string variable, string value)
+    {
+        var refused = Assert.Throws<HubConfigurationException>(() => Load((variable, value)));
+
+        Assert.Contains(variable, Assert.Single(refused.Problems));
+    }
+
+    [Fact]
+    public void Load_should_refuse_a_short_seed_admin_password_without_echoing_it()
+    {
+        var refused = Assert.Throws<HubConfigurationException>(() => Load(("LUMEN_HUB_ADMIN_USERNAME", "root"), ("LUMEN_HUB_ADMIN_PASSWORD", "hunter2")));
+
+        var problem = Assert.Single(refused.Problems);
+        Assert.Contains("LUMEN_HUB_ADMIN_PASSWORD", problem);
+        Assert.DoesNotContain("hunter2", refused.Message);
+    }
+
+    [Fact]
+    public void Options_should_never_print_the_secret_or_seed_password()
+    {
+        var options = Load(("LUMEN_HUB_SECRET", new string('s', 40)), ("LUMEN_HUB_ADMIN_USERNAME", "root"), ("LUMEN_HUB_ADMIN_PASSWORD", "a secret password"));
+
+        Assert.DoesNotContain("sssssss", options.ToString());
+        Assert.DoesNotContain("a secret password", options.ToString());
+    }
+
     [Fact]
     public void Load_should_name_every_bad_variable_when_several_are_wrong()
     {

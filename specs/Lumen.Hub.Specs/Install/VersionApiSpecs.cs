@@ -62,5 +62,13 @@ public sealed class VersionApiSpecs : IAsyncDisposable
         Assert.Equal(AssemblyVersion, version.GetProperty("latest_agent_version").GetString());
     }
 
+    [Fact]
+    public async Task Version_should_answer_401_json_without_a_session()
+    {
+        var response = await _hub.CreateClient().GetAsync("/api/version");
+
+        await response.AssertApiErrorAsync(HttpStatusCode.Unauthorized);
+    }
+
     public async ValueTask DisposeAsync() => await _hub.DisposeAsync();
 }
