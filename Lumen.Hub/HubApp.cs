@@ -3,6 +3,7 @@ using Lumen.Hub.Accounts;
 using Lumen.Hub.Batching;
 using Lumen.Hub.Configuration;
 using Lumen.Hub.Hosts;
+using Lumen.Hub.Install;
 using Lumen.Hub.Http;
 using Lumen.Hub.LocalAgent;
 using Lumen.Hub.Retention;
@@ -51,11 +52,13 @@ public static class HubApp
         app.UseRateLimiter();
         app.MapHealthApi();
         app.MapIngestApi();
+        app.MapInstallApi();
         // Every browser endpoint goes on this group: a session is required unless a route says otherwise.
         var api = app.MapGroup("/api").RequireAuthorization();
         app.MapAccountsApi(api);
         api.MapHostsApi();
         api.MapSettingsApi();
+        api.MapVersionApi();
         return app;
     }
 
@@ -67,6 +70,8 @@ public static class HubApp
         services.AddSingleton(options);
         services.AddSingleton(options.Batcher);
         services.AddSingleton(options.SettingDefaults);
+        services.AddSingleton(options.Install);
+        services.AddSingleton<AgentBinaries>();
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<HostStore>();

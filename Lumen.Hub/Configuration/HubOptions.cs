@@ -1,5 +1,6 @@
 using Lumen.Protocol;
 using Lumen.Hub.Accounts;
+using Lumen.Hub.Install;
 using Lumen.Hub.Settings;
 using Lumen.Hub.Storage;
 
@@ -7,6 +8,12 @@ namespace Lumen.Hub.Configuration;
 
 /// <summary>The batcher's sizes: rows per transaction, longest wait, queue in front, shutdown budget.</summary>
 public sealed record BatcherOptions(int FlushSize, TimeSpan FlushEvery, int QueueCapacity, TimeSpan OfferWait, TimeSpan DrainTimeout);
+
+/// <summary>
+/// What the agent installer needs: the folder holding the agent binaries it downloads, and
+/// the address it writes into agent.yaml (null: the address each request came in on).
+/// </summary>
+public sealed record InstallOptions(string AgentFolder, string? PublicUrl);
 
 /// <summary>Everything the hub reads from its environment at start, already checked.</summary>
 public sealed record HubOptions(
@@ -17,6 +24,7 @@ public sealed record HubOptions(
     BatcherOptions Batcher,
     SettingDefaults SettingDefaults,
     AccountOptions Accounts,
+    InstallOptions Install,
     QuickstartOptions Quickstart)
 {
     /// <summary>The folder holding the database; the hub keeps its other files (session secret) beside it.</summary>
@@ -97,12 +105,14 @@ public static class HubOptionsLoader
         var accounts = Accounts(Env, problems);
         var quickstart = Flag("LUMEN_HUB_QUICKSTART", Env("LUMEN_HUB_QUICKSTART"), problems);
         var localAgent = quickstart || Flag("LUMEN_HUB_LOCAL_AGENT", Env("LUMEN_HUB_LOCAL_AGENT"), problems);
+        var install = Install(Env("LUMEN_HUB_INSTALL_DIR"), Env("LUMEN_HUB_PUBLIC_URL"), dbPath, problems);
 
         if (problems.Count > 0) throw new HubConfigurationException(problems);
         return new HubOptions(listenUrl, dbPath, fallback, streamInterval,
             new BatcherOptions(flushSize, flushEvery, queueSize, OfferWait: TimeSpan.FromSeconds(1), DrainTimeout: TimeSpan.FromSeconds(60)),
             new SettingDefaults(defaults),
             accounts,
+            install,
             new QuickstartOptions(quickstart, localAgent));
     }
 
@@ -150,6 +160,25 @@ public static class HubOptionsLoader
         }
         var host = addr[..colon];
         return host.Length == 0 || host == "0.0.0.0" ? $"http://0.0.0.0:{port}" : $"http://{host}:{port}";
+    }
+
+    /// <summary>
+    /// The agent binaries sit beside the database by default (<c>/var/lib/lumen/install</c>),
+    /// where a missing folder only means the installer has nothing to hand out yet; a folder
+    /// named on purpose must exist.
+    /// </summary>
+    private static InstallOptions Install(string? folder, string? publicUrl, string databasePath, List<string> problems)
+    {
+        var agentFolder = folder is null
+            ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "install")
+            : Path.GetFullPath(folder);
+        if (folder is not null && !Directory.Exists(agentFolder))
+            problems.Add($"LUMEN_HUB_INSTALL_DIR '{folder}' is not a folder; it should hold {string.Join(" and ", AgentBinaries.Names)}");
+
+        string? address = null;
+        if (publicUrl is not null && !HubAddress.TryParse(publicUrl, out address))
+            problems.Add($"LUMEN_HUB_PUBLIC_URL '{publicUrl}' must be an http:// or https:// address such as https://hub.example.lan:8443 (a path of letters, digits, '-', '.', '_', '~' is allowed; no query)");
+        return new InstallOptions(agentFolder, address);
     }
 
     private static TimeSpan Duration(string name, string? text, TimeSpan fallback, TimeSpan min, TimeSpan max, List<string> problems)
