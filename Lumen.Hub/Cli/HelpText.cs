@@ -16,6 +16,8 @@ public static class HelpText
           lumen-hub users reset-password NAME
                                          set a new generated password (shown once) and end
                                          that user's sessions
+          lumen-hub healthcheck          exit 0 if the hub configured here answers /healthz
+          lumen-hub --version            print the version
           lumen-hub --help               this text
 
         The host and user commands work on the same database while the hub runs. On a machine
