@@ -22,7 +22,7 @@ public sealed partial class AgentFaultSpecs(ITestOutputHelper output) : IDisposa
         var rig = Track(new FaultRig(_output, "agent-kill"));
         var host = rig.AddHosts("real", 1)[0];
         const int drain = 2; // two frames a tick: the backlog takes many ticks, so the kill lands inside it
-        var outage = FaultsMode.Current.IsLong ? TimeSpan.FromMinutes(2) : TimeSpan.FromSeconds(20);
+        var outage = FaultsMode.Current.IsLong ? TimeSpan.FromMinutes(2) : TimeSpan.FromSeconds(14);
         await rig.StartHubAsync();
         await rig.StartAgentAsync(host, drain);
         await WaitForTicksAsync(rig, host, t => t.Count >= 2, "two ticks before the outage", TimeSpan.FromSeconds(30));
@@ -68,7 +68,7 @@ public sealed partial class AgentFaultSpecs(ITestOutputHelper output) : IDisposa
         var agent = await rig.StartAgentAsync(host);
         var bufferingFrom = DateTimeOffset.UtcNow;
         await agent.WaitForOutputAsync("Cannot deliver to the hub", TimeSpan.FromSeconds(30));
-        await Task.Delay(Interval * 8);
+        await Task.Delay(Interval * 6);
         agent.Kill();
         var killedAt = DateTimeOffset.UtcNow;
         var buffered = (int)((killedAt - bufferingFrom) / Interval);

@@ -46,7 +46,7 @@ public sealed class FailingDiskSpecs(ITestOutputHelper output) : IDisposable
         await using var fleet = SimulatedFleet.Start(rig.BaseAddress, simulated, Interval);
         var ledger = fleet.Ledger;
         using var api = await rig.SignInAsync();
-        await Task.Delay(Interval * 3);
+        await Task.Delay(Interval * 2);
 
         await using var injected = fault(rig);
         var faultStart = ledger.Now;
