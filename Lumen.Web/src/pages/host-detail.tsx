@@ -1,0 +1,3 @@
+export function HostDetail({ id }: { id: number }) {
+  return <div>host {id}</div>;
+}
