@@ -32,8 +32,17 @@ function ThemeSwitch() {
     setThemeChoice(value);
     setChoice(value);
   };
+  const next: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
   return (
-    <div role="radiogroup" aria-label="Theme" className="inline-flex rounded-lg border border-line bg-sunken p-0.5">
+    <>
+    <button
+      className="grid h-9 w-9 place-items-center rounded-lg border border-line bg-sunken text-muted sm:hidden"
+      aria-label={`Theme: ${choice}. Switch to ${next[choice]}`}
+      onClick={() => pick(next[choice])}
+    >
+      {icons[choice]}
+    </button>
+    <div role="radiogroup" aria-label="Theme" className="hidden rounded-lg border border-line bg-sunken p-0.5 sm:inline-flex">
       {(['system', 'light', 'dark'] as const).map((value) => (
         <button
           key={value}
@@ -51,6 +60,7 @@ function ThemeSwitch() {
         </button>
       ))}
     </div>
+    </>
   );
 }
 
@@ -78,12 +88,12 @@ function StreamPill() {
       data-state={status.state}
       role="status"
       className={cx(
-        'inline-flex h-7 items-center gap-1.5 rounded-full border px-2.5 text-xs font-medium',
+        'inline-flex h-7 items-center gap-1.5 rounded-full border px-2 text-xs font-medium sm:px-2.5',
         live ? 'border-ok/30 bg-ok/10 text-ok' : 'border-warn/40 bg-warn/10 text-warn',
       )}
     >
       <span className={cx('h-1.5 w-1.5 rounded-full', live ? 'bg-ok pulse-dot' : 'bg-warn')} />
-      {label}
+      <span className={cx(live && 'sr-only sm:not-sr-only')}>{label}</span>
     </span>
   );
 }
@@ -96,7 +106,7 @@ export function Shell({ user, onSignOut, route, children }: { user: User; onSign
   return (
     <div className="min-h-dvh">
       <header className="sticky top-0 z-30 border-b border-line bg-bg/85 backdrop-blur-md">
-        <div className="mx-auto flex h-14 max-w-[1400px] items-center gap-3 px-3 sm:gap-5 sm:px-6">
+        <div className="mx-auto flex h-14 max-w-[1400px] items-center gap-2 px-3 sm:gap-5 sm:px-6">
           <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-fg">
             <svg viewBox="0 0 32 32" className="h-7 w-7" aria-hidden>
               <rect width="32" height="32" rx="8" className="fill-fg" />
@@ -104,14 +114,14 @@ export function Shell({ user, onSignOut, route, children }: { user: User; onSign
             </svg>
             <span className="hidden text-[15px] sm:inline">Lumen</span>
           </Link>
-          <nav className="flex items-center gap-1">
+          <nav className="flex items-center gap-0.5 sm:gap-1">
             {nav.map((item) => (
               <Link
                 key={item.href}
                 href={item.href}
                 aria-current={item.active ? 'page' : undefined}
                 className={cx(
-                  'inline-flex h-9 items-center rounded-lg px-3 text-sm font-medium transition',
+                  'inline-flex h-9 items-center rounded-lg px-2.5 text-sm font-medium transition sm:px-3',
                   item.active ? 'bg-sunken text-fg' : 'text-muted hover:text-fg',
                 )}
               >
@@ -119,7 +129,7 @@ export function Shell({ user, onSignOut, route, children }: { user: User; onSign
               </Link>
             ))}
           </nav>
-          <div className="ml-auto flex items-center gap-2 sm:gap-3">
+          <div className="ml-auto flex items-center gap-1.5 sm:gap-3">
             <StreamPill />
             <ThemeSwitch />
             <div className="hidden items-center gap-2 border-l border-line pl-3 text-sm text-muted md:flex">
@@ -130,9 +140,14 @@ export function Shell({ user, onSignOut, route, children }: { user: User; onSign
             </div>
             <button
               onClick={onSignOut}
-              className="inline-flex h-9 items-center rounded-lg px-2.5 text-sm font-medium text-muted hover:bg-sunken hover:text-fg"
+              aria-label="Sign out"
+              title="Sign out"
+              className="inline-flex h-9 min-w-9 items-center justify-center gap-1.5 rounded-lg px-2 text-sm font-medium text-muted hover:bg-sunken hover:text-fg"
             >
-              Sign out
+              <svg viewBox="0 0 20 20" className="h-4 w-4 sm:hidden" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+                <path d="M8 4H5a1 1 0 0 0-1 1v10a1 1 0 0 0 1 1h3M13 14l4-4-4-4M17 10H8" />
+              </svg>
+              <span className="hidden sm:inline">Sign out</span>
             </button>
           </div>
         </div>

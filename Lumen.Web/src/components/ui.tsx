@@ -228,15 +228,17 @@ export function Segmented<T extends string>({
   onChange,
   label,
   size = 'md',
+  className,
 }: {
   value: T;
   options: { value: T; label: ReactNode; title?: string }[];
   onChange: (value: T) => void;
   label: string;
   size?: 'sm' | 'md';
+  className?: string;
 }) {
   return (
-    <div role="radiogroup" aria-label={label} className="inline-flex rounded-lg border border-line bg-sunken p-0.5">
+    <div role="radiogroup" aria-label={label} className={cx('inline-flex rounded-lg border border-line bg-sunken p-0.5', className)}>
       {options.map((o) => (
         <button
           key={o.value}
@@ -246,7 +248,7 @@ export function Segmented<T extends string>({
           title={o.title}
           onClick={() => onChange(o.value)}
           className={cx(
-            'rounded-md px-2.5 text-xs font-medium transition',
+            'flex-1 rounded-md px-2.5 text-xs font-medium whitespace-nowrap transition sm:flex-none',
             size === 'sm' ? 'min-h-8' : 'min-h-9 sm:min-h-8',
             o.value === value ? 'bg-panel text-fg shadow-sm ring-1 ring-line' : 'text-muted hover:text-fg',
           )}

@@ -59,15 +59,15 @@ export function toRgba(color: string, alpha: number): string {
   return `rgba(${rgb[0]}, ${rgb[1]}, ${rgb[2]}, ${alpha})`;
 }
 
-const timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-const dateTime = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const dateTime = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+const dayOnly = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+const hourMinute = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 function xValues(u: uPlot, splits: number[]): string[] {
   const span = (u.scales.x.max ?? 0) - (u.scales.x.min ?? 0);
-  const fmt =
-    span > 2 * 86400
-      ? new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' })
-      : new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+  const fmt = span > 2 * 86400 ? dayOnly : hourMinute;
   return splits.map((s) => fmt.format(new Date(s * 1000)));
 }
 

@@ -83,21 +83,40 @@ export function bucketLive(samples: Sample[], stepSeconds: number): Sample[] {
 const zero: MetricScalars = Object.fromEntries(METRIC_KEYS.map((k) => [k, 0])) as unknown as MetricScalars;
 
 /**
- * History joined with the live frames received since the page subscribed, in buckets of the
- * history's step. A bucket that began after the first live sample was seen is wholly covered
- * by live frames, so live wins there (the hub writes history in batches, up to a minute late);
- * older buckets keep the history's average, and live fills any the history lacks.
+ * History joined with the live frames received since the page subscribed, on the history's
+ * step. A bucket holding live samples is taken from them (the hub writes history in batches,
+ * up to a minute late, so live is the fuller source there), except the first such bucket, which
+ * began before the page subscribed: the history's average of it stays where it has one. Buckets
+ * without live samples (before the page opened, or while the stream was down) keep the history.
+ * `raw` keeps live samples at their own times instead of averaging them per bucket: for short
+ * windows whose step is not much longer than the live cadence, where averaging would leave
+ * alternating empty buckets.
  */
-export function joinHistoryLive(history: Sample[], live: Sample[], stepSeconds: number): Sample[] {
+export function joinHistoryLive(history: Sample[], live: Sample[], stepSeconds: number, raw = false): Sample[] {
   if (live.length === 0) return history;
-  const liveBuckets = bucketLive(live, stepSeconds);
-  const coveredFrom = live[0].ts;
-  const byTs = new Map<number, Sample>();
-  for (const sample of history) byTs.set(sample.ts, sample);
-  for (const bucket of liveBuckets) {
-    if (bucket.ts >= coveredFrom || !byTs.has(bucket.ts)) byTs.set(bucket.ts, bucket);
+  const firstBucket = bucketStart(live[0].ts, stepSeconds);
+  const liveBuckets = new Map<number, Sample[]>();
+  for (const sample of live) {
+    const start = bucketStart(sample.ts, stepSeconds);
+    const bucket = liveBuckets.get(start);
+    if (bucket) bucket.push(sample);
+    else liveBuckets.set(start, [sample]);
   }
-  return [...byTs.values()].sort((a, b) => a.ts - b.ts);
+  const historyStarts = new Set(history.map((h) => h.ts));
+  const joined: Sample[] = [];
+  for (const h of history) if (!liveBuckets.has(h.ts) || h.ts === firstBucket) joined.push(h);
+  for (const [start, samples] of liveBuckets) {
+    if (raw) joined.push(...samples);
+    else if (start !== firstBucket || !historyStarts.has(start)) joined.push(...bucketLive(samples, stepSeconds));
+  }
+  joined.sort((a, b) => a.ts - b.ts);
+  // One sample per time: a live sample exactly on a bucket's start replaces the history's.
+  const unique: Sample[] = [];
+  for (const sample of joined) {
+    if (unique.length && unique[unique.length - 1].ts === sample.ts) unique[unique.length - 1] = sample;
+    else unique.push(sample);
+  }
+  return unique;
 }
 
 /** Only the samples at or after `fromTs` (and before `toTs`, when given). */

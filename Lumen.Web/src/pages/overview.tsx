@@ -195,6 +195,7 @@ export function Overview() {
           </div>
           <Segmented
             label="Sort hosts"
+            className="w-full sm:w-auto"
             value={sort}
             onChange={changeSort}
             options={[
