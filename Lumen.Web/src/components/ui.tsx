@@ -63,15 +63,18 @@ export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElem
 
 export function Field({ label, hint, error, children }: { label: string; hint?: ReactNode; error?: string | null; children: ReactNode }) {
   return (
-    <label className="block">
-      <span className="mb-1.5 block text-xs font-medium text-muted">{label}</span>
-      {children}
+    <div>
+      {/* The hint stays outside the label, so the field's accessible name is the label alone. */}
+      <label className="block">
+        <span className="mb-1.5 block text-xs font-medium text-muted">{label}</span>
+        {children}
+      </label>
       {error ? (
         <span className="mt-1 block text-xs text-crit">{error}</span>
       ) : hint ? (
         <span className="mt-1 block text-xs text-faint">{hint}</span>
       ) : null}
-    </label>
+    </div>
   );
 }
 

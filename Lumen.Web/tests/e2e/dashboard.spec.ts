@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { liveSnapshotFields, metricsPointFields, missingFields, shapeProblems, type LiveSnapshot } from '../../src/lib/protocol';
 import { Rig, type Child } from './support/rig';
 
@@ -8,7 +9,7 @@ import { Rig, type Child } from './support/rig';
 // needs the ones before it.
 test.describe.configure({ mode: 'serial' });
 
-const shots = resolve(process.env.LUMEN_E2E_SCREENSHOTS ?? join(__dirname, '../../e2e-screenshots'));
+const shots = resolve(process.env.LUMEN_E2E_SCREENSHOTS ?? join(dirname(fileURLToPath(import.meta.url)), '../../e2e-screenshots'));
 const USER = 'admin';
 const PASSWORD = 'correct horse battery';
 

@@ -7,9 +7,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = resolve(process.env.LUMEN_E2E_ROOT ?? join(__dirname, '../../../..'));
+const root = resolve(process.env.LUMEN_E2E_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '../../../..'));
 const configuration = process.env.LUMEN_E2E_CONFIGURATION ?? 'Debug';
 
 export function builtDll(project: 'Lumen.Hub' | 'Lumen.Agent'): string {
