@@ -3,7 +3,7 @@ import { api, errorMessage, hubNow } from '../lib/api';
 import type { SeriesSpec } from '../lib/chart-options';
 import { onlineWindowMs, tempLevel, type HostView } from '../lib/fleet';
 import type { LiveSnapshot, MetricScalars } from '../lib/protocol';
-import { keepLiveRaw, resolveRange, type RangeKey } from '../lib/ranges';
+import { PRESETS, keepLiveRaw, resolveRange, type RangeKey } from '../lib/ranges';
 import { appendLive, clip, fromHistory, fromLive, joinHistoryLive, medianInterval, toColumns, type Sample } from '../lib/series';
 import { formatAgo, formatLoad, formatPct, formatRate, formatTemp, parseDuration, type Unit } from '../lib/units';
 import { useLiveStream } from '../hooks/use-live-stream';
@@ -119,8 +119,9 @@ export function HostDetail({ id }: { id: number }) {
   const [hostError, setHostError] = useState<string | null>(null);
   const [agentInterval, setAgentInterval] = useState(5);
   const [retention, setRetention] = useState(0);
-  const [rangeKey, setRangeKey] = useState<RangeKey>('1h');
-  const [custom, setCustom] = useState<{ from: number; to: number } | null>(null);
+  // The range lives in the URL (?range=10m, or ?from=&to= unix seconds), so a link shows the same window.
+  const [rangeKey, setRangeKey] = useState<RangeKey>(() => rangeFromUrl().key);
+  const [custom, setCustom] = useState<{ from: number; to: number } | null>(() => rangeFromUrl().custom);
   const [history, setHistory] = useState<History | null>(null);
   const [historyError, setHistoryError] = useState<string | null>(null);
   const [loadingHistory, setLoadingHistory] = useState(true);
@@ -275,6 +276,7 @@ export function HostDetail({ id }: { id: number }) {
             onChange={(key, c) => {
               setRangeKey(key);
               if (c) setCustom(c);
+              rangeToUrl(key, c ?? null);
             }}
           />
         </div>
@@ -321,6 +323,20 @@ export function HostDetail({ id }: { id: number }) {
       </Panel>
     </div>
   );
+}
+
+function rangeFromUrl(): { key: RangeKey; custom: { from: number; to: number } | null } {
+  const query = new URLSearchParams(window.location.search);
+  const from = Number(query.get('from'));
+  const to = Number(query.get('to'));
+  if (from > 0 && to > from) return { key: 'custom', custom: { from, to } };
+  const key = query.get('range');
+  return { key: PRESETS.some((p) => p.key === key) ? (key as RangeKey) : '1h', custom: null };
+}
+
+function rangeToUrl(key: RangeKey, custom: { from: number; to: number } | null) {
+  const query = key === 'custom' && custom ? `?from=${Math.round(custom.from)}&to=${Math.round(custom.to)}` : key === '1h' ? '' : `?range=${key}`;
+  history.replaceState(null, '', window.location.pathname + query);
 }
 
 function formatUptimeShort(seconds: number | null): string {

@@ -129,7 +129,9 @@ test('the host detail draws its charts from history and live frames', async () =
     const panel = page.getByTestId(`chart-${chart}`);
     await expect(panel.locator('canvas')).toBeAttached();
   }
-  await expect.poll(async () => Number(await page.getByTestId('chart-cpu').getAttribute('data-points')), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+  // Ten minutes live: every agent tick is a point.
+  await page.getByRole('radio', { name: '10 min' }).click();
+  await expect.poll(async () => Number(await page.getByTestId('chart-cpu').getAttribute('data-points')), { timeout: 20_000 }).toBeGreaterThanOrEqual(4);
   await expect(page.getByTestId('core-bars').or(page.getByTestId('core-heat'))).toBeVisible();
   await expect(page.getByTestId('system-facts')).toContainText('Kernel');
 
@@ -142,13 +144,13 @@ test('the host detail draws its charts from history and live frames', async () =
 
 test('changing the range loads that window of history', async () => {
   const requested = page.waitForResponse((r) => r.url().includes(`/api/hosts/${hostId}/metrics`));
-  await page.getByRole('radio', { name: '10 min' }).click();
+  await page.getByRole('radio', { name: '1 h' }).click();
   const response = await requested;
   expect(response.status()).toBe(200);
   const url = new URL(response.url());
   const span = (Date.parse(url.searchParams.get('to')!) - Date.parse(url.searchParams.get('from')!)) / 1000;
-  expect(span).toBeGreaterThan(590);
-  expect(span).toBeLessThan(610);
+  expect(span).toBeGreaterThan(3590);
+  expect(span).toBeLessThan(3610);
   const body = await response.json();
   expect(body.points.length).toBeGreaterThan(0);
   for (const point of body.points) expect(shapeProblems(point, metricsPointFields)).toEqual([]);
@@ -244,7 +246,7 @@ async function screenshotSet(browser: Browser, theme: 'dark' | 'light', device: 
   await expect(p.getByTestId('stream-state')).toHaveAttribute('data-state', 'live');
   await p.screenshot({ path: name('overview'), fullPage: true });
 
-  await p.goto(`/hosts/${hostId}`);
+  await p.goto(`/hosts/${hostId}?range=10m`);
   await expect.poll(async () => Number(await p.getByTestId('chart-cpu').getAttribute('data-points'))).toBeGreaterThan(2);
   await p.waitForTimeout(600);
   await p.screenshot({ path: name('host-detail'), fullPage: true });
