@@ -77,7 +77,7 @@ export const HostCard = memo(
           </div>
           <div className="h-11 min-w-0 flex-1">
             {live && live.cpu_series.length > 0 ? (
-              <Sparkline columns={sparklineColumns(live, intervalSeconds)} toTs={lastTs} className="h-11 w-full" />
+              <Sparkline columns={sparklineColumns(live, intervalSeconds)} toTs={lastTs} spanSeconds={sparkSpan(live.cpu_series)} className="h-11 w-full" />
             ) : (
               <div className="h-full rounded-md bg-sunken/60" />
             )}
@@ -119,6 +119,12 @@ export const HostCard = memo(
     // Offline cards show "x min ago": let them age once a minute, not every second.
     (a.card.online || Math.floor(a.hubNowMs / 60000) === Math.floor(b.hubNowMs / 60000)),
 );
+
+/** Ten minutes once the ring is full; a newer host's shorter series fills the width (at least a minute). */
+function sparkSpan(series: { ts: number }[]): number {
+  if (series.length < 2) return 600;
+  return Math.min(600, Math.max(60, series[series.length - 1].ts - series[0].ts));
+}
 
 export function HostCardSkeleton() {
   return (

@@ -20,7 +20,7 @@ export const SETTING_RULES: Record<keyof Settings, SettingRule> = {
   agent_interval: {
     key: 'agent_interval',
     label: 'Collection interval',
-    help: 'How often every agent collects and sends; running agents pick a change up within a tick or two.',
+    help: 'How often every agent collects and sends; running agents read it about once a minute.',
     min: 2,
     max: 3600,
   },

@@ -180,7 +180,7 @@ export function Overview() {
             </svg>
             <Input
               type="search"
-              placeholder="Filter by name or tag (env=home)"
+              placeholder="Filter by name or tag"
               value={query}
               onChange={(e) => setQuery(e.target.value)}
               className="pl-9"

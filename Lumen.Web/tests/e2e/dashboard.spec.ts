@@ -90,7 +90,7 @@ test('adding a host shows its token once, with the install one-liner and agent.y
   hostId = JSON.parse(hosts)[0].id;
 });
 
-test('tags are saved and filter the overview', async () => {
+test('tags are saved on the host', async () => {
   await page.getByRole('button', { name: '+ Add tags' }).click();
   await page.getByLabel('Tags of e2e-host').fill('env=e2e, role=test');
   await page.getByRole('button', { name: 'Save tags' }).click();
@@ -171,6 +171,8 @@ test('screenshots: overview, host detail and settings in both themes, desktop an
 });
 
 test('the agent follows a new collection interval set in the settings', async () => {
+  // The agent reads its policy once a minute: allow for a whole minute before it follows.
+  test.setTimeout(150_000);
   await page.goto('/settings');
   const field = page.getByLabel('Collection interval');
   await expect(field).toHaveValue('2s');
@@ -189,16 +191,25 @@ test('the agent follows a new collection interval set in the settings', async ()
   // The agent's own timestamps, as the stream delivers them, spread from 2 s to 5 s.
   const since = Date.now();
   await page.goto('/');
-  await expect
+  let gaps: number[] = [];
+  await test.step('watch the agent tick', async () => {
+    try {
+      await expect
     .poll(
       () => {
-        const ts = [...new Set(frames.filter((f) => f.at > since + 8000 && f.snapshot.host === 'e2e-host').map((f) => Date.parse(f.snapshot.ts)))];
-        const gaps = ts.slice(1).map((t, i) => (t - ts[i]) / 1000);
-        return gaps.length >= 2 && gaps.every((g) => g >= 4.5 && g <= 5.5);
+        const ts = [...new Set(frames.filter((f) => f.at > since && f.snapshot.host === 'e2e-host').map((f) => Date.parse(f.snapshot.ts)))];
+        gaps = ts.slice(1).map((t, i) => Math.round((t - ts[i]) / 100) / 10);
+        // The last three ticks 5 s apart: the agent read the new policy and follows it.
+        return gaps.length >= 3 && gaps.slice(-3).every((g) => g >= 4.5 && g <= 5.5);
       },
-      { timeout: 40_000, message: 'the agent ticks every 5 s after the change' },
+      { timeout: 90_000, intervals: [1000] },
     )
     .toBe(true);
+    } catch {
+      throw new Error(`the agent did not settle on 5 s ticks; seconds between its ticks: ${gaps.join(', ')}\n${rig.diagnostics()}`);
+    }
+  });
+  console.log(`seconds between the agent's ticks around the change: ${gaps.join(', ')}`);
 });
 
 test('rotating the token refuses the running agent and its card goes offline', async () => {
