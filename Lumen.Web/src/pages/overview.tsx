@@ -58,18 +58,25 @@ export function Overview() {
     return () => clearInterval(timer);
   }, [loadHosts]);
 
+  const liveRef = useRef(live);
   const onFrame = useCallback(
     (snapshots: LiveSnapshot[], receivedAt: number) => {
-      frameStart.current = receivedAt;
+      // The stream repeats a host's snapshot until its next tick: keep the old object then, so
+      // its card (memoised on it) does not render again.
+      let next: Map<number, LiveSnapshot> | null = null;
       let unknown = false;
-      setLive((previous) => {
-        const next = new Map(previous);
-        for (const snapshot of snapshots) {
-          next.set(snapshot.host_id, snapshot);
-          if (!knownIds.current.has(snapshot.host_id)) unknown = true;
-        }
-        return next;
-      });
+      for (const snapshot of snapshots) {
+        const old = liveRef.current.get(snapshot.host_id);
+        if (old && old.received_at === snapshot.received_at && old.ts === snapshot.ts) continue;
+        next ??= new Map(liveRef.current);
+        next.set(snapshot.host_id, snapshot);
+        if (!knownIds.current.has(snapshot.host_id)) unknown = true;
+      }
+      if (next) {
+        frameStart.current = receivedAt;
+        liveRef.current = next;
+        setLive(next);
+      }
       if (unknown && knownIds.current.size > 0) void loadHosts();
     },
     [loadHosts],
