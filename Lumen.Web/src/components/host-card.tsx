@@ -58,15 +58,14 @@ export const HostCard = memo(
           </span>
         </div>
 
-        {tags.length > 0 && (
-          <div className="mt-2 flex flex-wrap gap-1">
-            {tags.slice(0, 4).map(([k, v]) => (
-              <span key={k} className="rounded-md bg-sunken px-1.5 py-0.5 font-mono text-[10.5px] text-muted">
-                {k}={v}
-              </span>
-            ))}
-          </div>
-        )}
+        {/* Always one line high, tags or not: every card has the same height (the overview's grid virtualises on it). */}
+        <div className="mt-2 flex h-5 flex-wrap gap-1 overflow-hidden">
+          {tags.map(([k, v]) => (
+            <span key={k} className="rounded-md bg-sunken px-1.5 py-0.5 font-mono text-[10.5px] leading-4 text-muted">
+              {k}={v}
+            </span>
+          ))}
+        </div>
 
         <div className="mt-3.5 flex items-end justify-between gap-3">
           <div>

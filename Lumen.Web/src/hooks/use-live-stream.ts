@@ -17,7 +17,7 @@ export interface StreamStatus {
  */
 export function useLiveStream(
   hosts: string[] | null,
-  onFrame: (snapshots: LiveSnapshot[], receivedAt: number) => void,
+  onFrame: (snapshots: LiveSnapshot[], receivedAt: number, parsedAt: number) => void,
   enabled = true,
 ): StreamStatus {
   const [status, setStatus] = useState<StreamStatus>({ state: 'connecting', attempt: 0, retryInMs: null });
@@ -30,7 +30,7 @@ export function useLiveStream(
     if (!enabled) return;
     const stream = new LiveStream({
       hosts,
-      onFrame: (snapshots, at) => frameRef.current(snapshots, at),
+      onFrame: (snapshots, at, parsed) => frameRef.current(snapshots, at, parsed),
       onState: (state, detail) => {
         const next = { state, ...detail };
         setStatus(next);

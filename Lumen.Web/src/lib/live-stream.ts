@@ -9,7 +9,8 @@ export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'stopped';
 export interface LiveStreamOptions {
   /** Host names (or ids) to subscribe to; null for every host. */
   hosts: string[] | null;
-  onFrame: (snapshots: LiveSnapshot[], receivedAt: number) => void;
+  /** `receivedAt` and `parsedAt` are performance.now() before and after JSON.parse. */
+  onFrame: (snapshots: LiveSnapshot[], receivedAt: number, parsedAt: number) => void;
   onState: (state: StreamState, detail: { attempt: number; retryInMs: number | null }) => void;
   /** After a failed connect: resolves false when the session has ended, so retrying is pointless. */
   checkSession?: () => Promise<boolean>;
@@ -85,11 +86,12 @@ export class LiveStream {
       } catch {
         return;
       }
+      const parsedAt = performance.now();
       if (!Array.isArray(snapshots)) return;
       if (this.attempt !== 0 || !opened) this.attempt = 0;
       this.options.onState('live', { attempt: 0, retryInMs: null });
       this.armSilence();
-      this.options.onFrame(snapshots, receivedAt);
+      this.options.onFrame(snapshots, receivedAt, parsedAt);
     };
     socket.onclose = () => {
       if (this.socket !== socket) return;
