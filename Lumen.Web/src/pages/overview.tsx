@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { api, errorMessage, hubNow } from '../lib/api';
 import { buildCards, filterCards, onlineWindowMs, sortCards, summarise, allTags, type HostView, type SortMode } from '../lib/fleet';
 import type { LiveSnapshot } from '../lib/protocol';
@@ -78,7 +79,10 @@ export function Overview() {
       if (next) {
         frameStart.current = { received: receivedAt, parsed: parsedAt };
         liveRef.current = next;
-        setLive(next);
+        // Rendered now, inside the socket's message task: a frame reaches the screen in the next
+        // paint instead of waiting in the scheduler behind whatever else is queued.
+        const applied = next;
+        flushSync(() => setLive(applied));
       }
       if (unknown && knownIds.current.size > 0) void loadHosts();
     },

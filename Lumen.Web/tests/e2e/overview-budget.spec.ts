@@ -118,7 +118,11 @@ test(`applying one live frame of ${HOSTS} hosts to the overview takes at most ${
 
   try {
     await page.goto(rig.url);
-    await expect(page.getByTestId('host-card')).toHaveCount(HOSTS, { timeout: 30_000 });
+    await expect(page.getByTestId('fleet-summary')).toContainText(`${HOSTS} of ${HOSTS} hosts online`, { timeout: 30_000 });
+    // Virtualised: a screenful of cards (and a couple of rows around it) is in the DOM, not all of them.
+    const rendered = await page.getByTestId('host-card').count();
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(HOSTS);
     await expect(page.getByTestId('stream-state')).toHaveAttribute('data-state', 'live');
     // Measure steady state only: the first frames also mount the cards.
     await page.waitForTimeout(3000);
