@@ -53,6 +53,7 @@ test('first run: the admin registers and lands on an empty overview', async () =
   await page.getByLabel('Password again').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('heading', { name: 'Add your first host' })).toBeVisible();
+  await page.screenshot({ path: join(shots, 'overview-empty-dark-desktop.png') });
 });
 
 test('a wrong password is refused with the hub’s message', async ({ browser }) => {
