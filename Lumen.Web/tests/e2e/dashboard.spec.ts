@@ -85,6 +85,14 @@ test('adding a host shows its token once, with the install one-liner and agent.y
   await page.getByRole('button', { name: 'Done' }).click();
 
   await expect(page.getByTestId('settings-host')).toHaveAttribute('data-host', 'e2e-host');
+
+  // The hub's own words when it refuses: a second host of the same name (any case).
+  await page.getByRole('button', { name: 'Add host' }).click();
+  await page.getByRole('dialog').getByLabel('Name').fill('E2E-Host');
+  await page.getByRole('dialog').getByRole('button', { name: 'Add host' }).click();
+  await expect(page.getByRole('dialog').getByRole('alert')).toContainText(/already|exists|taken/i);
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
   // The token is in no other answer.
   const hosts = await (await page.request.get('/api/hosts')).text();
   expect(hosts).not.toContain(token);
@@ -229,6 +237,29 @@ test('rotating the token refuses the running agent and its card goes offline', a
   await expect(card.getByTestId('host-state')).toContainText('offline');
   await expect(page.getByTestId('fleet-summary')).toContainText('0 of 1 host online');
   await expect.poll(() => agent.output).toContain("refused this agent's token (401)");
+});
+
+test('a session that ends while the page is open returns to sign-in with a note', async () => {
+  await context.clearCookies();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in to Lumen' })).toBeVisible();
+  await expect(page.getByText('Your session has ended')).toBeVisible();
+  await page.getByLabel('User name').fill(USER);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+});
+
+test('the password is changed in the settings and the new one signs in', async () => {
+  await page.getByLabel('Current password').fill(PASSWORD);
+  await page.getByLabel('New password', { exact: true }).fill(`${PASSWORD} 2`);
+  await page.getByLabel('New password again').fill(`${PASSWORD} 2`);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByText('Password changed.')).toBeVisible();
+  // Still signed in: the change hands this browser a fresh session.
+  expect((await page.request.get('/api/me')).status()).toBe(200);
+  const login = await page.request.post('/api/login', { data: { username: USER, password: `${PASSWORD} 2` } });
+  expect(login.status()).toBe(200);
 });
 
 test('signing out returns to the sign-in page and ends the session', async () => {
