@@ -88,7 +88,8 @@ export class LiveStream {
       }
       const parsedAt = performance.now();
       if (!Array.isArray(snapshots)) return;
-      if (this.attempt !== 0 || !opened) this.attempt = 0;
+      // A frame, not just an open socket, proves the connection: only now does the backoff reset.
+      this.attempt = 0;
       this.options.onState('live', { attempt: 0, retryInMs: null });
       this.armSilence();
       this.options.onFrame(snapshots, receivedAt, parsedAt);
