@@ -179,6 +179,20 @@ test('screenshots: overview, host detail and settings in both themes, desktop an
   }
 });
 
+test('a hub restart shows the stream reconnecting, and it recovers by itself', async () => {
+  await page.goto('/');
+  const pill = page.getByTestId('stream-state');
+  await expect(pill).toHaveAttribute('data-state', 'live');
+  const restarted = rig.restartHub();
+  await expect(pill).toHaveAttribute('data-state', 'reconnecting');
+  await expect(pill).toContainText('Reconnecting');
+  await page.screenshot({ path: join(shots, 'overview-reconnecting-dark-desktop.png') });
+  await restarted;
+  await expect(pill).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+  const card = page.getByTestId('host-card').filter({ hasText: 'e2e-host' });
+  await expect(card).toHaveAttribute('data-online', 'true', { timeout: 30_000 });
+});
+
 test('the agent follows a new collection interval set in the settings', async () => {
   // The agent reads its policy once a minute: allow for a whole minute before it follows.
   test.setTimeout(150_000);

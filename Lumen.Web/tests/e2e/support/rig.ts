@@ -100,9 +100,20 @@ export class Rig {
 
   async start(): Promise<this> {
     this.port = await freePort();
+    await this.startHub();
+    return this;
+  }
+
+  /** SIGTERM to the hub, then the same hub again: same port, database and session secret. */
+  async restartHub(): Promise<void> {
+    await this.hub?.stop();
+    await this.startHub();
+  }
+
+  private async startHub(): Promise<void> {
     this.hub = this.track(
       start(
-        'hub',
+        `hub#${this.children.filter((c) => c.name.startsWith('hub')).length + 1}`,
         builtDll('Lumen.Hub'),
         [],
         {
@@ -121,7 +132,7 @@ export class Rig {
       if (!this.hub.running) throw new Error(`the hub exited while starting:\n${this.hub.output}`);
       try {
         const response = await fetch(`${this.url}/healthz`);
-        if (response.ok) return this;
+        if (response.ok) return;
       } catch {
         // not listening yet
       }
