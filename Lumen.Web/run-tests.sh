@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs Lumen.Web's suites and ends with one line: "N passed, N failed".
+#   types:   tsc over the sources and the tests, counted as one check
 #   unit:    vitest (data shaping, units, the protocol mirror against the golden JSON)
 #   budget:  first-load JS gzipped (scripts/bundle-size.mjs), counted as one check
 #   browser: Playwright on Debian's chromium against the real hub and agent (tests/e2e)
@@ -38,6 +39,9 @@ if [ "$build" -eq 1 ]; then
 fi
 
 mkdir -p test-results
+echo "== type check (sources and tests)"
+if npm run --silent typecheck; then count 1 0; else count 0 1; fi
+
 echo "== unit (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile=test-results/unit-results.json
 read -r p f < <(node -e '
