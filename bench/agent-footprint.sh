@@ -42,7 +42,8 @@ Usage: bench/agent-footprint.sh [options]
   --variant 'NAME:VAR=VALUE VAR2=VALUE2'
                            run one more agent with this environment, measured in the same
                            run (repeatable), e.g. 'nc-gc:DOTNET_gcConcurrent=0'; the word
-                           framework-dependent among them runs the `dotnet` Release build
+                           framework-dependent among them runs the `dotnet` Release build,
+                           binary=PATH runs that agent executable (another publish of it)
   --framework-dependent    run the Release build with `dotnet` instead of publishing the
                            self-contained single file
   --keep                   keep the temporary folder (logs, databases, samples)
@@ -224,7 +225,11 @@ for i in "${!names[@]}"; do
     cmd=("${agent_cmd[@]}")
     assignments=()
     for word in ${envs[$i]}; do
-        if [[ "$word" == framework-dependent ]]; then cmd=("${fd_cmd[@]}"); else assignments+=("$word"); fi
+        case "$word" in
+            framework-dependent) cmd=("${fd_cmd[@]}") ;;
+            binary=*) cmd=("${word#binary=}") ;;
+            *) assignments+=("$word") ;;
+        esac
     done
     start "$tmp/agent-$i.log" LUMEN_HUB_URL="$hub_url" LUMEN_AGENT_TOKEN="${tokens[$i]}" \
         LUMEN_AGENT_INTERVAL="${interval}s" LUMEN_AGENT_BUFFER_PATH="$tmp/agent-$i-buffer.db" \
