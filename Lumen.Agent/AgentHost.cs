@@ -5,6 +5,7 @@ using Lumen.Agent.Buffer;
 using Lumen.Agent.Collecting;
 using Lumen.Agent.Collectors;
 using Lumen.Agent.Configuration;
+using Lumen.Agent.Scheduling;
 using Lumen.Agent.Sending;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -41,6 +42,7 @@ public static class AgentHost
                     loggers.ClearLoggers();
                     loggers.AddLoggerFactory();
                 })
+                .UseTimerQueueScheduler()
                 .AddFrameBuffer(buffer)
                 .WithActors((system, registry) =>
                 {
