@@ -47,7 +47,7 @@ public static class AgentHost
                 .WithActors((system, registry) =>
                 {
                     var hub = new HubClient(new HttpClient { BaseAddress = options.HubUrl }, options.Token);
-                    var sender = system.ActorOf(SenderActor.Props(hub, registry.Get<FrameBufferActor>(), options.BufferDrain, options.Interval), "sender");
+                    var sender = system.ActorOf(SenderActor.Props(hub, registry.Get<FrameBufferSupervisor>(), options.BufferDrain, options.Interval), "sender");
                     registry.Register<SenderActor>(sender);
 
                     var collector = CollectorActor.Props(() => FrameCollector.Create(collectorOptions), sender, options.Host, options.Interval);

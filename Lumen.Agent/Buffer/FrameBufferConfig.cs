@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Akka.Configuration;
 using Akka.Persistence.Sql.Hosting;
 using LinqToDB;
@@ -51,15 +52,29 @@ public static class FrameBufferConfig
 
     private static string TypeName<T>() => $"{typeof(T).FullName}, {typeof(T).Assembly.GetName().Name}";
 
-    /// <summary>Everything above as one config, for an actor system built without Akka.Hosting.</summary>
-    public static Config ForActorSystem(BufferOptions options)
+    /// <summary>
+    /// Gives a running actor system the journal and snapshot store, unless it has them. The
+    /// buffer is started only when there is something to hold, and this only then, so an agent
+    /// whose hub never fails never loads Akka.Persistence, linq2db nor SQLite (about 8 MiB of
+    /// resident memory, docs/agent-footprint.md); built at start-up they were all loaded.
+    /// </summary>
+    public static void EnsurePlugins(ActorSystem system, BufferOptions options)
+    {
+        if (system.Settings.Config.HasPath(JournalPluginId)) return;
+        system.Settings.InjectTopLevelFallback(Plugins(options));
+    }
+
+    /// <summary>The journal and snapshot store on the buffer's file, with the plugin's defaults.</summary>
+    public static Config Plugins(BufferOptions options)
     {
         var journal = Journal(options);
         var snapshots = SnapshotStore(options);
-        return Serialization
-            .WithFallback(journal.ToConfig())
+        return journal.ToConfig()
             .WithFallback(snapshots.ToConfig())
             .WithFallback(journal.DefaultConfig)
             .WithFallback(snapshots.DefaultConfig);
     }
+
+    /// <summary>Everything above as one config, for an actor system that has it from its start.</summary>
+    public static Config ForActorSystem(BufferOptions options) => Serialization.WithFallback(Plugins(options));
 }
