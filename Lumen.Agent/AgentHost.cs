@@ -5,6 +5,7 @@ using Lumen.Agent.Buffer;
 using Lumen.Agent.Collecting;
 using Lumen.Agent.Collectors;
 using Lumen.Agent.Configuration;
+using Lumen.Agent.Runtime;
 using Lumen.Agent.Scheduling;
 using Lumen.Agent.Sending;
 using Microsoft.Extensions.Hosting;
@@ -44,6 +45,7 @@ public static class AgentHost
                 })
                 .UseTimerQueueScheduler()
                 .AddFrameBuffer(buffer)
+                .AddNativeHeapTrim()
                 .WithActors((system, registry) =>
                 {
                     var hub = new HubClient(new HttpClient { BaseAddress = options.HubUrl }, options.Token);
