@@ -64,12 +64,22 @@ public static class FrameBufferConfig
         system.Settings.InjectTopLevelFallback(Plugins(options));
     }
 
+    /// <summary>
+    /// How long the buffer may take to read its file back, snapshot included, before Akka calls
+    /// the recovery failed and the supervisor sets the file aside. Akka's 30 s suits a database
+    /// across a network; here the first start compiles Akka.Persistence.Sql and linq2db, which
+    /// took 9 s on this 2-core machine and over 30 s when several agents started buffering at
+    /// once; a small ARM board under load takes longer still.
+    /// </summary>
+    public static readonly TimeSpan RecoveryTimeout = TimeSpan.FromMinutes(5);
+
     /// <summary>The journal and snapshot store on the buffer's file, with the plugin's defaults.</summary>
     public static Config Plugins(BufferOptions options)
     {
         var journal = Journal(options);
         var snapshots = SnapshotStore(options);
-        return journal.ToConfig()
+        return ConfigurationFactory.ParseString($"{JournalPluginId}.recovery-event-timeout = {RecoveryTimeout.TotalSeconds:F0}s")
+            .WithFallback(journal.ToConfig())
             .WithFallback(snapshots.ToConfig())
             .WithFallback(journal.DefaultConfig)
             .WithFallback(snapshots.DefaultConfig);

@@ -53,6 +53,16 @@ public sealed class FrameBufferWiringSpecs : IDisposable
     }
 
     [Fact]
+    public void FrameBufferConfig_should_give_the_first_slow_start_of_the_journal_minutes_not_Akkas_30_seconds()
+    {
+        var plugins = FrameBufferConfig.Plugins(_folder.Options());
+
+        Assert.Equal(TimeSpan.FromMinutes(5), plugins.GetTimeSpan(FrameBufferConfig.JournalPluginId + ".recovery-event-timeout"));
+        Assert.Equal(_folder.Options().Path, new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
+            plugins.GetString(FrameBufferConfig.JournalPluginId + ".connection-string")).DataSource);
+    }
+
+    [Fact]
     public void AddFrameBuffer_should_refuse_options_it_cannot_use()
     {
         var akka = new AkkaConfigurationBuilder(new ServiceCollection(), "refusing");
