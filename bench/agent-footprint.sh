@@ -355,6 +355,15 @@ done
 t_end=$EPOCHREALTIME
 load_end="$(cut -d' ' -f1-3 /proc/loadavg)"
 
+# Before the hub stops (the agents then start buffering): did an agent create its buffer file
+# while measured? One that did took a slow or failed post for an outage and loaded its
+# persistence stack (tens of MiB), so its row measures more than the steady state.
+declare -a buffered
+for i in "${!names[@]}"; do
+    buffered[$i]="no buffer file"
+    [[ -e "$tmp/agent-$i-buffer.db" ]] && buffered[$i]="BUFFER FILE CREATED"
+done
+
 # The hub writes what it holds on SIGTERM; then its host list says whether every agent delivered.
 kill -TERM "$hub_pid" 2>/dev/null || true
 for ((n = 0; n < 100; n++)); do kill -0 "$hub_pid" 2>/dev/null || break; sleep 0.1; done
@@ -395,7 +404,7 @@ done
 delivered=""
 for i in "${!names[@]}"; do
     seen="$(awk -v h="footprint-$i" '$2 == h { print $5, $6 }' <<<"$hosts_list")"
-    delivered+="${names[$i]}: last frame stored at ${seen:-?} UTC; "
+    delivered+="${names[$i]}: last frame stored at ${seen:-?} UTC, ${buffered[$i]}; "
 done
 
 table="$(cat <<EOF
