@@ -13,8 +13,7 @@ namespace Lumen.Agent.Scheduling;
 /// on .NET's timer queue, so the process sleeps until the next task is due. Akka's default
 /// wheel wakes every <c>akka.scheduler.tick-duration</c> (10 ms) whether anything is due or
 /// not; in the agent those wake-ups were nine tenths of its CPU time (docs/agent-footprint.md).
-/// A repeated task runs at its interval from its last run, as on the wheel, which adds up to one
-/// tick each time; here that is the timer queue's millisecond.
+/// A repeated task runs at its interval from its last run, to the timer queue's millisecond.
 /// </summary>
 public sealed class TimerQueueScheduler : SchedulerBase, IDateTimeOffsetNowTimeProvider, IDisposable
 {
