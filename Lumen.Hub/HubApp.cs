@@ -2,6 +2,7 @@ using Akka.Hosting;
 using Lumen.Hub.Batching;
 using Lumen.Hub.Configuration;
 using Lumen.Hub.Hosts;
+using Lumen.Hub.History;
 using Lumen.Hub.Http;
 using Lumen.Hub.Retention;
 using Lumen.Hub.Storage;
@@ -44,6 +45,8 @@ public static class HubApp
         app.UseJsonApiErrors();
         app.MapHealthApi();
         app.MapIngestApi();
+        // Behind the session once the browser API has one: then this group is the protected one.
+        app.MapGroup("/api").MapHistoryApi();
         return app;
     }
 
@@ -60,6 +63,7 @@ public static class HubApp
         services.AddSingleton<HostStore>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<RetentionStore>();
+        services.AddSingleton<HistoryStore>();
         services.AddSingleton<SnapshotWriter>();
         services.AddSingleton<HostTokens>();
         services.AddSingleton<DurabilityLedger>();

@@ -84,6 +84,7 @@ public sealed class HostStore(LumenDatabase database, TimeProvider clock)
             command.ExecuteNonQuery();
         }
         while (SnapshotChunks.DeleteOlderThan(connection, host.Id, long.MaxValue, DeleteChunkRows) > 0) { }
+        SnapshotChunks.DeleteMinutesOlderThan(connection, host.Id, long.MaxValue, DeleteChunkRows);
         return host;
     }
 

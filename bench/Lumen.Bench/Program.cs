@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lumen.Bench;
+using Lumen.Bench.History;
 using Lumen.Bench.Parse;
 
 // The bare endpoint runs in a child process of the bench, like the hub, so both are
@@ -8,6 +9,10 @@ if (args is ["bare-server", "--port", var port])
     return await BareServer.RunAsync(int.Parse(port, CultureInfo.InvariantCulture));
 if (args is ["parse"])
     return ParseBench.Run();
+if (args is ["history-db", ..])
+    return HistoryCommand.CreateDatabase(args[1..]);
+if (args is ["history", ..])
+    return await HistoryCommand.RunAsync(args[1..]);
 if (args is ["--help" or "-h" or "help", ..])
 {
     Console.Out.Write(BenchOptions.Usage);
