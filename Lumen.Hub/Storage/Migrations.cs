@@ -80,11 +80,11 @@ public static class Migrations
         CREATE TRIGGER hosts_rekeyed AFTER UPDATE OF token_hash, name ON hosts
             BEGIN UPDATE meta SET value = value + 1 WHERE key = 'hosts_version'; END;
         """,
-        // 3 (history rollup): per-minute sums of every snapshot column, kept by a trigger in
-        //    the inserting transaction, so a week's history query reads 10,080 rows per host
-        //    instead of 120,960 (averaging twelve columns over the raw rows takes SQLite ~100 ms
-        //    on the benchmark machine; see docs/benchmarks.md). The trigger fires only for rows
-        //    actually inserted, so a re-sent frame ignored by the key is not counted twice.
+        // 3 (history rollup): per-minute sums of every snapshot column, so a week's history
+        //    query reads 10,080 rows per host instead of 120,960 (averaging twelve columns over
+        //    the raw rows took SQLite ~100 ms for a week on the benchmark machine; see
+        //    docs/benchmarks.md). SnapshotWriter adds each batch's inserted rows, one upsert per
+        //    host and minute, in the batch's transaction; this step sums the rows already stored.
         //    Written with IF NOT EXISTS and OR IGNORE: running it again changes nothing.
         """
         CREATE TABLE IF NOT EXISTS snapshot_minutes (
@@ -105,29 +105,13 @@ public static class Migrations
             temp_c     REAL NOT NULL,
             PRIMARY KEY (host_id, minute_ts)
         ) WITHOUT ROWID;
-        CREATE TRIGGER IF NOT EXISTS snapshots_into_minutes AFTER INSERT ON snapshots
-        BEGIN
-            INSERT INTO snapshot_minutes
-                (host_id, minute_ts, samples, cpu_pct, ram_pct, swap_pct, disk_pct, load1, load5, load15,
-                 net_rx_bps, net_tx_bps, disk_r_bps, disk_w_bps, temp_c)
-            VALUES (NEW.host_id, NEW.ts - NEW.ts % 60000, 1, NEW.cpu_pct, NEW.ram_pct, NEW.swap_pct, NEW.disk_pct,
-                    NEW.load1, NEW.load5, NEW.load15, NEW.net_rx_bps, NEW.net_tx_bps, NEW.disk_r_bps, NEW.disk_w_bps, NEW.temp_c)
-            ON CONFLICT (host_id, minute_ts) DO UPDATE SET
-                samples = samples + 1,
-                cpu_pct = cpu_pct + excluded.cpu_pct, ram_pct = ram_pct + excluded.ram_pct,
-                swap_pct = swap_pct + excluded.swap_pct, disk_pct = disk_pct + excluded.disk_pct,
-                load1 = load1 + excluded.load1, load5 = load5 + excluded.load5, load15 = load15 + excluded.load15,
-                net_rx_bps = net_rx_bps + excluded.net_rx_bps, net_tx_bps = net_tx_bps + excluded.net_tx_bps,
-                disk_r_bps = disk_r_bps + excluded.disk_r_bps, disk_w_bps = disk_w_bps + excluded.disk_w_bps,
-                temp_c = temp_c + excluded.temp_c;
-        END;
         INSERT OR IGNORE INTO snapshot_minutes
             (host_id, minute_ts, samples, cpu_pct, ram_pct, swap_pct, disk_pct, load1, load5, load15,
              net_rx_bps, net_tx_bps, disk_r_bps, disk_w_bps, temp_c)
-            SELECT host_id, ts - ts % 60000, count(*), sum(cpu_pct), sum(ram_pct), sum(swap_pct), sum(disk_pct),
+            SELECT host_id, ts - (ts % 60000 + 60000) % 60000, count(*), sum(cpu_pct), sum(ram_pct), sum(swap_pct), sum(disk_pct),
                    sum(load1), sum(load5), sum(load15), sum(net_rx_bps), sum(net_tx_bps), sum(disk_r_bps),
                    sum(disk_w_bps), sum(temp_c)
-            FROM snapshots GROUP BY host_id, ts - ts % 60000;
+            FROM snapshots GROUP BY host_id, ts - (ts % 60000 + 60000) % 60000;
         """,
     ];
 

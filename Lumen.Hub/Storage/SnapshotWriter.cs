@@ -15,7 +15,9 @@ public sealed record BatchWritten(int Rows, int Inserted, int Hosts, TimeSpan El
 /// <summary>
 /// Writes one batch of snapshot rows in one transaction: each host's last-seen time and
 /// metadata, then the rows in (host, ts) order (a re-sent frame is ignored by the key; rows
-/// of a host deleted meanwhile are skipped). Used by one stream stage at a time, so it keeps
+/// of a host deleted meanwhile are skipped), and the sums of the inserted rows per minute into
+/// <c>snapshot_minutes</c>, which the history API reads for long windows. This is the only
+/// writer of snapshots: whatever else inserts rows must keep that rollup too. Used by one stream stage at a time, so it keeps
 /// one connection and its prepared statements.
 /// </summary>
 /// <remarks>
@@ -38,6 +40,22 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14);
         """;
 
+    /// <summary>Adds one minute's sums of a batch to the rollup the history API reads (migration 3).</summary>
+    private const string AddMinuteSql = """
+        INSERT INTO snapshot_minutes
+            (host_id, minute_ts, samples, cpu_pct, ram_pct, swap_pct, disk_pct, load1, load5, load15,
+             net_rx_bps, net_tx_bps, disk_r_bps, disk_w_bps, temp_c)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+        ON CONFLICT (host_id, minute_ts) DO UPDATE SET
+            samples = samples + excluded.samples,
+            cpu_pct = cpu_pct + excluded.cpu_pct, ram_pct = ram_pct + excluded.ram_pct,
+            swap_pct = swap_pct + excluded.swap_pct, disk_pct = disk_pct + excluded.disk_pct,
+            load1 = load1 + excluded.load1, load5 = load5 + excluded.load5, load15 = load15 + excluded.load15,
+            net_rx_bps = net_rx_bps + excluded.net_rx_bps, net_tx_bps = net_tx_bps + excluded.net_tx_bps,
+            disk_r_bps = disk_r_bps + excluded.disk_r_bps, disk_w_bps = disk_w_bps + excluded.disk_w_bps,
+            temp_c = temp_c + excluded.temp_c;
+        """;
+
     private const string TouchHostSql = """
         UPDATE hosts SET last_seen_at = max(coalesce(last_seen_at, 0), $seen),
                          system_json = coalesce($system, system_json)
@@ -46,6 +64,8 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
 
     private SqliteConnection? _connection;
     private sqlite3_stmt? _insert;
+    private sqlite3_stmt? _addMinute;
+    private readonly MinuteSums _minute = new();
     private SqliteCommand? _touchHost;
 
     public BatchWritten Write(IReadOnlyList<SnapshotRow> rows)
@@ -70,7 +90,7 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
                 while (end < ordered.Length && ordered[end].HostId == ordered[start].HostId) end++;
                 hosts++;
                 if (TouchHost(ordered.AsSpan(start, end - start)))
-                    for (var i = start; i < end; i++) inserted += Insert(ordered[i]);
+                    inserted += InsertHostRows(ordered.AsSpan(start, end - start));
                 start = end;
             }
             transaction.Commit();
@@ -104,6 +124,36 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
         return _touchHost.ExecuteNonQuery() > 0;
     }
 
+    /// <summary>
+    /// Inserts one host's rows, oldest first, and adds those actually inserted (a re-sent frame
+    /// is not) to the minute rollup: one upsert per minute of the batch, not one per row.
+    /// </summary>
+    private int InsertHostRows(ReadOnlySpan<SnapshotRow> hostRows)
+    {
+        var inserted = 0;
+        foreach (var row in hostRows)
+        {
+            if (Insert(row) == 0) continue;
+            inserted++;
+            if (_minute.Samples > 0 && !_minute.Holds(row)) AddMinute();
+            _minute.Add(row);
+        }
+        if (_minute.Samples > 0) AddMinute();
+        return inserted;
+    }
+
+    private void AddMinute()
+    {
+        var s = _addMinute!;
+        raw.sqlite3_bind_int64(s, 1, _minute.HostId);
+        raw.sqlite3_bind_int64(s, 2, _minute.MinuteTs);
+        raw.sqlite3_bind_int(s, 3, _minute.Samples);
+        var sums = _minute.Sums;
+        for (var i = 0; i < sums.Length; i++) raw.sqlite3_bind_double(s, 4 + i, sums[i]);
+        Step(s, "adding to the minute rollup");
+        _minute.Reset();
+    }
+
     private int Insert(SnapshotRow row)
     {
         var s = _insert!;
@@ -121,11 +171,16 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
         raw.sqlite3_bind_double(s, 12, row.DiskRBps);
         raw.sqlite3_bind_double(s, 13, row.DiskWBps);
         raw.sqlite3_bind_double(s, 14, row.TempC);
-        var result = raw.sqlite3_step(s);
-        raw.sqlite3_reset(s);
-        if (result != raw.SQLITE_DONE)
-            throw new SqliteException($"inserting a snapshot failed: {raw.sqlite3_errmsg(_connection!.Handle).utf8_to_string()}", result);
+        Step(s, "inserting a snapshot");
         return raw.sqlite3_changes(_connection!.Handle);
+    }
+
+    private void Step(sqlite3_stmt statement, string what)
+    {
+        var result = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (result != raw.SQLITE_DONE)
+            throw new SqliteException($"{what} failed: {raw.sqlite3_errmsg(_connection!.Handle).utf8_to_string()}", result);
     }
 
     private void EnsureOpen()
@@ -138,9 +193,8 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
             pragma.ExecuteNonQuery();
         }
 
-        var prepared = raw.sqlite3_prepare_v2(_connection.Handle, InsertSql, out _insert);
-        if (prepared != raw.SQLITE_OK)
-            throw new SqliteException($"preparing the snapshot insert failed: {raw.sqlite3_errmsg(_connection.Handle).utf8_to_string()}", prepared);
+        _insert = Prepare(InsertSql, "the snapshot insert");
+        _addMinute = Prepare(AddMinuteSql, "the minute rollup upsert");
 
         _touchHost = _connection.CreateCommand();
         _touchHost.CommandText = TouchHostSql;
@@ -150,11 +204,21 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
         _touchHost.Prepare();
     }
 
+    private sqlite3_stmt Prepare(string sql, string what)
+    {
+        var prepared = raw.sqlite3_prepare_v2(_connection!.Handle, sql, out var statement);
+        if (prepared != raw.SQLITE_OK)
+            throw new SqliteException($"preparing {what} failed: {raw.sqlite3_errmsg(_connection.Handle).utf8_to_string()}", prepared);
+        return statement;
+    }
+
     public void Dispose()
     {
         _insert?.Dispose();
+        _addMinute?.Dispose();
+        _minute.Reset();
         _touchHost?.Dispose();
         _connection?.Dispose();
-        (_insert, _touchHost, _connection) = (null, null, null);
+        (_insert, _addMinute, _touchHost, _connection) = (null, null, null, null);
     }
 }

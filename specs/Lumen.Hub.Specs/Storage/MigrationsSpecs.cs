@@ -78,7 +78,7 @@ public sealed class MigrationsSpecs : IDisposable
         // As if a later step had been numbered 3 on another branch: step 3 runs over the same file again.
         Execute(database, "PRAGMA user_version = 2;");
         database.Initialise();
-        Execute(database, $"INSERT INTO snapshots VALUES ({host}, 61000, 3, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);");
+        History.HistoryRows.Write(database, History.HistoryRows.Row(new Lumen.Hub.Hosts.HostId(host), DateTimeOffset.FromUnixTimeMilliseconds(61000), 3));
 
         Assert.Equal("60000:2:4", Rollup(database));
         using var connection = database.Open();

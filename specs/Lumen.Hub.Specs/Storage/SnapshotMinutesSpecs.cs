@@ -30,6 +30,23 @@ public sealed class SnapshotMinutesSpecs : IDisposable
     }
 
     [Fact]
+    public void SnapshotWriter_should_sum_a_batch_of_several_hosts_in_any_order_per_host_and_minute()
+    {
+        var nas = _hosts.Add("nas").Host.Id;
+        var pi = _hosts.Add("pi").Host.Id;
+
+        Write(_db.Database, Row(pi, 65, 1), Row(nas, 5, 2), Row(pi, 0, 4), Row(nas, 70, 8), Row(nas, 0, 16), Row(pi, 5, 32));
+        Write(_db.Database, Row(nas, 10, 64), Row(nas, 5, 128)); // the second is a re-sent frame: ignored
+
+        Assert.Equal(
+            $"{nas.Value}:0:3:82|{nas.Value}:60:1:8|{pi.Value}:0:2:36|{pi.Value}:60:1:1",
+            _db.String("""
+                SELECT group_concat(host_id || ':' || ((minute_ts - 1795780800000) / 1000) || ':' || samples || ':' || cast(cpu_pct AS INTEGER), '|')
+                FROM (SELECT * FROM snapshot_minutes ORDER BY host_id, minute_ts);
+                """));
+    }
+
+    [Fact]
     public void RetentionStore_should_delete_the_rollup_minutes_that_end_at_or_before_the_cutoff()
     {
         var nas = _hosts.Add("nas").Host.Id;
