@@ -38,7 +38,7 @@ public static class HistoryBench
 
     public static async Task<int> RunAsync(HistoryOptions options)
     {
-        var folder = Directory.CreateTempSubdirectory("lumen-history-bench-").FullName;
+        string? folder = Directory.CreateTempSubdirectory("lumen-history-bench-").FullName;
         try
         {
             var context = new List<string> { $"{DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}; {MachineFacts.Cpu()}, {MachineFacts.Memory()}; load average at start {MachineFacts.LoadAverage()}" };
@@ -67,9 +67,15 @@ public static class HistoryBench
             var met = http.All(h => Met(h.Value.Latencies, sql[h.Key])) && flush.P50.TotalMilliseconds <= GoalMs;
             return met ? 0 : 1;
         }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or HttpRequestException)
+        {
+            Console.Error.WriteLine($"lumen-bench: {e.Message} (the hub's log is kept in {folder})");
+            folder = null;
+            return 2;
+        }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            if (folder is not null) Directory.Delete(folder, recursive: true);
         }
     }
 

@@ -7,14 +7,26 @@ public static class HistoryCommand
 {
     public static int CreateDatabase(string[] args)
     {
+        if (args is ["--help" or "-h", ..])
+        {
+            Console.Out.Write(HistoryOptions.Usage);
+            return 0;
+        }
         if (Parse(args) is not { } options) return 2;
         var fixture = HistoryDatabase.Create(options.DatabasePath, options.Hosts, options.Days, DateTimeOffset.UtcNow, HistoryBench.Progress);
         HistoryBench.Progress($"{fixture.Rows:N0} rows of {fixture.Hosts} hosts from {fixture.From:O} to {fixture.To:O} in {fixture.Path} ({new FileInfo(fixture.Path).Length / 1048576.0:N0} MiB)");
         return 0;
     }
 
-    public static async Task<int> RunAsync(string[] args) =>
-        Parse(args) is { } options ? await HistoryBench.RunAsync(options) : 2;
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args is ["--help" or "-h", ..])
+        {
+            Console.Out.Write(HistoryOptions.Usage);
+            return 0;
+        }
+        return Parse(args) is { } options ? await HistoryBench.RunAsync(options) : 2;
+    }
 
     private static HistoryOptions? Parse(string[] args)
     {
