@@ -22,7 +22,8 @@ public static class AgentHost
     private static readonly TimeSpan LongestRestart = TimeSpan.FromSeconds(30);
     private const double RestartJitter = 0.2;
 
-    public static IHost Build(AgentOptions options)
+    /// <param name="customize">Lets a host process embedding the agent (the hub's built-in agent) adjust its services.</param>
+    public static IHost Build(AgentOptions options, Action<HostApplicationBuilder>? customize = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.AddSimpleConsole(console =>
@@ -53,6 +54,7 @@ public static class AgentHost
                         collector, "collector", FirstRestart, LongestRestart, RestartJitter, maxNrOfRetries: -1)), "collector-supervisor");
                 });
         });
+        customize?.Invoke(builder);
         return builder.Build();
     }
 }

@@ -1,9 +1,12 @@
 using Akka.Hosting;
+using Lumen.Hub.Accounts;
 using Lumen.Hub.Batching;
 using Lumen.Hub.Configuration;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.History;
+using Lumen.Hub.Install;
 using Lumen.Hub.Http;
+using Lumen.Hub.LocalAgent;
 using Lumen.Hub.Retention;
 using Lumen.Hub.Storage;
 using Lumen.Hub.Tokens;
@@ -42,11 +45,22 @@ public static class HubApp
         AddServices(builder.Services, options);
 
         var app = builder.Build();
+        AdminSeed.RunAsync(app.Services).GetAwaiter().GetResult();
+        QuickstartAdmin.RunAsync(app.Services, Console.Out).GetAwaiter().GetResult();
         app.UseJsonApiErrors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapHealthApi();
         app.MapIngestApi();
-        // Behind the session once the browser API has one: then this group is the protected one.
-        app.MapGroup("/api").MapHistoryApi();
+        app.MapInstallApi();
+        // Every browser endpoint goes on this group: a session is required unless a route says otherwise.
+        var api = app.MapGroup("/api").RequireAuthorization();
+        app.MapAccountsApi(api);
+        api.MapHostsApi();
+        api.MapSettingsApi();
+        api.MapVersionApi();
+        api.MapHistoryApi();
         return app;
     }
 
@@ -58,6 +72,8 @@ public static class HubApp
         services.AddSingleton(options);
         services.AddSingleton(options.Batcher);
         services.AddSingleton(options.SettingDefaults);
+        services.AddSingleton(options.Install);
+        services.AddSingleton<AgentBinaries>();
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<HostStore>();
@@ -70,6 +86,19 @@ public static class HubApp
         services.AddSingleton(new SnapshotQueue(options.Batcher.QueueCapacity, options.Batcher.OfferWait));
         services.AddSingleton<BatchPersister>();
         services.AddSingleton<IngestPipeline>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<HostPresenceReader>();
+        services.AddSingleton<HostViews>();
+        if (options.Quickstart.LocalAgent)
+        {
+            services.AddSingleton(provider => new LocalAgentIdentity(provider.GetRequiredService<HostStore>(), options.DataFolder));
+            services.AddHostedService<LocalAgentService>();
+        }
+        services.AddSingleton(new PasswordHasher());
+        services.AddSingleton(provider => new SessionTokens(
+            SessionSecret.Load(options.Accounts.Secret, options.DataFolder), provider.GetRequiredService<TimeProvider>()));
+        services.AddLumenSessions();
+        services.AddSignInThrottle();
 
         services.AddAkka("lumen-hub", (akka, provider) =>
         {

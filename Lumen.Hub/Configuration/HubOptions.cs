@@ -1,4 +1,6 @@
 using Lumen.Protocol;
+using Lumen.Hub.Accounts;
+using Lumen.Hub.Install;
 using Lumen.Hub.Settings;
 using Lumen.Hub.Storage;
 
@@ -7,6 +9,12 @@ namespace Lumen.Hub.Configuration;
 /// <summary>The batcher's sizes: rows per transaction, longest wait, queue in front, shutdown budget.</summary>
 public sealed record BatcherOptions(int FlushSize, TimeSpan FlushEvery, int QueueCapacity, TimeSpan OfferWait, TimeSpan DrainTimeout);
 
+/// <summary>
+/// What the agent installer needs: the folder holding the agent binaries it downloads, and
+/// the address it writes into agent.yaml (null: the address each request came in on).
+/// </summary>
+public sealed record InstallOptions(string AgentFolder, string? PublicUrl);
+
 /// <summary>Everything the hub reads from its environment at start, already checked.</summary>
 public sealed record HubOptions(
     string ListenUrl,
@@ -14,7 +22,33 @@ public sealed record HubOptions(
     bool DatabasePathIsFallback,
     TimeSpan StreamInterval,
     BatcherOptions Batcher,
-    SettingDefaults SettingDefaults);
+    SettingDefaults SettingDefaults,
+    AccountOptions Accounts,
+    InstallOptions Install,
+    QuickstartOptions Quickstart)
+{
+    /// <summary>The folder holding the database; the hub keeps its other files (session secret) beside it.</summary>
+    public string DataFolder => Path.GetDirectoryName(Path.GetFullPath(DatabasePath))!;
+}
+
+/// <summary>
+/// Conveniences for a first look: <see cref="LocalAgent"/> makes the hub report its own
+/// machine; <see cref="Enabled"/> (what <c>dotnet run</c> sets) adds that and creates an admin
+/// with a generated password, printed once, when there is no admin yet.
+/// </summary>
+public sealed record QuickstartOptions(bool Enabled, bool LocalAgent);
+
+/// <summary>
+/// The session signing secret (null: generated and kept in the data folder) and an admin to
+/// create at start when no user of that name exists.
+/// </summary>
+public sealed record AccountOptions(string? Secret, string? SeedAdminUsername, string? SeedAdminPassword)
+{
+    /// <summary>Shortest <c>LUMEN_HUB_SECRET</c> accepted: anything shorter could be guessed offline from one session token.</summary>
+    public const int MinSecretLength = 32;
+
+    public override string ToString() => $"AccountOptions {{ Secret = {(Secret is null ? "generated" : "set")}, SeedAdminUsername = {SeedAdminUsername} }}";
+}
 
 /// <summary>Start-up refused: names every variable that is wrong and why.</summary>
 public sealed class HubConfigurationException(IReadOnlyList<string> problems)
@@ -68,10 +102,49 @@ public static class HubOptionsLoader
             else problems.Add(error);
         }
 
+        var accounts = Accounts(Env, problems);
+        var quickstart = Flag("LUMEN_HUB_QUICKSTART", Env("LUMEN_HUB_QUICKSTART"), problems);
+        var localAgent = quickstart || Flag("LUMEN_HUB_LOCAL_AGENT", Env("LUMEN_HUB_LOCAL_AGENT"), problems);
+        var install = Install(Env("LUMEN_HUB_INSTALL_DIR"), Env("LUMEN_HUB_PUBLIC_URL"), dbPath, problems);
+
         if (problems.Count > 0) throw new HubConfigurationException(problems);
         return new HubOptions(listenUrl, dbPath, fallback, streamInterval,
             new BatcherOptions(flushSize, flushEvery, queueSize, OfferWait: TimeSpan.FromSeconds(1), DrainTimeout: TimeSpan.FromSeconds(60)),
-            new SettingDefaults(defaults));
+            new SettingDefaults(defaults),
+            accounts,
+            install,
+            new QuickstartOptions(quickstart, localAgent));
+    }
+
+    private static bool Flag(string name, string? text, List<string> problems)
+    {
+        switch (text?.ToLowerInvariant())
+        {
+            case null or "false" or "0" or "no" or "off": return false;
+            case "true" or "1" or "yes" or "on": return true;
+            default:
+                problems.Add($"{name} '{text}' must be true or false");
+                return false;
+        }
+    }
+
+    private static AccountOptions Accounts(Func<string, string?> env, List<string> problems)
+    {
+        var secret = env("LUMEN_HUB_SECRET");
+        if (secret is not null && secret.Length < AccountOptions.MinSecretLength)
+            problems.Add($"LUMEN_HUB_SECRET must be at least {AccountOptions.MinSecretLength} characters (e.g. the output of: openssl rand -base64 48), or unset to have one generated");
+
+        var username = env("LUMEN_HUB_ADMIN_USERNAME");
+        var password = env("LUMEN_HUB_ADMIN_PASSWORD");
+        if ((username is null) != (password is null))
+            problems.Add("LUMEN_HUB_ADMIN_USERNAME and LUMEN_HUB_ADMIN_PASSWORD are set together or not at all");
+        else if (username is not null)
+        {
+            // Messages name the variable, never echo the password.
+            if (Credentials.ValidateUsername(username) is { } badName) problems.Add($"LUMEN_HUB_ADMIN_USERNAME: {badName}");
+            if (Credentials.ValidatePassword(password) is { } badPassword) problems.Add($"LUMEN_HUB_ADMIN_PASSWORD: {badPassword}");
+        }
+        return new AccountOptions(secret, username, password);
     }
 
     public static HubOptions FromProcessEnvironment() => Load(Environment.GetEnvironmentVariable);
@@ -87,6 +160,25 @@ public static class HubOptionsLoader
         }
         var host = addr[..colon];
         return host.Length == 0 || host == "0.0.0.0" ? $"http://0.0.0.0:{port}" : $"http://{host}:{port}";
+    }
+
+    /// <summary>
+    /// The agent binaries sit beside the database by default (<c>/var/lib/lumen/install</c>),
+    /// where a missing folder only means the installer has nothing to hand out yet; a folder
+    /// named on purpose must exist.
+    /// </summary>
+    private static InstallOptions Install(string? folder, string? publicUrl, string databasePath, List<string> problems)
+    {
+        var agentFolder = folder is null
+            ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "install")
+            : Path.GetFullPath(folder);
+        if (folder is not null && !Directory.Exists(agentFolder))
+            problems.Add($"LUMEN_HUB_INSTALL_DIR '{folder}' is not a folder; it should hold {string.Join(" and ", AgentBinaries.Names)}");
+
+        string? address = null;
+        if (publicUrl is not null && !HubAddress.TryParse(publicUrl, out address))
+            problems.Add($"LUMEN_HUB_PUBLIC_URL '{publicUrl}' must be an http:// or https:// address such as https://hub.example.lan:8443 (a path of letters, digits, '-', '.', '_', '~' is allowed; no query)");
+        return new InstallOptions(agentFolder, address);
     }
 
     private static TimeSpan Duration(string name, string? text, TimeSpan fallback, TimeSpan min, TimeSpan max, List<string> problems)

@@ -40,7 +40,7 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14);
         """;
 
-    /// <summary>Adds one minute's sums of a batch to the rollup the history API reads (migration 3).</summary>
+    /// <summary>Adds one minute's sums of a batch to the rollup the history API reads (migration 4).</summary>
     private const string AddMinuteSql = """
         INSERT INTO snapshot_minutes
             (host_id, minute_ts, samples, cpu_pct, ram_pct, swap_pct, disk_pct, load1, load5, load15,

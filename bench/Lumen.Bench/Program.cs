@@ -9,6 +9,8 @@ if (args is ["bare-server", "--port", var port])
     return await BareServer.RunAsync(int.Parse(port, CultureInfo.InvariantCulture));
 if (args is ["parse"])
     return ParseBench.Run();
+if (args is ["argon2"])
+    return await Lumen.Bench.Accounts.PasswordHashBench.RunAsync();
 if (args is ["history-db", ..])
     return HistoryCommand.CreateDatabase(args[1..]);
 if (args is ["history", ..])

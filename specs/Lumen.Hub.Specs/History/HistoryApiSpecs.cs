@@ -128,6 +128,17 @@ public sealed class HistoryApiSpecs
         Assert.Contains($"no host with id '{id}'", await response.AssertApiErrorAsync(HttpStatusCode.NotFound));
     }
 
+    [Fact]
+    public async Task Metrics_should_answer_401_without_a_session()
+    {
+        var (hub, _, nas) = await HubWithNasAsync();
+        await using var __ = hub;
+
+        var response = await hub.CreateClient().GetAsync($"/api/hosts/{nas.Value}/metrics");
+
+        await response.AssertApiErrorAsync(HttpStatusCode.Unauthorized);
+    }
+
     private static async Task<JsonDocument> MetricsAsync(HttpClient browser, string url)
     {
         var response = await browser.GetAsync(url);

@@ -75,8 +75,8 @@ public sealed class MigrationsSpecs : IDisposable
         Execute(database, $"INSERT INTO snapshots VALUES ({host}, 60000, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);");
         database.Initialise();
 
-        // As if a later step had been numbered 3 on another branch: step 3 runs over the same file again.
-        Execute(database, "PRAGMA user_version = 2;");
+        // As if the rollup step had been renumbered at a merge: it runs over the same file again.
+        Execute(database, $"PRAGMA user_version = {Migrations.Latest - 1};");
         database.Initialise();
         History.HistoryRows.Write(database, History.HistoryRows.Row(new Lumen.Hub.Hosts.HostId(host), DateTimeOffset.FromUnixTimeMilliseconds(61000), 3));
 
