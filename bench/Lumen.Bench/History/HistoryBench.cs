@@ -89,6 +89,7 @@ public static class HistoryBench
         var results = new Dictionary<HistoryCase, HttpResult>();
         using var server = await Servers.StartHubAsync(options.HubDll ?? DefaultHubDll(), databasePath, Path.Combine(folder, "hub.log"), options.Port);
         using var client = new HttpClient { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+        await SignInAsync(client);
         foreach (var c in HistoryCase.All.Where(c => !c.Direct))
         {
             Progress($"HTTP: {c.Name}");
@@ -110,6 +111,23 @@ public static class HistoryBench
         await server.StopAsync(HubStopTimeout);
         return results;
     }
+
+    /// <summary>
+    /// The endpoint needs a session: the first run registers the benchmark's admin in the
+    /// database (kept for the next run), later runs sign in as it. The client keeps the cookie.
+    /// </summary>
+    private static async Task SignInAsync(HttpClient client)
+    {
+        var credentials = $$"""{"username":"{{BenchAdmin}}","password":"{{BenchPassword}}"}""";
+        using var status = JsonDocument.Parse(await client.GetStringAsync("/api/setup-status"));
+        var path = status.RootElement.GetProperty("admin_exists").GetBoolean() ? "/api/login" : "/api/register";
+        using var response = await client.PostAsync(path, new StringContent(credentials, Encoding.UTF8, "application/json"));
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{path} as {BenchAdmin}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private const string BenchAdmin = "history-bench";
+    private const string BenchPassword = "history bench, loopback only";
 
     private static (int Points, long Step, int Bytes) Shape(byte[] body)
     {
