@@ -80,6 +80,7 @@ public static class HubApp
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<RetentionStore>();
         services.AddSingleton<HistoryStore>();
+        services.AddSingleton<MinuteRollupStore>();
         services.AddSingleton<SnapshotWriter>();
         services.AddSingleton<HostTokens>();
         services.AddSingleton<DurabilityLedger>();
@@ -111,7 +112,8 @@ public static class HubApp
                 .AddHostsActor()
                 .AddTokenDirectory(provider)
                 .AddSnapshotBatcher(provider)
-                .AddRetentionActor(provider);
+                .AddRetentionActor(provider)
+                .AddMinuteRollup(provider);
         });
     }
 }

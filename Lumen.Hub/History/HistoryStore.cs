@@ -6,14 +6,22 @@ namespace Lumen.Hub.History;
 
 /// <summary>
 /// Reads a host's history as averages per bucket, computed by SQLite. Steps of whole minutes
-/// sum the per-minute rollup (<c>snapshot_minutes</c>) for the whole minutes of the window and
-/// the raw rows for the minute <c>to</c> cuts through; other steps (5–59 s, or one that does not
-/// divide into minutes) average the raw rows. Both read only the host's key range. Rows still
+/// sum the per-minute rollup (<c>snapshot_minutes</c>) for the minutes it has summed and the raw
+/// rows for the rest (the last few minutes, the minute <c>to</c> cuts through); other steps
+/// (5–59 s, or one that does not divide into minutes) average the raw rows. Both read only the host's key range. Rows still
 /// queued in the batcher are not in SQLite yet and so not in the answer.
 /// </summary>
 public sealed class HistoryStore(LumenDatabase database)
 {
     private const string Columns = "cpu_pct, ram_pct, swap_pct, disk_pct, load1, load5, load15, net_rx_bps, net_tx_bps, disk_r_bps, disk_w_bps, temp_c";
+
+    /// <summary>
+    /// Where the rollup's part ends: the host's minutes are summed up to its mark, and the raw
+    /// rows must supply the rest (the last few minutes, the minute <c>to</c> cuts through, and
+    /// everything while a catch-up is still under way). Read in the same statement as the rows.
+    /// </summary>
+    private const string RollupEnd =
+        "min($split, coalesce((SELECT until_ms FROM snapshot_minutes_until WHERE host_id = $host), $from))";
 
     /// <summary>Sums per bucket over rollup minutes and raw rows alike, then one division per column.</summary>
     internal const string MinutesSql = $"""
@@ -25,11 +33,11 @@ public sealed class HistoryStore(LumenDatabase database)
         FROM (
             SELECT minute_ts - minute_ts % $step AS bucket, samples, {Columns}
             FROM snapshot_minutes
-            WHERE host_id = $host AND minute_ts >= $from AND minute_ts < $split
+            WHERE host_id = $host AND minute_ts >= $from AND minute_ts < {RollupEnd}
             UNION ALL
             SELECT ts - ts % $step, 1, {Columns}
             FROM snapshots
-            WHERE host_id = $host AND ts >= $split AND ts < $to
+            WHERE host_id = $host AND ts >= max($from, {RollupEnd}) AND ts < $to
         )
         GROUP BY bucket
         ORDER BY bucket;

@@ -88,7 +88,7 @@ public sealed class HostStore(LumenDatabase database, TimeProvider clock)
         using var connection = database.Open();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "DELETE FROM hosts WHERE id = $id;";
+            command.CommandText = "DELETE FROM hosts WHERE id = $id; DELETE FROM snapshot_minutes_until WHERE host_id = $id;";
             command.Parameters.AddWithValue("$id", host.Id.Value);
             command.ExecuteNonQuery();
         }

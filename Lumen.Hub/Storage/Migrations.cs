@@ -92,12 +92,15 @@ public static class Migrations
             session_epoch INTEGER NOT NULL DEFAULT 0
         );
         """,
-        // 4 (history rollup): per-minute sums of every snapshot column, so a week's history
-        //    query reads 10,080 rows per host instead of 120,960 (averaging twelve columns over
-        //    the raw rows took SQLite ~100 ms for a week on the benchmark machine; see
-        //    docs/benchmarks.md). SnapshotWriter adds each batch's inserted rows, one upsert per
-        //    host and minute, in the batch's transaction; this step sums the rows already stored.
-        //    Written with IF NOT EXISTS and OR IGNORE: running it again changes nothing.
+        // 4 (history rollup): per host and minute, the number of snapshot rows and the sum of
+        //    every column, so a week's history query reads 10,080 rows per host instead of
+        //    120,960 (averaging twelve columns over the raw rows took SQLite ~100 ms for a week
+        //    on the benchmark machine; see docs/history.md). MinuteRollupActor sums each host's
+        //    minutes once they are a few minutes old, up to snapshot_minutes_until.until_ms;
+        //    SnapshotWriter adds only rows arriving for minutes already summed. The rollup is not
+        //    written on every flush because that doubled a flush's page writes. Nothing is summed
+        //    here: the actor catches up on rows stored before, a bounded chunk at a time.
+        //    Written with IF NOT EXISTS: running it again changes nothing.
         """
         CREATE TABLE IF NOT EXISTS snapshot_minutes (
             host_id    INTEGER NOT NULL,
@@ -117,13 +120,10 @@ public static class Migrations
             temp_c     REAL NOT NULL,
             PRIMARY KEY (host_id, minute_ts)
         ) WITHOUT ROWID;
-        INSERT OR IGNORE INTO snapshot_minutes
-            (host_id, minute_ts, samples, cpu_pct, ram_pct, swap_pct, disk_pct, load1, load5, load15,
-             net_rx_bps, net_tx_bps, disk_r_bps, disk_w_bps, temp_c)
-            SELECT host_id, ts - (ts % 60000 + 60000) % 60000, count(*), sum(cpu_pct), sum(ram_pct), sum(swap_pct), sum(disk_pct),
-                   sum(load1), sum(load5), sum(load15), sum(net_rx_bps), sum(net_tx_bps), sum(disk_r_bps),
-                   sum(disk_w_bps), sum(temp_c)
-            FROM snapshots GROUP BY host_id, ts - (ts % 60000 + 60000) % 60000;
+        CREATE TABLE IF NOT EXISTS snapshot_minutes_until (
+            host_id  INTEGER PRIMARY KEY,
+            until_ms INTEGER NOT NULL
+        );
         """,
     ];
 

@@ -15,9 +15,9 @@ public sealed record BatchWritten(int Rows, int Inserted, int Hosts, TimeSpan El
 /// <summary>
 /// Writes one batch of snapshot rows in one transaction: each host's last-seen time and
 /// metadata, then the rows in (host, ts) order (a re-sent frame is ignored by the key; rows
-/// of a host deleted meanwhile are skipped), and the sums of the inserted rows per minute into
-/// <c>snapshot_minutes</c>, which the history API reads for long windows. This is the only
-/// writer of snapshots: whatever else inserts rows must keep that rollup too. Used by one stream stage at a time, so it keeps
+/// of a host deleted meanwhile are skipped), adding rows that arrive for an already summed
+/// minute to <c>snapshot_minutes</c> (see <see cref="MinuteRollupStore"/>). This is the only
+/// writer of snapshots: whatever else inserts rows must do the same. Used by one stream stage at a time, so it keeps
 /// one connection and its prepared statements.
 /// </summary>
 /// <remarks>
@@ -40,21 +40,16 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14);
         """;
 
-    /// <summary>Adds one minute's sums of a batch to the rollup the history API reads (migration 4).</summary>
-    private const string AddMinuteSql = """
+    /// <summary>Adds the sums of late rows (see <see cref="InsertHostRows"/>) to a minute already rolled up.</summary>
+    private const string AddMinuteSql = $"""
         INSERT INTO snapshot_minutes
             (host_id, minute_ts, samples, cpu_pct, ram_pct, swap_pct, disk_pct, load1, load5, load15,
              net_rx_bps, net_tx_bps, disk_r_bps, disk_w_bps, temp_c)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
-        ON CONFLICT (host_id, minute_ts) DO UPDATE SET
-            samples = samples + excluded.samples,
-            cpu_pct = cpu_pct + excluded.cpu_pct, ram_pct = ram_pct + excluded.ram_pct,
-            swap_pct = swap_pct + excluded.swap_pct, disk_pct = disk_pct + excluded.disk_pct,
-            load1 = load1 + excluded.load1, load5 = load5 + excluded.load5, load15 = load15 + excluded.load15,
-            net_rx_bps = net_rx_bps + excluded.net_rx_bps, net_tx_bps = net_tx_bps + excluded.net_tx_bps,
-            disk_r_bps = disk_r_bps + excluded.disk_r_bps, disk_w_bps = disk_w_bps + excluded.disk_w_bps,
-            temp_c = temp_c + excluded.temp_c;
+        {MinuteRollupStore.AddToMinute};
         """;
+
+    private const string RolledUpUntilSql = "SELECT until_ms FROM snapshot_minutes_until WHERE host_id = ?1;";
 
     private const string TouchHostSql = """
         UPDATE hosts SET last_seen_at = max(coalesce(last_seen_at, 0), $seen),
@@ -65,6 +60,7 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
     private SqliteConnection? _connection;
     private sqlite3_stmt? _insert;
     private sqlite3_stmt? _addMinute;
+    private sqlite3_stmt? _rolledUpUntil;
     private readonly MinuteSums _minute = new();
     private SqliteCommand? _touchHost;
 
@@ -125,21 +121,38 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
     }
 
     /// <summary>
-    /// Inserts one host's rows, oldest first, and adds those actually inserted (a re-sent frame
-    /// is not) to the minute rollup: one upsert per minute of the batch, not one per row.
+    /// Inserts one host's rows, oldest first. A row for a minute the rollup has already summed
+    /// (an agent's buffered frames replayed, a clock running behind) is late: it is added to
+    /// that minute here, one upsert per minute. Later rows are left to
+    /// <see cref="MinuteRollupStore"/>, so a normal flush writes nothing to the rollup. A
+    /// re-sent frame ignored by the key is added nowhere.
     /// </summary>
     private int InsertHostRows(ReadOnlySpan<SnapshotRow> hostRows)
     {
+        var rolledUpUntil = RolledUpUntil(hostRows[0].HostId.Value);
         var inserted = 0;
         foreach (var row in hostRows)
         {
             if (Insert(row) == 0) continue;
             inserted++;
+            if (row.TsUnixMs >= rolledUpUntil) continue;
             if (_minute.Samples > 0 && !_minute.Holds(row)) AddMinute();
             _minute.Add(row);
         }
         if (_minute.Samples > 0) AddMinute();
         return inserted;
+    }
+
+    private long RolledUpUntil(long hostId)
+    {
+        var s = _rolledUpUntil!;
+        raw.sqlite3_bind_int64(s, 1, hostId);
+        var result = raw.sqlite3_step(s);
+        var until = result == raw.SQLITE_ROW ? raw.sqlite3_column_int64(s, 0) : long.MinValue;
+        raw.sqlite3_reset(s);
+        if (result is not (raw.SQLITE_ROW or raw.SQLITE_DONE))
+            throw new SqliteException($"reading the minute rollup's mark failed: {raw.sqlite3_errmsg(_connection!.Handle).utf8_to_string()}", result);
+        return until;
     }
 
     private void AddMinute()
@@ -195,6 +208,7 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
 
         _insert = Prepare(InsertSql, "the snapshot insert");
         _addMinute = Prepare(AddMinuteSql, "the minute rollup upsert");
+        _rolledUpUntil = Prepare(RolledUpUntilSql, "the minute rollup mark lookup");
 
         _touchHost = _connection.CreateCommand();
         _touchHost.CommandText = TouchHostSql;
@@ -216,9 +230,10 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
     {
         _insert?.Dispose();
         _addMinute?.Dispose();
+        _rolledUpUntil?.Dispose();
         _minute.Reset();
         _touchHost?.Dispose();
         _connection?.Dispose();
-        (_insert, _addMinute, _touchHost, _connection) = (null, null, null, null);
+        (_insert, _addMinute, _rolledUpUntil, _touchHost, _connection) = (null, null, null, null, null);
     }
 }

@@ -27,6 +27,10 @@ public static class HistoryRows
         writer.Write(rows);
     }
 
+    /// <summary>Sums every minute more than <see cref="MinuteRollupStore.Lag"/> before <paramref name="now"/> (default: all of them near <see cref="T0"/>).</summary>
+    public static RollupResult RollUp(LumenDatabase database, DateTimeOffset? now = null) =>
+        new MinuteRollupStore(database).RollUp(now ?? T0.AddDays(1));
+
     /// <summary>Asserts that every column of <paramref name="point"/> is the average <paramref name="value"/> at <paramref name="secondsAfterT0"/>.</summary>
     public static void AssertPoint(MetricsPoint point, int secondsAfterT0, double value)
     {

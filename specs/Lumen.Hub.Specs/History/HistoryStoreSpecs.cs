@@ -44,18 +44,29 @@ public sealed class HistoryStoreSpecs : IDisposable
         var rows = Enumerable.Range(0, 120).Select(i => Row(_nas, i * 5, (i * 37 % 101) + 0.25)).ToArray();
         Write(_db.Database, rows[..50]);
         Write(_db.Database, rows[50..]);
+        var window = Window(0, 600, 300);
+        var fromRawRows = _store.Read(_nas, window);
 
-        var points = _store.Read(_nas, Window(0, 600, 300));
+        // Summed up to 12:07: the rollup for seven minutes, the raw rows for the last three.
+        RollUp(_db.Database, T0.AddMinutes(10));
+        var mixed = _store.Read(_nas, window);
+        RollUp(_db.Database);
+        var fromRollup = _store.Read(_nas, window);
 
-        Assert.Equal(2, points.Count);
-        AssertPoint(points[0], 0, rows[..60].Average(r => r.CpuPct));
-        AssertPoint(points[1], 300, rows[60..].Average(r => r.CpuPct));
+        Assert.Equal(7, _db.Scalar("SELECT count(*) FROM snapshot_minutes WHERE minute_ts < " + T0.AddMinutes(7).ToUnixTimeMilliseconds()));
+        foreach (var points in new[] { fromRawRows, mixed, fromRollup })
+        {
+            Assert.Equal(2, points.Count);
+            AssertPoint(points[0], 0, rows[..60].Average(r => r.CpuPct));
+            AssertPoint(points[1], 300, rows[60..].Average(r => r.CpuPct));
+        }
     }
 
     [Fact]
     public void Read_should_take_the_minute_that_to_cuts_through_from_the_raw_rows_before_to_only()
     {
         Write(_db.Database, [.. Enumerable.Range(0, 12).Select(i => Row(_nas, 60 + i * 5, i))]);
+        RollUp(_db.Database);
 
         // to = 12:01:30: the rows at :00 … :25 of that minute count, those from :30 on do not.
         var points = _store.Read(_nas, Window(0, 90, 60));
@@ -80,7 +91,8 @@ public sealed class HistoryStoreSpecs : IDisposable
     public void Read_should_count_a_frame_sent_twice_once()
     {
         Write(_db.Database, Row(_nas, 0, 10));
-        // A replay after a hub restart: the same (host, ts) again, then the next frame.
+        RollUp(_db.Database);
+        // A replay after a hub restart, into a minute already summed: the same (host, ts) again, then the next frame.
         Write(_db.Database, Row(_nas, 0, 10), Row(_nas, 5, 20));
 
         AssertPoint(Assert.Single(_store.Read(_nas, Window(0, 60, 60))), 0, 15);
@@ -91,6 +103,7 @@ public sealed class HistoryStoreSpecs : IDisposable
     public void Read_should_leave_out_rows_of_other_hosts_and_outside_the_window()
     {
         Write(_db.Database, Row(_nas, -5, 100), Row(_nas, 0, 1), Row(_nas, 55, 3), Row(_nas, 60, 100), Row(_pi, 30, 100));
+        RollUp(_db.Database);
 
         AssertPoint(Assert.Single(_store.Read(_nas, Window(0, 60, 60))), 0, 2);
         var raw = _store.Read(_nas, Window(0, 60, 15));
@@ -106,6 +119,18 @@ public sealed class HistoryStoreSpecs : IDisposable
 
         Assert.Empty(_store.Read(_pi, Window(0, 600, 60)));
         Assert.Empty(_store.Read(_pi, Window(0, 600, 5)));
+    }
+
+    [Fact]
+    public void Read_should_count_a_late_row_for_a_minute_already_summed()
+    {
+        Write(_db.Database, Row(_nas, 0, 10), Row(_nas, 10, 20));
+        RollUp(_db.Database);
+
+        // An agent's buffered frame arriving after its minute was summed.
+        Write(_db.Database, Row(_nas, 5, 30));
+
+        AssertPoint(Assert.Single(_store.Read(_nas, Window(0, 60, 60))), 0, 20);
     }
 
     [Theory]
