@@ -8,7 +8,9 @@ namespace Lumen.Hub.History;
 /// Reads a host's history as averages per bucket, computed by SQLite. Steps of whole minutes
 /// sum the per-minute rollup (<c>snapshot_minutes</c>) for the minutes it has summed and the raw
 /// rows for the rest (the last few minutes, the minute <c>to</c> cuts through); other steps
-/// (5–59 s, or one that does not divide into minutes) average the raw rows. Both read only the host's key range. Rows still
+/// (5–59 s, or one that does not divide into minutes) average the raw rows. Averages are
+/// rounded to 3 decimal places, finer than any field's resolution: a 2,000-point answer is
+/// ~40 % smaller and quicker to write than with 15 significant digits. Both read only the host's key range. Rows still
 /// queued in the batcher are not in SQLite yet and so not in the answer.
 /// </summary>
 public sealed class HistoryStore(LumenDatabase database)
@@ -26,10 +28,12 @@ public sealed class HistoryStore(LumenDatabase database)
     /// <summary>Sums per bucket over rollup minutes and raw rows alike, then one division per column.</summary>
     internal const string MinutesSql = $"""
         SELECT bucket,
-               sum(cpu_pct) / sum(samples), sum(ram_pct) / sum(samples), sum(swap_pct) / sum(samples),
-               sum(disk_pct) / sum(samples), sum(load1) / sum(samples), sum(load5) / sum(samples),
-               sum(load15) / sum(samples), sum(net_rx_bps) / sum(samples), sum(net_tx_bps) / sum(samples),
-               sum(disk_r_bps) / sum(samples), sum(disk_w_bps) / sum(samples), sum(temp_c) / sum(samples)
+               round(sum(cpu_pct) / sum(samples), 3), round(sum(ram_pct) / sum(samples), 3),
+               round(sum(swap_pct) / sum(samples), 3), round(sum(disk_pct) / sum(samples), 3),
+               round(sum(load1) / sum(samples), 3), round(sum(load5) / sum(samples), 3),
+               round(sum(load15) / sum(samples), 3), round(sum(net_rx_bps) / sum(samples), 3),
+               round(sum(net_tx_bps) / sum(samples), 3), round(sum(disk_r_bps) / sum(samples), 3),
+               round(sum(disk_w_bps) / sum(samples), 3), round(sum(temp_c) / sum(samples), 3)
         FROM (
             SELECT minute_ts - minute_ts % $step AS bucket, samples, {Columns}
             FROM snapshot_minutes
@@ -45,8 +49,10 @@ public sealed class HistoryStore(LumenDatabase database)
 
     internal const string RawSql = """
         SELECT ts - ts % $step AS bucket,
-               avg(cpu_pct), avg(ram_pct), avg(swap_pct), avg(disk_pct), avg(load1), avg(load5), avg(load15),
-               avg(net_rx_bps), avg(net_tx_bps), avg(disk_r_bps), avg(disk_w_bps), avg(temp_c)
+               round(avg(cpu_pct), 3), round(avg(ram_pct), 3), round(avg(swap_pct), 3), round(avg(disk_pct), 3),
+               round(avg(load1), 3), round(avg(load5), 3), round(avg(load15), 3),
+               round(avg(net_rx_bps), 3), round(avg(net_tx_bps), 3), round(avg(disk_r_bps), 3),
+               round(avg(disk_w_bps), 3), round(avg(temp_c), 3)
         FROM snapshots
         WHERE host_id = $host AND ts >= $from AND ts < $to
         GROUP BY bucket
