@@ -7,6 +7,13 @@ if (args is ["--help" or "-h" or "help", ..])
     Console.Out.Write(HelpText.Hub);
     return 0;
 }
+if (args is ["--version" or "version"])
+{
+    Console.Out.WriteLine($"lumen-hub {Lumen.Hub.Install.HubVersion.Current}");
+    return 0;
+}
+if (args is ["healthcheck"])
+    return await HealthCheckCommand.RunAsync(Environment.GetEnvironmentVariable, Console.Error);
 if (args is ["hosts", .. var hostArgs])
     return HostsCommand.Run(hostArgs, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
 if (args is ["users", .. var userArgs])

@@ -74,8 +74,13 @@ public static class HubOptionsLoader
 
         var listenUrl = ListenUrl(Env("LUMEN_HUB_ADDR") ?? ":8090", problems);
 
+        var quickstart = Flag("LUMEN_HUB_QUICKSTART", Env("LUMEN_HUB_QUICKSTART"), problems);
+        var localAgent = quickstart || Flag("LUMEN_HUB_LOCAL_AGENT", Env("LUMEN_HUB_LOCAL_AGENT"), problems);
+
         var dbPath = Env("LUMEN_HUB_DB_PATH");
         var fallback = false;
+        // A first look keeps everything in a data folder where it was started, easy to find and delete.
+        if (dbPath is null && quickstart) dbPath = Path.GetFullPath(FallbackDatabasePath);
         if (dbPath is null)
         {
             // The packaged default; a developer without root gets a data folder right here.
@@ -103,8 +108,6 @@ public static class HubOptionsLoader
         }
 
         var accounts = Accounts(Env, problems);
-        var quickstart = Flag("LUMEN_HUB_QUICKSTART", Env("LUMEN_HUB_QUICKSTART"), problems);
-        var localAgent = quickstart || Flag("LUMEN_HUB_LOCAL_AGENT", Env("LUMEN_HUB_LOCAL_AGENT"), problems);
         var install = Install(Env("LUMEN_HUB_INSTALL_DIR"), Env("LUMEN_HUB_PUBLIC_URL"), dbPath, problems);
 
         if (problems.Count > 0) throw new HubConfigurationException(problems);

@@ -260,7 +260,7 @@ main() {
     BIN="$ROOT/usr/local/bin/lumen-agent"
     CONFIG_DIR="$ROOT/etc/lumen"
     CONFIG="$CONFIG_DIR/agent.yaml"
-    STATE_DIR="$ROOT/var/lib/lumen"
+    STATE_DIR="$ROOT/var/lib/lumen-agent"
     UNIT="$ROOT/etc/systemd/system/$UNIT_NAME"
 
     parse_arguments "$@"

@@ -39,13 +39,13 @@ public sealed class InstallerScriptSpecs(InstallerHub hub) : IClassFixture<Insta
             Settings(config));
 
         Assert.Equal(RepositoryFiles.ReadText("deploy/lumen-agent.service"), File.ReadAllText(machine.PathOf("/etc/systemd/system/lumen-agent.service")));
-        Assert.True(Directory.Exists(machine.PathOf("/var/lib/lumen")));
+        Assert.True(Directory.Exists(machine.PathOf("/var/lib/lumen-agent")));
 
         Assert.Equal(
             ["--system --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin --groups docker lumen-agent"],
             run.CallsTo("useradd"));
         Assert.Contains($"lumen-agent:lumen-agent {config}", run.CallsTo("chown"));
-        Assert.Contains($"lumen-agent:lumen-agent {machine.PathOf("/var/lib/lumen")}", run.CallsTo("chown"));
+        Assert.Contains($"lumen-agent:lumen-agent {machine.PathOf("/var/lib/lumen-agent")}", run.CallsTo("chown"));
         Assert.Equal(ServiceStart, run.CallsTo("systemctl"));
         Assert.Equal(3, run.Calls.Count(c => c.StartsWith("systemctl ", StringComparison.Ordinal)));
     }
