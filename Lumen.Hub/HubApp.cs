@@ -51,6 +51,8 @@ public static class HubApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        // Only for requests no endpoint claims: the embedded dashboard and its client routes.
+        app.UseDashboard();
         app.MapHealthApi();
         app.MapIngestApi();
         app.MapInstallApi();
