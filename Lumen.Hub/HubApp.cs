@@ -82,7 +82,7 @@ public static class HubApp
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<RetentionStore>();
         services.AddSingleton<HistoryStore>();
-        services.AddSingleton<MinuteRollupStore>();
+        services.AddSingleton(new MinuteRollupStore(database, MinuteRollupStore.LagFor(options.Batcher.FlushEvery)));
         services.AddSingleton<SnapshotWriter>();
         services.AddSingleton<HostTokens>();
         services.AddSingleton<DurabilityLedger>();

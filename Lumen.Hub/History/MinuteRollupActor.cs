@@ -7,7 +7,7 @@ namespace Lumen.Hub.History;
 
 /// <summary>
 /// Keeps the per-minute rollup the history API reads: every beat it sums each host's minutes
-/// that have become <see cref="MinuteRollupStore.Lag"/> old, off the actor's thread, one pass at
+/// that have become <see cref="MinuteRollupStore.Lag"/> old (a flush interval and two minutes), off the actor's thread, one pass at
 /// a time. The first beat comes at once, so a database from before the rollup (or a hub that
 /// was down) is caught up on start, a bounded chunk per transaction.
 /// </summary>

@@ -10,18 +10,26 @@ public sealed record RollupResult(int Hosts, long Minutes, int Chunks, TimeSpan 
 /// <summary>
 /// Sums each host's snapshot rows into <c>snapshot_minutes</c>, minute by minute, from where the
 /// host's rollup stands (<c>snapshot_minutes_until</c>) up to the whole minute
-/// <see cref="Lag"/> before now. Each chunk is one short transaction that also moves the host's
+/// lag (<see cref="DefaultLag"/>) before now. Each chunk is one short transaction that also moves the host's
 /// mark, so a row is summed either here (stored before its minute was reached) or by
 /// <see cref="SnapshotWriter"/> (stored after), never both, never neither.
 /// </summary>
-public sealed class MinuteRollupStore(LumenDatabase database)
+public sealed class MinuteRollupStore(LumenDatabase database, TimeSpan lag)
 {
     /// <summary>
-    /// How old a minute must be before it is summed. A minute's rows reach SQLite within the
-    /// batcher's 60 s flush, so by then they are normally all stored, and the writer seldom has
-    /// a late row to add. Correctness does not depend on it; only the writer's work does.
+    /// How old a minute must be before it is summed when the batcher flushes every 60 s: a
+    /// minute's rows reach SQLite within a flush interval, so by then they are normally all
+    /// stored and the writer seldom has a late row to add. Correctness does not depend on it;
+    /// only the writer's work does.
     /// </summary>
-    public static readonly TimeSpan Lag = TimeSpan.FromMinutes(3);
+    public static readonly TimeSpan DefaultLag = TimeSpan.FromMinutes(3);
+
+    public MinuteRollupStore(LumenDatabase database) : this(database, DefaultLag) { }
+
+    /// <summary>The lag for a batcher that flushes every <paramref name="flushEvery"/>: a flush interval and two minutes.</summary>
+    public static TimeSpan LagFor(TimeSpan flushEvery) => flushEvery + TimeSpan.FromMinutes(2);
+
+    public TimeSpan Lag => lag;
 
     /// <summary>At most this much of one host's history per transaction (4,320 rows at 5 s), so a catch-up never holds the write lock long.</summary>
     public static readonly TimeSpan MaxChunk = TimeSpan.FromHours(6);

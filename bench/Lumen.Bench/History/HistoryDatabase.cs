@@ -62,7 +62,7 @@ public static class HistoryDatabase
             }
         }
         progress("summing the minute rollup, as the hub's MinuteRollupActor catches up on start");
-        var rollup = new MinuteRollupStore(database).RollUp(DateTimeOffset.FromUnixTimeMilliseconds(endMs) + MinuteRollupStore.Lag + TimeSpan.FromMinutes(1));
+        var rollup = new MinuteRollupStore(database).RollUp(DateTimeOffset.FromUnixTimeMilliseconds(endMs) + MinuteRollupStore.DefaultLag + TimeSpan.FromMinutes(1));
         progress($"{rollup.Minutes:N0} minutes of {rollup.Hosts} hosts summed in {rollup.Chunks:N0} chunks, {rollup.Elapsed.TotalSeconds:F1} s");
         progress("checkpointing the WAL into the file");
         using (var connection = database.Open())

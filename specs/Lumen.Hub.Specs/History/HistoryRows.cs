@@ -27,7 +27,7 @@ public static class HistoryRows
         writer.Write(rows);
     }
 
-    /// <summary>Sums every minute more than <see cref="MinuteRollupStore.Lag"/> before <paramref name="now"/> (default: all of them near <see cref="T0"/>).</summary>
+    /// <summary>Sums every minute more than <see cref="MinuteRollupStore.DefaultLag"/> before <paramref name="now"/> (default: all of them near <see cref="T0"/>).</summary>
     public static RollupResult RollUp(LumenDatabase database, DateTimeOffset? now = null) =>
         new MinuteRollupStore(database).RollUp(now ?? T0.AddDays(1));
 

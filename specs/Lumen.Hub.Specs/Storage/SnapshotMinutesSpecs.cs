@@ -54,6 +54,17 @@ public sealed class SnapshotMinutesSpecs : IDisposable
     }
 
     [Fact]
+    public void RollUp_should_wait_a_flush_interval_and_two_minutes_when_the_batcher_flushes_less_often()
+    {
+        var nas = _hosts.Add("nas").Host.Id;
+        Write(_db.Database, Row(nas, 0, 1));
+        var store = new MinuteRollupStore(_db.Database, MinuteRollupStore.LagFor(TimeSpan.FromMinutes(5)));
+
+        Assert.Equal(0, store.RollUp(T0.AddSeconds(7 * 60 + 59)).Minutes);
+        Assert.Equal(1, store.RollUp(T0.AddMinutes(8)).Minutes);
+    }
+
+    [Fact]
     public void RollUp_should_sum_nothing_twice_when_it_runs_again()
     {
         var nas = _hosts.Add("nas").Host.Id;
