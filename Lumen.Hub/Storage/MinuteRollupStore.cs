@@ -9,10 +9,10 @@ public sealed record RollupResult(int Hosts, long Minutes, int Chunks, TimeSpan 
 
 /// <summary>
 /// Sums each host's snapshot rows into <c>snapshot_minutes</c>, minute by minute, from where the
-/// host's rollup stands (<c>snapshot_minutes_until</c>) up to the whole minute
-/// lag (<see cref="DefaultLag"/>) before now. Each chunk is one short transaction that also moves the host's
-/// mark, so a row is summed either here (stored before its minute was reached) or by
-/// <see cref="SnapshotWriter"/> (stored after), never both, never neither.
+/// host's rollup stands (<c>snapshot_minutes_until</c>) up to the whole minute a lag
+/// (<see cref="DefaultLag"/>) before now. Each chunk is one short transaction that also moves
+/// the host's mark, so a row is summed either here (stored before its minute was reached) or
+/// by <see cref="SnapshotWriter"/> (stored after), never both, never neither.
 /// </summary>
 public sealed class MinuteRollupStore(LumenDatabase database, TimeSpan lag)
 {
@@ -42,7 +42,7 @@ public sealed class MinuteRollupStore(LumenDatabase database, TimeSpan lag)
         sum(net_rx_bps), sum(net_tx_bps), sum(disk_r_bps), sum(disk_w_bps), sum(temp_c)
         """;
 
-    /// <summary>Adds to existing minutes: only the writer's late rows can have made one, but adding is right either way.</summary>
+    /// <summary>Adds to a minute that already has a row: the writer's late rows always meet one; a pass never does, but adding would be right.</summary>
     internal const string AddToMinute = """
         ON CONFLICT (host_id, minute_ts) DO UPDATE SET
             samples = samples + excluded.samples,

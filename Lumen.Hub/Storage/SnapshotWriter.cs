@@ -17,8 +17,8 @@ public sealed record BatchWritten(int Rows, int Inserted, int Hosts, TimeSpan El
 /// metadata, then the rows in (host, ts) order (a re-sent frame is ignored by the key; rows
 /// of a host deleted meanwhile are skipped), adding rows that arrive for an already summed
 /// minute to <c>snapshot_minutes</c> (see <see cref="MinuteRollupStore"/>). This is the only
-/// writer of snapshots: whatever else inserts rows must do the same. Used by one stream stage at a time, so it keeps
-/// one connection and its prepared statements.
+/// writer of snapshots: whatever else inserts rows must do the same. Used by one stream stage
+/// at a time, so it keeps one connection and its prepared statements.
 /// </summary>
 /// <remarks>
 /// Rows are bound through SQLite's own API rather than SqliteParameter: this runs tens of
