@@ -10,7 +10,7 @@ namespace Lumen.Hub.History;
 /// rows for the rest (the last few minutes, the minute <c>to</c> cuts through); other steps
 /// (5–59 s, or one that does not divide into minutes) average the raw rows. Averages are
 /// rounded to 3 decimal places, finer than any field's resolution: a 2,000-point answer is
-/// ~40 % smaller and quicker to write than with 15 significant digits. Both read only the host's key range. Rows still
+/// ~25 % smaller and quicker to write than with 15 significant digits. Both read only the host's key range. Rows still
 /// queued in the batcher are not in SQLite yet and so not in the answer.
 /// </summary>
 public sealed class HistoryStore(LumenDatabase database)
