@@ -60,13 +60,18 @@ public sealed class MinuteRollupStore(LumenDatabase database, TimeSpan lag)
              net_rx_bps, net_tx_bps, disk_r_bps, disk_w_bps, temp_c)
         SELECT host_id, {MinuteOfTs}, count(*), {SumColumns}
         FROM snapshots
-        WHERE host_id = $host AND ts >= $from AND ts < $to
+        WHERE host_id = $host AND ts >= $from AND ts < $to AND EXISTS (SELECT 1 FROM hosts WHERE id = $host)
         GROUP BY {MinuteOfTs}
         {AddToMinute};
         """;
 
+    /// <summary>
+    /// Only while the host exists: a host removed during a pass leaves no mark or minutes behind
+    /// (its removal deletes the host row first, then its marks and minutes).
+    /// </summary>
     private const string MarkSql = """
-        INSERT INTO snapshot_minutes_until (host_id, until_ms) VALUES ($host, $to)
+        INSERT INTO snapshot_minutes_until (host_id, until_ms)
+        SELECT $host, $to WHERE EXISTS (SELECT 1 FROM hosts WHERE id = $host)
         ON CONFLICT (host_id) DO UPDATE SET until_ms = excluded.until_ms;
         """;
 
