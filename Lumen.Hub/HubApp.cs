@@ -3,6 +3,7 @@ using Lumen.Hub.Accounts;
 using Lumen.Hub.Batching;
 using Lumen.Hub.Configuration;
 using Lumen.Hub.Hosts;
+using Lumen.Hub.History;
 using Lumen.Hub.Install;
 using Lumen.Hub.Http;
 using Lumen.Hub.LocalAgent;
@@ -61,6 +62,7 @@ public static class HubApp
         api.MapHostsApi();
         api.MapSettingsApi();
         api.MapVersionApi();
+        api.MapHistoryApi();
         return app;
     }
 
@@ -79,6 +81,8 @@ public static class HubApp
         services.AddSingleton<HostStore>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<RetentionStore>();
+        services.AddSingleton<HistoryStore>();
+        services.AddSingleton(new MinuteRollupStore(database, MinuteRollupStore.LagFor(options.Batcher.FlushEvery)));
         services.AddSingleton<SnapshotWriter>();
         services.AddSingleton<HostTokens>();
         services.AddSingleton<DurabilityLedger>();
@@ -110,7 +114,8 @@ public static class HubApp
                 .AddHostsActor()
                 .AddTokenDirectory(provider)
                 .AddSnapshotBatcher(provider)
-                .AddRetentionActor(provider);
+                .AddRetentionActor(provider)
+                .AddMinuteRollup(provider);
         });
     }
 }

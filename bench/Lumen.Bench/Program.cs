@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lumen.Bench;
+using Lumen.Bench.History;
 using Lumen.Bench.Parse;
 
 // The bare endpoint runs in a child process of the bench, like the hub, so both are
@@ -10,6 +11,10 @@ if (args is ["parse"])
     return ParseBench.Run();
 if (args is ["argon2"])
     return await Lumen.Bench.Accounts.PasswordHashBench.RunAsync();
+if (args is ["history-db", ..])
+    return HistoryCommand.CreateDatabase(args[1..]);
+if (args is ["history", ..])
+    return await HistoryCommand.RunAsync(args[1..]);
 if (args is ["--help" or "-h" or "help", ..])
 {
     Console.Out.Write(BenchOptions.Usage);
