@@ -3,6 +3,7 @@ using Lumen.Hub.Batching;
 using Lumen.Hub.Configuration;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Http;
+using Lumen.Hub.LiveFeed;
 using Lumen.Hub.Retention;
 using Lumen.Hub.Storage;
 using Lumen.Hub.Tokens;
@@ -11,7 +12,7 @@ namespace Lumen.Hub;
 
 /// <summary>
 /// Builds the hub: options from the environment, the SQLite file migrated, the actor tree
-/// (hosts, token directory, snapshot batcher, retention) and the HTTP endpoints.
+/// (hosts, live feed, token directory, snapshot batcher, retention) and the HTTP endpoints.
 /// </summary>
 public static class HubApp
 {
@@ -42,8 +43,11 @@ public static class HubApp
 
         var app = builder.Build();
         app.UseJsonApiErrors();
+        app.UseWebSockets();
         app.MapHealthApi();
         app.MapIngestApi();
+        // Until sessions land this group has no authorisation; then it becomes the session-protected "/api" group.
+        app.MapGroup("/api").MapLiveStreamApi();
         return app;
     }
 
@@ -76,6 +80,7 @@ public static class HubApp
                 })
                 .AddHocon($"akka.coordinated-shutdown.phases.service-requests-done.timeout = {(int)options.Batcher.DrainTimeout.TotalSeconds}s", HoconAddMode.Prepend)
                 .AddHostsActor()
+                .AddLiveFeed(options.StreamInterval)
                 .AddTokenDirectory(provider)
                 .AddSnapshotBatcher(provider)
                 .AddRetentionActor(provider);

@@ -14,7 +14,15 @@ public sealed record HubOptions(
     bool DatabasePathIsFallback,
     TimeSpan StreamInterval,
     BatcherOptions Batcher,
-    SettingDefaults SettingDefaults);
+    SettingDefaults SettingDefaults)
+{
+    /// <summary>
+    /// Whether a reverse proxy in front of the hub is believed about the address the browser
+    /// used (<c>X-Forwarded-Proto</c>, <c>X-Forwarded-Host</c>); off unless
+    /// <c>LUMEN_HUB_TRUST_PROXY</c> says so. Only the live stream's origin check reads them.
+    /// </summary>
+    public bool TrustProxy { get; init; }
+}
 
 /// <summary>Start-up refused: names every variable that is wrong and why.</summary>
 public sealed class HubConfigurationException(IReadOnlyList<string> problems)
@@ -53,6 +61,7 @@ public static class HubOptionsLoader
         var streamInterval = Duration("LUMEN_HUB_STREAM_INTERVAL", Env("LUMEN_HUB_STREAM_INTERVAL"), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), problems);
         var flushEvery = Duration("LUMEN_HUB_BATCH_FLUSH_EVERY", Env("LUMEN_HUB_BATCH_FLUSH_EVERY"), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10), problems);
         var flushSize = Integer("LUMEN_HUB_BATCH_FLUSH_SIZE", Env("LUMEN_HUB_BATCH_FLUSH_SIZE"), 5000, 1, 100_000, problems);
+        var trustProxy = Boolean("LUMEN_HUB_TRUST_PROXY", Env("LUMEN_HUB_TRUST_PROXY"), problems);
         var queueSize = Integer("LUMEN_HUB_BATCH_QUEUE_SIZE", Env("LUMEN_HUB_BATCH_QUEUE_SIZE"), Math.Max(50_000, flushSize * 4), 1, 10_000_000, problems);
 
         var defaults = new Dictionary<string, TimeSpan>();
@@ -71,7 +80,7 @@ public static class HubOptionsLoader
         if (problems.Count > 0) throw new HubConfigurationException(problems);
         return new HubOptions(listenUrl, dbPath, fallback, streamInterval,
             new BatcherOptions(flushSize, flushEvery, queueSize, OfferWait: TimeSpan.FromSeconds(1), DrainTimeout: TimeSpan.FromSeconds(60)),
-            new SettingDefaults(defaults));
+            new SettingDefaults(defaults)) { TrustProxy = trustProxy };
     }
 
     public static HubOptions FromProcessEnvironment() => Load(Environment.GetEnvironmentVariable);
@@ -103,6 +112,18 @@ public static class HubOptionsLoader
         if (int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max) return value;
         problems.Add($"{name} '{text}' must be a whole number between {min} and {max}");
         return fallback;
+    }
+
+    private static bool Boolean(string name, string? text, List<string> problems)
+    {
+        switch (text?.ToLowerInvariant())
+        {
+            case null or "false" or "0" or "no": return false;
+            case "true" or "1" or "yes": return true;
+            default:
+                problems.Add($"{name} '{text}' must be true or false");
+                return false;
+        }
     }
 
     private static bool FolderIsWritable(string folder)
