@@ -27,7 +27,7 @@ public static class SameOrigin
         var host = HostString.FromUriComponent(hostText);
 
         var same = string.Equals(originUri.Scheme, scheme, StringComparison.OrdinalIgnoreCase)
-                   && string.Equals(originUri.IdnHost, host.Host, StringComparison.OrdinalIgnoreCase)
+                   && string.Equals(originUri.Host, host.Host, StringComparison.OrdinalIgnoreCase)
                    && originUri.Port == (host.Port ?? DefaultPort(scheme));
         return same ? null : $"Origin '{origin}' is not this hub ({scheme}://{hostText}): the live stream serves the hub's own pages only";
     }
