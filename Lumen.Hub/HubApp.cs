@@ -1,4 +1,5 @@
 using Akka.Hosting;
+using Lumen.Hub.Accounts;
 using Lumen.Hub.Batching;
 using Lumen.Hub.Configuration;
 using Lumen.Hub.Hosts;
@@ -42,12 +43,18 @@ public static class HubApp
         AddServices(builder.Services, options);
 
         var app = builder.Build();
+        AdminSeed.RunAsync(app.Services).GetAwaiter().GetResult();
         app.UseJsonApiErrors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseWebSockets();
         app.MapHealthApi();
         app.MapIngestApi();
-        // Until sessions land this group has no authorisation; then it becomes the session-protected "/api" group.
-        app.MapGroup("/api").MapLiveStreamApi();
+        // Every browser endpoint goes on this group: a session is required unless a route says otherwise.
+        var api = app.MapGroup("/api").RequireAuthorization();
+        app.MapAccountsApi(api);
+        api.MapLiveStreamApi();
         return app;
     }
 
@@ -70,6 +77,12 @@ public static class HubApp
         services.AddSingleton(new SnapshotQueue(options.Batcher.QueueCapacity, options.Batcher.OfferWait));
         services.AddSingleton<BatchPersister>();
         services.AddSingleton<IngestPipeline>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton(new PasswordHasher());
+        services.AddSingleton(provider => new SessionTokens(
+            SessionSecret.Load(options.Accounts.Secret, options.DataFolder), provider.GetRequiredService<TimeProvider>()));
+        services.AddLumenSessions();
+        services.AddSignInThrottle();
 
         services.AddAkka("lumen-hub", (akka, provider) =>
         {

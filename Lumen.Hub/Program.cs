@@ -9,6 +9,8 @@ if (args is ["--help" or "-h" or "help", ..])
 }
 if (args is ["hosts", .. var hostArgs])
     return HostsCommand.Run(hostArgs, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
+if (args is ["users", .. var userArgs])
+    return UsersCommand.Run(userArgs, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
 
 WebApplication app;
 try

@@ -12,9 +12,13 @@ public static class HelpText
           lumen-hub hosts list           list hosts
           lumen-hub hosts rotate NAME    issue a new token; the old one stops working at once
           lumen-hub hosts remove NAME    remove a host, its token and its history
+          lumen-hub users list           list dashboard accounts
+          lumen-hub users reset-password NAME
+                                         set a new generated password (shown once) and end
+                                         that user's sessions
           lumen-hub --help               this text
 
-        The host commands work on the same database while the hub runs.
+        The host and user commands work on the same database while the hub runs.
 
         Environment (defaults in brackets):
           LUMEN_HUB_ADDR                  listen address [:8090]
@@ -32,6 +36,10 @@ public static class HelpText
           LUMEN_HUB_DOWNSAMPLE_BUCKET_SIZE    [5m; 1m–24h]
           LUMEN_HUB_DOWNSAMPLE_HOT_WINDOW     [24h; 1h–720h]
           LUMEN_HUB_DOWNSAMPLE_ARCHIVE_WINDOW [720h; 24h–8760h]
+          LUMEN_HUB_SECRET                session signing secret, ≥ 32 characters [generated on
+                                          first start, kept in <data folder>/session-secret]
+          LUMEN_HUB_ADMIN_USERNAME        with LUMEN_HUB_ADMIN_PASSWORD: an admin created at start
+          LUMEN_HUB_ADMIN_PASSWORD        when no user of that name exists [none]
 
         The runtime settings (agent interval, retention, downsampling) seed defaults: once a
         value is set in the hub, the stored value wins.

@@ -1,4 +1,5 @@
 using Lumen.Protocol;
+using Lumen.Hub.Accounts;
 using Lumen.Hub.Settings;
 using Lumen.Hub.Storage;
 
@@ -14,14 +15,30 @@ public sealed record HubOptions(
     bool DatabasePathIsFallback,
     TimeSpan StreamInterval,
     BatcherOptions Batcher,
-    SettingDefaults SettingDefaults)
+    SettingDefaults SettingDefaults,
+    AccountOptions Accounts)
 {
+    /// <summary>The folder holding the database; the hub keeps its other files (session secret) beside it.</summary>
+    public string DataFolder => Path.GetDirectoryName(Path.GetFullPath(DatabasePath))!;
+
     /// <summary>
     /// Whether a reverse proxy in front of the hub is believed about the address the browser
     /// used (<c>X-Forwarded-Proto</c>, <c>X-Forwarded-Host</c>); off unless
     /// <c>LUMEN_HUB_TRUST_PROXY</c> says so. Only the live stream's origin check reads them.
     /// </summary>
     public bool TrustProxy { get; init; }
+}
+
+/// <summary>
+/// The session signing secret (null: generated and kept in the data folder) and an admin to
+/// create at start when no user of that name exists.
+/// </summary>
+public sealed record AccountOptions(string? Secret, string? SeedAdminUsername, string? SeedAdminPassword)
+{
+    /// <summary>Shortest <c>LUMEN_HUB_SECRET</c> accepted: anything shorter could be guessed offline from one session token.</summary>
+    public const int MinSecretLength = 32;
+
+    public override string ToString() => $"AccountOptions {{ Secret = {(Secret is null ? "generated" : "set")}, SeedAdminUsername = {SeedAdminUsername} }}";
 }
 
 /// <summary>Start-up refused: names every variable that is wrong and why.</summary>
@@ -77,10 +94,32 @@ public static class HubOptionsLoader
             else problems.Add(error);
         }
 
+        var accounts = Accounts(Env, problems);
+
         if (problems.Count > 0) throw new HubConfigurationException(problems);
         return new HubOptions(listenUrl, dbPath, fallback, streamInterval,
             new BatcherOptions(flushSize, flushEvery, queueSize, OfferWait: TimeSpan.FromSeconds(1), DrainTimeout: TimeSpan.FromSeconds(60)),
-            new SettingDefaults(defaults)) { TrustProxy = trustProxy };
+            new SettingDefaults(defaults),
+            accounts) { TrustProxy = trustProxy };
+    }
+
+    private static AccountOptions Accounts(Func<string, string?> env, List<string> problems)
+    {
+        var secret = env("LUMEN_HUB_SECRET");
+        if (secret is not null && secret.Length < AccountOptions.MinSecretLength)
+            problems.Add($"LUMEN_HUB_SECRET must be at least {AccountOptions.MinSecretLength} characters (e.g. the output of: openssl rand -base64 48), or unset to have one generated");
+
+        var username = env("LUMEN_HUB_ADMIN_USERNAME");
+        var password = env("LUMEN_HUB_ADMIN_PASSWORD");
+        if ((username is null) != (password is null))
+            problems.Add("LUMEN_HUB_ADMIN_USERNAME and LUMEN_HUB_ADMIN_PASSWORD are set together or not at all");
+        else if (username is not null)
+        {
+            // Messages name the variable, never echo the password.
+            if (Credentials.ValidateUsername(username) is { } badName) problems.Add($"LUMEN_HUB_ADMIN_USERNAME: {badName}");
+            if (Credentials.ValidatePassword(password) is { } badPassword) problems.Add($"LUMEN_HUB_ADMIN_PASSWORD: {badPassword}");
+        }
+        return new AccountOptions(secret, username, password);
     }
 
     public static HubOptions FromProcessEnvironment() => Load(Environment.GetEnvironmentVariable);

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Lumen.Hub.Accounts;
 using Lumen.Protocol;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace Lumen.Hub.Http;
 
@@ -23,7 +25,14 @@ public static class ApiErrors
     public static WebApplication UseJsonApiErrors(this WebApplication app)
     {
         app.UseExceptionHandler(errorApp => errorApp.Run(http =>
-            WriteAsync(http, StatusCodes.Status500InternalServerError, "internal error; the hub log has the details")));
+        {
+            if (http.Features.Get<IExceptionHandlerFeature>()?.Error is PasswordHasherBusyException busy)
+            {
+                http.Response.Headers.RetryAfter = "5";
+                return WriteAsync(http, StatusCodes.Status503ServiceUnavailable, busy.Message);
+            }
+            return WriteAsync(http, StatusCodes.Status500InternalServerError, "internal error; the hub log has the details");
+        }));
         app.UseStatusCodePages(async context =>
         {
             var http = context.HttpContext;

@@ -80,6 +80,18 @@ public static class Migrations
         CREATE TRIGGER hosts_rekeyed AFTER UPDATE OF token_hash, name ON hosts
             BEGIN UPDATE meta SET value = value + 1 WHERE key = 'hosts_version'; END;
         """,
+        // 3: dashboard accounts. session_epoch is written into every session token; bumping it
+        //    (password change or reset) ends every session issued before.
+        """
+        CREATE TABLE users (
+            id            INTEGER PRIMARY KEY AUTOINCREMENT,
+            username      TEXT    NOT NULL UNIQUE COLLATE NOCASE,
+            password_hash TEXT    NOT NULL,
+            is_admin      INTEGER NOT NULL DEFAULT 0,
+            created_at    INTEGER NOT NULL,
+            session_epoch INTEGER NOT NULL DEFAULT 0
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -44,6 +44,8 @@ public sealed class HubOptionsLoaderSpecs
     [InlineData("LUMEN_HUB_BATCH_FLUSH_SIZE", "0")]
     [InlineData("LUMEN_HUB_BATCH_QUEUE_SIZE", "lots")]
     [InlineData("LUMEN_HUB_STREAM_INTERVAL", "1h")]
+    [InlineData("LUMEN_HUB_STREAM_INTERVAL", "500ms")]
+    [InlineData("LUMEN_HUB_TRUST_PROXY", "maybe")]
     public void Load_should_refuse_naming_the_variable_when_a_value_is_bad(string variable, string value)
     {
         var refused = Assert.Throws<HubConfigurationException>(() => Load((variable, value)));
@@ -52,6 +54,35 @@ public sealed class HubOptionsLoaderSpecs
         Assert.Contains(variable, problem);
         Assert.Contains(value, problem);
         Assert.Contains(variable, refused.Message);
+    }
+
+    [Theory]
+    [InlineData("LUMEN_HUB_SECRET", "too-short-a-secret")]
+    [InlineData("LUMEN_HUB_ADMIN_USERNAME", "root")]
+    public void Load_should_refuse_account_settings_that_would_be_unsafe_or_half_given(string variable, string value)
+    {
+        var refused = Assert.Throws<HubConfigurationException>(() => Load((variable, value)));
+
+        Assert.Contains(variable, Assert.Single(refused.Problems));
+    }
+
+    [Fact]
+    public void Load_should_refuse_a_short_seed_admin_password_without_echoing_it()
+    {
+        var refused = Assert.Throws<HubConfigurationException>(() => Load(("LUMEN_HUB_ADMIN_USERNAME", "root"), ("LUMEN_HUB_ADMIN_PASSWORD", "hunter2")));
+
+        var problem = Assert.Single(refused.Problems);
+        Assert.Contains("LUMEN_HUB_ADMIN_PASSWORD", problem);
+        Assert.DoesNotContain("hunter2", refused.Message);
+    }
+
+    [Fact]
+    public void Options_should_never_print_the_secret_or_seed_password()
+    {
+        var options = Load(("LUMEN_HUB_SECRET", new string('s', 40)), ("LUMEN_HUB_ADMIN_USERNAME", "root"), ("LUMEN_HUB_ADMIN_PASSWORD", "a secret password"));
+
+        Assert.DoesNotContain("sssssss", options.ToString());
+        Assert.DoesNotContain("a secret password", options.ToString());
     }
 
     [Fact]
@@ -78,5 +109,23 @@ public sealed class HubOptionsLoaderSpecs
         Assert.Equal(TimeSpan.Zero, options.SettingDefaults.Values["retention_window"]);
         Assert.Equal(TimeSpan.FromMilliseconds(200), options.Batcher.FlushEvery);
         Assert.Equal(100, options.Batcher.FlushSize);
+    }
+
+    [Fact]
+    public void Load_should_stream_every_5s_and_distrust_forwarded_headers_by_default()
+    {
+        var options = Load();
+
+        Assert.Equal(TimeSpan.FromSeconds(5), options.StreamInterval);
+        Assert.False(options.TrustProxy);
+    }
+
+    [Fact]
+    public void Load_should_take_the_stream_interval_and_proxy_trust_when_set()
+    {
+        var options = Load(("LUMEN_HUB_STREAM_INTERVAL", "2s"), ("LUMEN_HUB_TRUST_PROXY", "true"));
+
+        Assert.Equal(TimeSpan.FromSeconds(2), options.StreamInterval);
+        Assert.True(options.TrustProxy);
     }
 }

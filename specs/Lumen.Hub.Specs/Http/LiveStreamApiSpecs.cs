@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lumen.Hub.Specs.Http;
 
 /// <summary>
-/// <c>GET /api/stream</c> through the whole hub: who may connect, what a frame holds after a
+/// <c>GET /api/stream</c> through the whole hub: who may connect (a session and the hub's own origin), what a frame holds after a
 /// real ingest, how a subscribe control frame narrows it, and that nothing a browser sends
 /// breaks the stream. The stream interval is 1 s to keep the specs short.
 /// </summary>
@@ -43,6 +43,20 @@ public sealed class LiveStreamApiSpecs : IAsyncLifetime
     {
         var feed = await _hub.Services.GetRequiredService<ActorRegistry>().GetAsync<LiveFeedActor>();
         return await feed.Ask<LiveFeedStatus>(LiveFeedQueries.GetStatus.Instance, TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Stream_should_refuse_a_handshake_without_a_session_with_401()
+    {
+        Assert.Equal(401, await StreamClient.RefusedStatusAsync(_hub, signedIn: false));
+    }
+
+    [Fact]
+    public async Task Stream_should_answer_401_json_to_a_plain_get_without_a_session()
+    {
+        var response = await _hub.CreateClient().GetAsync("/api/stream");
+
+        await response.AssertApiErrorAsync(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

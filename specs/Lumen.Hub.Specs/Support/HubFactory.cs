@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Akka.Actor;
 using Akka.Hosting;
 using Lumen.Hub.Storage;
@@ -45,6 +47,25 @@ public sealed class HubFactory : WebApplicationFactory<Program>
     {
         var client = CreateClient();
         if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public const string AdminUsername = "admin";
+    public const string AdminPassword = "correct horse battery";
+
+    /// <summary>
+    /// A client signed in as the admin (registered by the first call), carrying the session
+    /// cookie the way a browser would.
+    /// </summary>
+    public async Task<HttpClient> SignedInClientAsync()
+    {
+        var client = CreateClient();
+        var credentials = JsonContent.Create(new { username = AdminUsername, password = AdminPassword });
+        var status = await client.GetFromJsonAsync<JsonElement>("/api/setup-status");
+        var response = status.GetProperty("admin_exists").GetBoolean()
+            ? await client.PostAsync("/api/login", credentials)
+            : await client.PostAsync("/api/register", credentials);
+        response.EnsureSuccessStatusCode();
         return client;
     }
 

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Lumen.Protocol;
 using Lumen.Protocol.Live;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 
 namespace Lumen.Hub.Specs.Support;
@@ -14,9 +16,10 @@ public sealed class StreamClient(WebSocket socket) : IAsyncDisposable
 
     public WebSocket Socket { get; } = socket;
 
-    /// <summary>Opens the stream with the given Origin (none when null) and cookie header.</summary>
-    public static async Task<StreamClient> ConnectAsync(HubFactory hub, string? origin = HubOrigin, string? cookie = null)
+    /// <summary>Opens the stream with the given Origin (none when null), signed in as the admin unless told otherwise.</summary>
+    public static async Task<StreamClient> ConnectAsync(HubFactory hub, string? origin = HubOrigin, bool signedIn = true)
     {
+        var cookie = signedIn ? await SessionCookieAsync(hub) : null;
         var client = hub.Server.CreateWebSocketClient();
         client.ConfigureRequest = request =>
         {
@@ -27,10 +30,23 @@ public sealed class StreamClient(WebSocket socket) : IAsyncDisposable
         return new StreamClient(await client.ConnectAsync(new Uri("ws://localhost/api/stream"), timeout.Token));
     }
 
-    /// <summary>The status code of a refused handshake.</summary>
-    public static async Task<int> RefusedStatusAsync(HubFactory hub, string? origin = HubOrigin, string? cookie = null)
+    /// <summary>
+    /// The <c>Cookie</c> header a signed-in browser sends: the WebSocket client has no cookie
+    /// jar, so the session is taken from a sign-in's <c>Set-Cookie</c>.
+    /// </summary>
+    public static async Task<string> SessionCookieAsync(HubFactory hub)
     {
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ConnectAsync(hub, origin, cookie));
+        await hub.SignedInClientAsync(); // registers the admin on first use
+        var client = hub.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        var response = await client.PostAsync("/api/login", JsonContent.Create(new { username = HubFactory.AdminUsername, password = HubFactory.AdminPassword }));
+        response.EnsureSuccessStatusCode();
+        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("lumen_session=", StringComparison.Ordinal)).Split(';')[0];
+    }
+
+    /// <summary>The status code of a refused handshake.</summary>
+    public static async Task<int> RefusedStatusAsync(HubFactory hub, string? origin = HubOrigin, bool signedIn = true)
+    {
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ConnectAsync(hub, origin, signedIn));
         var status = refused.Message.Split(' ').Last();
         return int.Parse(status, System.Globalization.CultureInfo.InvariantCulture);
     }
