@@ -17,6 +17,14 @@ public static class LiveSocketPump
     /// <summary>How long a closing handshake may take before the socket is simply dropped.</summary>
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Frames go out as WebSocket fragments of this size (the browser reassembles them). The
+    /// socket copies each send into a buffer it rents: whole multi-megabyte frames would mean a
+    /// fresh large-object array per connection per frame, and one held by every stalled socket.
+    /// 32 KiB plus the frame header still fits the pool's 64 KiB arrays, below the large-object heap.
+    /// </summary>
+    public const int FragmentBytes = 32 * 1024;
+
     private static long s_lastId;
 
     public static async Task RunAsync(WebSocket socket, IActorRef feed, ILogger log, CancellationToken hubStopping)
@@ -53,7 +61,12 @@ public static class LiveSocketPump
         try
         {
             await foreach (var frame in frames.ReadAllAsync(cancellationToken))
-                await socket.SendAsync(frame.Utf8Json, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            {
+                var json = frame.Utf8Json;
+                for (; json.Length > FragmentBytes; json = json[FragmentBytes..])
+                    await socket.SendAsync(json[..FragmentBytes], WebSocketMessageType.Text, endOfMessage: false, cancellationToken);
+                await socket.SendAsync(json, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {

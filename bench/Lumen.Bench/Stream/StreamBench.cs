@@ -8,7 +8,7 @@ namespace Lumen.Bench.Stream;
 
 /// <summary>What one phase measured: the agents' side, the hub's samples and CPU, and the clients.</summary>
 public sealed record StreamPhaseResult(
-    IngestStats Ingest, IReadOnlyList<HubSample> Samples, TimeSpan HubCpu, DateTime From, DateTime To,
+    IngestStats Ingest, IReadOnlyList<HubSample> Samples, TimeSpan HubCpu, TimeSpan BenchCpu, DateTime From, DateTime To,
     IReadOnlyList<ReadingClient> Readers, IReadOnlyList<SilentClient> Silent);
 
 /// <summary>
@@ -107,18 +107,20 @@ public static class StreamBench
         var sampler = new HubSampler(hub, SampleEvery);
         var sampling = sampler.RunAsync(stop.Token);
         var cpuBefore = hub.Sample().CpuTime;
+        var benchCpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var from = DateTime.UtcNow;
         Progress($"  measuring for {options.Duration.TotalSeconds:F0} s");
         var ingest = await new PacedAgents(hub.BaseUri, bodies, options.AgentInterval).RunAsync(options.Duration, ts.Next());
         var to = DateTime.UtcNow;
         var cpu = hub.Sample().CpuTime - cpuBefore;
+        var benchCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - benchCpuBefore;
         // One more interval, so a frame built at the very end still arrives before the clients stop.
         await Task.Delay(options.StreamInterval);
 
         await stop.CancelAsync();
         await Task.WhenAll(clientRuns.Append(sampling));
         await hub.StopAsync(HubStopTimeout);
-        return new StreamPhaseResult(ingest, sampler.Samples, cpu, from, to, readers, silent);
+        return new StreamPhaseResult(ingest, sampler.Samples, cpu, benchCpu, from, to, readers, silent);
     }
 
     /// <summary>The session cookie of the admin the hub seeded from the environment.</summary>

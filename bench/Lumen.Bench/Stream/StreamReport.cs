@@ -57,7 +57,8 @@ public sealed class StreamReport(StreamBenchOptions options, string context, Str
         rows.Add(new("Ingest latency p50 / p90 / p99 / max without stream clients", b.Latency.Ms()));
         rows.Add(new("Ingest latency p50 / p90 / p99 / max with stream clients", l.Latency.Ms()));
         rows.Add(new("Failed ingests (without / with)", $"{b.Failed} / {l.Failed}", "0", b.Failed + l.Failed == 0));
-        rows.Add(new("Hub CPU (without / with stream clients)", $"{Share(baseline)} / {Share(loaded)} of one core"));
+        rows.Add(new("Hub CPU (without / with stream clients)", $"{Share(baseline, baseline.HubCpu)} / {Share(loaded, loaded.HubCpu)} of one core"));
+        rows.Add(new("Load generator and clients' CPU, same machine (without / with)", $"{Share(baseline, baseline.BenchCpu)} / {Share(loaded, loaded.BenchCpu)} of one core"));
 
         var (firstHalf, secondHalf) = Halves(loaded.Samples);
         var growth = secondHalf / firstHalf - 1;
@@ -69,7 +70,7 @@ public sealed class StreamReport(StreamBenchOptions options, string context, Str
 
     private (DateTime From, DateTime To) Window => (loaded.From + options.StreamInterval, loaded.To - options.StreamInterval);
 
-    private string Share(StreamPhaseResult phase) => $"{phase.HubCpu / (phase.To - phase.From):P0}";
+    private static string Share(StreamPhaseResult phase, TimeSpan cpu) => $"{cpu / (phase.To - phase.From):P0}";
 
     private static (double First, double Second) Halves(IReadOnlyList<HubSample> samples)
     {
