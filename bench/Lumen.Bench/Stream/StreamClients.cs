@@ -3,8 +3,11 @@ using System.Text;
 
 namespace Lumen.Bench.Stream;
 
-/// <summary>One frame as a reading client got it: its identity (newest received_at, UTC ticks), arrival (UTC ticks) and size.</summary>
-public readonly record struct ReceivedFrame(long NewestReceivedAtTicks, long ArrivedAtTicks, int Bytes);
+/// <summary>
+/// One frame as a reading client got it: its identity (newest received_at, UTC ticks), when its
+/// first bytes and its last arrived (UTC ticks), and its size.
+/// </summary>
+public readonly record struct ReceivedFrame(long NewestReceivedAtTicks, long FirstBytesAtTicks, long ArrivedAtTicks, int Bytes);
 
 /// <summary>What a browser tab with the dashboard open does: connects with the session cookie and its own origin.</summary>
 public abstract class StreamClient(Uri hub, string cookie)
@@ -43,10 +46,11 @@ public sealed class ReadingClient(Uri hub, string cookie, IReadOnlyList<string>?
             using var socket = await ConnectAsync(stop);
             if (hosts is not null)
                 await SendTextAsync(socket, $$"""{"type":"subscribe","hosts":[{{string.Join(",", hosts.Select(h => $"\"{h}\""))}}]}""", stop);
-            var bytes = 0;
+            var (bytes, firstBytesAt) = (0, 0L);
             while (true)
             {
                 var result = await socket.ReceiveAsync(buffer.AsMemory(), stop);
+                if (bytes == 0) firstBytesAt = DateTime.UtcNow.Ticks;
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     Failure = "closed by the hub";
@@ -55,7 +59,7 @@ public sealed class ReadingClient(Uri hub, string cookie, IReadOnlyList<string>?
                 scanner.Feed(buffer.AsSpan(0, result.Count));
                 bytes += result.Count;
                 if (!result.EndOfMessage) continue;
-                _frames.Add(new ReceivedFrame(scanner.NewestTicks, DateTime.UtcNow.Ticks, bytes));
+                _frames.Add(new ReceivedFrame(scanner.NewestTicks, firstBytesAt, DateTime.UtcNow.Ticks, bytes));
                 scanner.Reset();
                 bytes = 0;
             }
