@@ -7,6 +7,7 @@ using Lumen.Hub.History;
 using Lumen.Hub.Install;
 using Lumen.Hub.Http;
 using Lumen.Hub.LocalAgent;
+using Lumen.Hub.LiveFeed;
 using Lumen.Hub.Retention;
 using Lumen.Hub.Storage;
 using Lumen.Hub.Tokens;
@@ -15,7 +16,7 @@ namespace Lumen.Hub;
 
 /// <summary>
 /// Builds the hub: options from the environment, the SQLite file migrated, the actor tree
-/// (hosts, token directory, snapshot batcher, retention) and the HTTP endpoints.
+/// (hosts, live feed, token directory, snapshot batcher, retention) and the HTTP endpoints.
 /// </summary>
 public static class HubApp
 {
@@ -51,6 +52,7 @@ public static class HubApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseWebSockets();
         // Only for requests no endpoint claims: the embedded dashboard and its client routes.
         app.UseDashboard();
         app.MapHealthApi();
@@ -63,6 +65,7 @@ public static class HubApp
         api.MapSettingsApi();
         api.MapVersionApi();
         api.MapHistoryApi();
+        api.MapLiveStreamApi();
         return app;
     }
 
@@ -112,6 +115,7 @@ public static class HubApp
                 })
                 .AddHocon($"akka.coordinated-shutdown.phases.service-requests-done.timeout = {(int)options.Batcher.DrainTimeout.TotalSeconds}s", HoconAddMode.Prepend)
                 .AddHostsActor()
+                .AddLiveFeed(options.StreamInterval)
                 .AddTokenDirectory(provider)
                 .AddSnapshotBatcher(provider)
                 .AddRetentionActor(provider)

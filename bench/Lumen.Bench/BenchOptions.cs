@@ -24,6 +24,7 @@ public sealed record BenchOptions
                Lumen.Bench parse                 µs and bytes per parse of the golden frames, old parser and new
                Lumen.Bench history [--help]      history query latencies on 100 hosts × 7 days (bench/history.sh)
                Lumen.Bench history-db [--help]   only generate the history benchmark's database
+               Lumen.Bench stream [--help]       the live stream: 1,000 paced agents, 200 WebSocket clients
         options:
           --duration S         seconds of measured load per throughput phase (20)
           --warmup S           seconds of unmeasured load before each (10)

@@ -95,7 +95,7 @@ public static class HistoryBench
     private static async Task<Dictionary<HistoryCase, HttpResult>> MeasureHttpAsync(HistoryOptions options, string databasePath, string folder, HostId host, DateTimeOffset to)
     {
         Progress($"starting the Release hub on 127.0.0.1:{options.Port}");
-        using var server = await Servers.StartHubAsync(options.HubDll ?? DefaultHubDll(), databasePath, Path.Combine(folder, "hub.log"), options.Port);
+        using var server = await Servers.StartHubAsync(options.HubDll ?? DefaultHubDll(), databasePath, Path.Combine(folder, "hub.log"), port: options.Port);
         using var client = new HttpClient { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
         await SignInAsync(client);
         var cases = HistoryCase.All.Where(c => !c.Direct).ToArray();

@@ -8,7 +8,8 @@ namespace Lumen.Bench.Processes;
 public static class Servers
 {
     /// <summary>The Release hub as an operator runs it, with only warnings logged (no request logging).</summary>
-    public static Task<ServerProcess> StartHubAsync(string hubDll, string databasePath, string logPath, int? port = null)
+    public static Task<ServerProcess> StartHubAsync(
+        string hubDll, string databasePath, string logPath, IReadOnlyDictionary<string, string>? extraEnvironment = null, int? port = null)
     {
         port ??= FreeLoopbackPort();
         var environment = new Dictionary<string, string>
@@ -18,6 +19,7 @@ public static class Servers
             ["Logging__LogLevel__Default"] = "Warning",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
+        foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>()) environment[key] = value;
         return ServerProcess.StartAsync(hubDll, [], environment, Loopback(port.Value), "/healthz", logPath);
     }
 
