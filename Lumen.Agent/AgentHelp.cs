@@ -19,7 +19,7 @@ public static class AgentHelp
           LUMEN_AGENT_INTERVAL       interval        5s (2s–1h; the hub's policy can change it)
           LUMEN_AGENT_DISK_PATH      disk_path       /
           LUMEN_AGENT_DOCKER_SOCKET  docker_socket   /var/run/docker.sock
-          LUMEN_AGENT_BUFFER_PATH    buffer_path     /var/lib/lumen/agent-buffer.db
+          LUMEN_AGENT_BUFFER_PATH    buffer_path     /var/lib/lumen-agent/buffer.db
           LUMEN_AGENT_BUFFER_MAX_AGE buffer_max_age  24h
           LUMEN_AGENT_BUFFER_DRAIN   buffer_drain    10 frames a tick once the hub answers again
 

@@ -5,6 +5,8 @@ using Lumen.Agent.Buffer;
 using Lumen.Agent.Collecting;
 using Lumen.Agent.Collectors;
 using Lumen.Agent.Configuration;
+using Lumen.Agent.Runtime;
+using Lumen.Agent.Scheduling;
 using Lumen.Agent.Sending;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,7 +24,8 @@ public static class AgentHost
     private static readonly TimeSpan LongestRestart = TimeSpan.FromSeconds(30);
     private const double RestartJitter = 0.2;
 
-    public static IHost Build(AgentOptions options)
+    /// <param name="customize">Lets a host process embedding the agent (the hub's built-in agent) adjust its services.</param>
+    public static IHost Build(AgentOptions options, Action<HostApplicationBuilder>? customize = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.AddSimpleConsole(console =>
@@ -41,11 +44,13 @@ public static class AgentHost
                     loggers.ClearLoggers();
                     loggers.AddLoggerFactory();
                 })
+                .UseTimerQueueScheduler()
                 .AddFrameBuffer(buffer)
+                .AddNativeHeapTrim()
                 .WithActors((system, registry) =>
                 {
                     var hub = new HubClient(new HttpClient { BaseAddress = options.HubUrl }, options.Token);
-                    var sender = system.ActorOf(SenderActor.Props(hub, registry.Get<FrameBufferActor>(), options.BufferDrain, options.Interval), "sender");
+                    var sender = system.ActorOf(SenderActor.Props(hub, registry.Get<FrameBufferSupervisor>(), options.BufferDrain, options.Interval), "sender");
                     registry.Register<SenderActor>(sender);
 
                     var collector = CollectorActor.Props(() => FrameCollector.Create(collectorOptions), sender, options.Host, options.Interval);
@@ -53,6 +58,7 @@ public static class AgentHost
                         collector, "collector", FirstRestart, LongestRestart, RestartJitter, maxNrOfRetries: -1)), "collector-supervisor");
                 });
         });
+        customize?.Invoke(builder);
         return builder.Build();
     }
 }

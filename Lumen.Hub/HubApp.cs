@@ -3,7 +3,10 @@ using Lumen.Hub.Accounts;
 using Lumen.Hub.Batching;
 using Lumen.Hub.Configuration;
 using Lumen.Hub.Hosts;
+using Lumen.Hub.History;
+using Lumen.Hub.Install;
 using Lumen.Hub.Http;
+using Lumen.Hub.LocalAgent;
 using Lumen.Hub.LiveFeed;
 using Lumen.Hub.Retention;
 using Lumen.Hub.Storage;
@@ -44,16 +47,24 @@ public static class HubApp
 
         var app = builder.Build();
         AdminSeed.RunAsync(app.Services).GetAwaiter().GetResult();
+        QuickstartAdmin.RunAsync(app.Services, Console.Out).GetAwaiter().GetResult();
         app.UseJsonApiErrors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseWebSockets();
+        // Only for requests no endpoint claims: the embedded dashboard and its client routes.
+        app.UseDashboard();
         app.MapHealthApi();
         app.MapIngestApi();
+        app.MapInstallApi();
         // Every browser endpoint goes on this group: a session is required unless a route says otherwise.
         var api = app.MapGroup("/api").RequireAuthorization();
         app.MapAccountsApi(api);
+        api.MapHostsApi();
+        api.MapSettingsApi();
+        api.MapVersionApi();
+        api.MapHistoryApi();
         api.MapLiveStreamApi();
         return app;
     }
@@ -66,11 +77,15 @@ public static class HubApp
         services.AddSingleton(options);
         services.AddSingleton(options.Batcher);
         services.AddSingleton(options.SettingDefaults);
+        services.AddSingleton(options.Install);
+        services.AddSingleton<AgentBinaries>();
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<HostStore>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<RetentionStore>();
+        services.AddSingleton<HistoryStore>();
+        services.AddSingleton(new MinuteRollupStore(database, MinuteRollupStore.LagFor(options.Batcher.FlushEvery)));
         services.AddSingleton<SnapshotWriter>();
         services.AddSingleton<HostTokens>();
         services.AddSingleton<DurabilityLedger>();
@@ -78,6 +93,13 @@ public static class HubApp
         services.AddSingleton<BatchPersister>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<UserStore>();
+        services.AddSingleton<HostPresenceReader>();
+        services.AddSingleton<HostViews>();
+        if (options.Quickstart.LocalAgent)
+        {
+            services.AddSingleton(provider => new LocalAgentIdentity(provider.GetRequiredService<HostStore>(), options.DataFolder));
+            services.AddHostedService<LocalAgentService>();
+        }
         services.AddSingleton(new PasswordHasher());
         services.AddSingleton(provider => new SessionTokens(
             SessionSecret.Load(options.Accounts.Secret, options.DataFolder), provider.GetRequiredService<TimeProvider>()));
@@ -96,7 +118,8 @@ public static class HubApp
                 .AddLiveFeed(options.StreamInterval)
                 .AddTokenDirectory(provider)
                 .AddSnapshotBatcher(provider)
-                .AddRetentionActor(provider);
+                .AddRetentionActor(provider)
+                .AddMinuteRollup(provider);
         });
     }
 }

@@ -7,6 +7,13 @@ if (args is ["--help" or "-h" or "help", ..])
     Console.Out.Write(HelpText.Hub);
     return 0;
 }
+if (args is ["--version" or "version"])
+{
+    Console.Out.WriteLine($"lumen-hub {Lumen.Hub.Install.HubVersion.Current}");
+    return 0;
+}
+if (args is ["healthcheck"])
+    return await HealthCheckCommand.RunAsync(Environment.GetEnvironmentVariable, Console.Error);
 if (args is ["hosts", .. var hostArgs])
     return HostsCommand.Run(hostArgs, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
 if (args is ["users", .. var userArgs])
@@ -27,7 +34,7 @@ var options = app.Services.GetRequiredService<HubOptions>();
 var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Lumen.Hub");
 if (options.DatabasePathIsFallback)
     log.LogWarning("{Default} is not writable, so data goes to {Path} (set LUMEN_HUB_DB_PATH to choose)", HubOptionsLoader.DefaultDatabasePath, options.DatabasePath);
-log.LogInformation("Lumen hub listening on {Url}, data in {Path}; Ctrl-C stops it after writing what it holds", options.ListenUrl, options.DatabasePath);
+log.LogInformation("Lumen hub listening on {Url}, data in {Path}; Ctrl-C stops it after writing what it holds", options.ListenUrl, Path.GetFullPath(options.DatabasePath));
 await app.RunAsync();
 return 0;
 

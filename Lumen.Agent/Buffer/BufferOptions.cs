@@ -11,7 +11,7 @@ namespace Lumen.Agent.Buffer;
 /// <param name="MaxBytes">At most this many bytes of frame JSON, in memory and (about) on disk.</param>
 public sealed record BufferOptions(string Path, TimeSpan MaxAge, int MaxFrames, int Drain, long MaxBytes = BufferOptions.DefaultMaxBytes)
 {
-    public const string DefaultPath = "/var/lib/lumen/agent-buffer.db";
+    public const string DefaultPath = "/var/lib/lumen-agent/buffer.db";
 
     /// <summary>24 h of frames at the default 5 s interval.</summary>
     public const int DefaultMaxFrames = 24 * 60 * 60 / 5;

@@ -16,9 +16,13 @@ public static class HelpText
           lumen-hub users reset-password NAME
                                          set a new generated password (shown once) and end
                                          that user's sessions
+          lumen-hub healthcheck          exit 0 if the hub configured here answers /healthz
+          lumen-hub --version            print the version
           lumen-hub --help               this text
 
-        The host and user commands work on the same database while the hub runs.
+        The host and user commands work on the same database while the hub runs. On a machine
+        to monitor:
+          curl -fsSL http://HUB:8090/install.sh | sudo bash -s -- --token lum_…
 
         Environment (defaults in brackets):
           LUMEN_HUB_ADDR                  listen address [:8090]
@@ -40,6 +44,17 @@ public static class HelpText
                                           first start, kept in <data folder>/session-secret]
           LUMEN_HUB_ADMIN_USERNAME        with LUMEN_HUB_ADMIN_PASSWORD: an admin created at start
           LUMEN_HUB_ADMIN_PASSWORD        when no user of that name exists [none]
+          LUMEN_HUB_LOCAL_AGENT           true: the hub also reports its own machine through a
+                                          built-in agent [false]
+          LUMEN_HUB_QUICKSTART            true: data in ./data, the built-in agent, and an
+                                          'admin' with a generated password printed once when
+                                          no admin exists (what `dotnet run` sets) [false]
+          LUMEN_HUB_PUBLIC_URL            address agents reach the hub at, written by /install.sh into
+                                          agent.yaml, e.g. https://hub.example.lan [the scheme and
+                                          Host of each request; set it behind a TLS proxy]
+          LUMEN_HUB_INSTALL_DIR           folder of lumen-agent-linux-amd64 and -arm64 (and an
+                                          optional VERSION file) that /install.sh downloads
+                                          [install/ beside the database file]
 
         The runtime settings (agent interval, retention, downsampling) seed defaults: once a
         value is set in the hub, the stored value wins.

@@ -1,5 +1,6 @@
 using Lumen.Protocol;
 using Lumen.Hub.Accounts;
+using Lumen.Hub.Install;
 using Lumen.Hub.Settings;
 using Lumen.Hub.Storage;
 
@@ -7,6 +8,12 @@ namespace Lumen.Hub.Configuration;
 
 /// <summary>The batcher's sizes: rows per transaction, longest wait, queue in front, shutdown budget.</summary>
 public sealed record BatcherOptions(int FlushSize, TimeSpan FlushEvery, int QueueCapacity, TimeSpan OfferWait, TimeSpan DrainTimeout);
+
+/// <summary>
+/// What the agent installer needs: the folder holding the agent binaries it downloads, and
+/// the address it writes into agent.yaml (null: the address each request came in on).
+/// </summary>
+public sealed record InstallOptions(string AgentFolder, string? PublicUrl);
 
 /// <summary>Everything the hub reads from its environment at start, already checked.</summary>
 public sealed record HubOptions(
@@ -16,7 +23,9 @@ public sealed record HubOptions(
     TimeSpan StreamInterval,
     BatcherOptions Batcher,
     SettingDefaults SettingDefaults,
-    AccountOptions Accounts)
+    AccountOptions Accounts,
+    InstallOptions Install,
+    QuickstartOptions Quickstart)
 {
     /// <summary>The folder holding the database; the hub keeps its other files (session secret) beside it.</summary>
     public string DataFolder => Path.GetDirectoryName(Path.GetFullPath(DatabasePath))!;
@@ -28,6 +37,13 @@ public sealed record HubOptions(
     /// </summary>
     public bool TrustProxy { get; init; }
 }
+
+/// <summary>
+/// Conveniences for a first look: <see cref="LocalAgent"/> makes the hub report its own
+/// machine; <see cref="Enabled"/> (what <c>dotnet run</c> sets) adds that and creates an admin
+/// with a generated password, printed once, when there is no admin yet.
+/// </summary>
+public sealed record QuickstartOptions(bool Enabled, bool LocalAgent);
 
 /// <summary>
 /// The session signing secret (null: generated and kept in the data folder) and an admin to
@@ -65,8 +81,13 @@ public static class HubOptionsLoader
 
         var listenUrl = ListenUrl(Env("LUMEN_HUB_ADDR") ?? ":8090", problems);
 
+        var quickstart = Flag("LUMEN_HUB_QUICKSTART", Env("LUMEN_HUB_QUICKSTART"), problems);
+        var localAgent = quickstart || Flag("LUMEN_HUB_LOCAL_AGENT", Env("LUMEN_HUB_LOCAL_AGENT"), problems);
+
         var dbPath = Env("LUMEN_HUB_DB_PATH");
         var fallback = false;
+        // A first look keeps everything in a data folder where it was started, easy to find and delete.
+        if (dbPath is null && quickstart) dbPath = Path.GetFullPath(FallbackDatabasePath);
         if (dbPath is null)
         {
             // The packaged default; a developer without root gets a data folder right here.
@@ -78,7 +99,7 @@ public static class HubOptionsLoader
         var streamInterval = Duration("LUMEN_HUB_STREAM_INTERVAL", Env("LUMEN_HUB_STREAM_INTERVAL"), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), problems);
         var flushEvery = Duration("LUMEN_HUB_BATCH_FLUSH_EVERY", Env("LUMEN_HUB_BATCH_FLUSH_EVERY"), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10), problems);
         var flushSize = Integer("LUMEN_HUB_BATCH_FLUSH_SIZE", Env("LUMEN_HUB_BATCH_FLUSH_SIZE"), 5000, 1, 100_000, problems);
-        var trustProxy = Boolean("LUMEN_HUB_TRUST_PROXY", Env("LUMEN_HUB_TRUST_PROXY"), problems);
+        var trustProxy = Flag("LUMEN_HUB_TRUST_PROXY", Env("LUMEN_HUB_TRUST_PROXY"), problems);
         var queueSize = Integer("LUMEN_HUB_BATCH_QUEUE_SIZE", Env("LUMEN_HUB_BATCH_QUEUE_SIZE"), Math.Max(50_000, flushSize * 4), 1, 10_000_000, problems);
 
         var defaults = new Dictionary<string, TimeSpan>();
@@ -95,12 +116,27 @@ public static class HubOptionsLoader
         }
 
         var accounts = Accounts(Env, problems);
+        var install = Install(Env("LUMEN_HUB_INSTALL_DIR"), Env("LUMEN_HUB_PUBLIC_URL"), dbPath, problems);
 
         if (problems.Count > 0) throw new HubConfigurationException(problems);
         return new HubOptions(listenUrl, dbPath, fallback, streamInterval,
             new BatcherOptions(flushSize, flushEvery, queueSize, OfferWait: TimeSpan.FromSeconds(1), DrainTimeout: TimeSpan.FromSeconds(60)),
             new SettingDefaults(defaults),
-            accounts) { TrustProxy = trustProxy };
+            accounts,
+            install,
+            new QuickstartOptions(quickstart, localAgent)) { TrustProxy = trustProxy };
+    }
+
+    private static bool Flag(string name, string? text, List<string> problems)
+    {
+        switch (text?.ToLowerInvariant())
+        {
+            case null or "false" or "0" or "no" or "off": return false;
+            case "true" or "1" or "yes" or "on": return true;
+            default:
+                problems.Add($"{name} '{text}' must be true or false");
+                return false;
+        }
     }
 
     private static AccountOptions Accounts(Func<string, string?> env, List<string> problems)
@@ -137,6 +173,25 @@ public static class HubOptionsLoader
         return host.Length == 0 || host == "0.0.0.0" ? $"http://0.0.0.0:{port}" : $"http://{host}:{port}";
     }
 
+    /// <summary>
+    /// The agent binaries sit beside the database by default (<c>/var/lib/lumen/install</c>),
+    /// where a missing folder only means the installer has nothing to hand out yet; a folder
+    /// named on purpose must exist.
+    /// </summary>
+    private static InstallOptions Install(string? folder, string? publicUrl, string databasePath, List<string> problems)
+    {
+        var agentFolder = folder is null
+            ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "install")
+            : Path.GetFullPath(folder);
+        if (folder is not null && !Directory.Exists(agentFolder))
+            problems.Add($"LUMEN_HUB_INSTALL_DIR '{folder}' is not a folder; it should hold {string.Join(" and ", AgentBinaries.Names)}");
+
+        string? address = null;
+        if (publicUrl is not null && !HubAddress.TryParse(publicUrl, out address))
+            problems.Add($"LUMEN_HUB_PUBLIC_URL '{publicUrl}' must be an http:// or https:// address such as https://hub.example.lan:8443 (a path of letters, digits, '-', '.', '_', '~' is allowed; no query)");
+        return new InstallOptions(agentFolder, address);
+    }
+
     private static TimeSpan Duration(string name, string? text, TimeSpan fallback, TimeSpan min, TimeSpan max, List<string> problems)
     {
         if (text is null) return fallback;
@@ -151,18 +206,6 @@ public static class HubOptionsLoader
         if (int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max) return value;
         problems.Add($"{name} '{text}' must be a whole number between {min} and {max}");
         return fallback;
-    }
-
-    private static bool Boolean(string name, string? text, List<string> problems)
-    {
-        switch (text?.ToLowerInvariant())
-        {
-            case null or "false" or "0" or "no": return false;
-            case "true" or "1" or "yes": return true;
-            default:
-                problems.Add($"{name} '{text}' must be true or false");
-                return false;
-        }
     }
 
     private static bool FolderIsWritable(string folder)

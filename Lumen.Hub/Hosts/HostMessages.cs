@@ -20,6 +20,12 @@ public static class HostQueries
     /// <summary>Answered with a <see cref="HostLiveView"/>.</summary>
     public sealed record GetLiveSnapshot(HostId HostId) : IWithHostId;
 
+    /// <summary>Answered with a <see cref="HostPresenceView"/> of every host heard from since start.</summary>
+    public sealed record GetPresence
+    {
+        public static readonly GetPresence Instance = new();
+    }
+
     /// <summary>Answered with the number of host actors alive.</summary>
     public sealed record CountLiveHosts;
 
@@ -36,6 +42,12 @@ public static class HostQueries
 
 /// <summary>One host's live state, or null when the hub has not heard from it since start.</summary>
 public sealed record HostLiveView(HostId HostId, LiveSnapshot? Snapshot);
+
+/// <summary>When the hub last received a frame from a host (by its own clock) and the host's newest system facts.</summary>
+public readonly record struct HostPresence(DateTimeOffset ReceivedAt, SystemInfo? System);
+
+/// <summary>Presence of every host heard from since the hub started.</summary>
+public sealed record HostPresenceView(IReadOnlyDictionary<HostId, HostPresence> Hosts);
 
 /// <summary>How many hosts were asked for their snapshot in one collection round.</summary>
 public sealed record LiveCollectionStarted(long Round, int Hosts);

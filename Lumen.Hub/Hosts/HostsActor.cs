@@ -13,15 +13,26 @@ public sealed class HostsActor : ReceiveActor
     // name lookup would build a string per frame.
     private readonly Dictionary<HostId, IActorRef> _children = [];
 
+    // When each host was last heard from and what it says it runs: kept here, where every frame
+    // passes anyway, so listing hosts is one message instead of one per host actor.
+    private readonly Dictionary<HostId, HostPresence> _presence = [];
+
     public HostsActor()
     {
-        Receive<HostCommands.RecordSnapshot>(record => ChildFor(record.HostId, record.HostName).Forward(record));
+        Receive<HostCommands.RecordSnapshot>(record =>
+        {
+            ChildFor(record.HostId, record.HostName).Forward(record);
+            var system = record.Frame.System ?? (_presence.TryGetValue(record.HostId, out var known) ? known.System : null);
+            _presence[record.HostId] = new HostPresence(record.ReceivedAt, system);
+        });
         Receive<HostCommands.EvictHost>(evict =>
         {
+            _presence.Remove(evict.HostId);
             if (!_children.Remove(evict.HostId, out var child)) return;
             Context.Unwatch(child);
             Context.Stop(child);
         });
+        Receive<HostQueries.GetPresence>(_ => Sender.Tell(new HostPresenceView(new Dictionary<HostId, HostPresence>(_presence))));
         Receive<HostQueries.GetLiveSnapshot>(query =>
         {
             if (_children.TryGetValue(query.HostId, out var child)) child.Forward(query);

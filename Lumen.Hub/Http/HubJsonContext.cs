@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Lumen.Hub.Accounts;
+using Lumen.Hub.History;
 
 namespace Lumen.Hub.Http;
 
@@ -17,4 +18,12 @@ namespace Lumen.Hub.Http;
 [JsonSerializable(typeof(PasswordChangeRequest))]
 [JsonSerializable(typeof(UserView))]
 [JsonSerializable(typeof(SetupStatus))]
+[JsonSerializable(typeof(HostView))]
+[JsonSerializable(typeof(HostView[]))]
+[JsonSerializable(typeof(HostWithToken))]
+[JsonSerializable(typeof(NewHostRequest))]
+[JsonSerializable(typeof(TagsRequest))]
+[JsonSerializable(typeof(HostMetrics))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(Dictionary<string, System.Text.Json.JsonElement>))]
 public sealed partial class HubJsonContext : JsonSerializerContext;

@@ -1,11 +1,17 @@
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Tokens;
+using System.Text.Json;
+using Lumen.Protocol;
+using Lumen.Protocol.Ingest;
 using Microsoft.Data.Sqlite;
 
 namespace Lumen.Hub.Storage;
 
 /// <summary>A row of the hosts table as the admin tools show it.</summary>
 public sealed record HostRecord(HostId Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? LastSeenAt);
+
+/// <summary>A host with everything the hosts table keeps about it, for the API's host list.</summary>
+public sealed record HostDetails(HostRecord Host, IReadOnlyDictionary<string, string> Tags, SystemInfo? System);
 
 /// <summary>A newly issued token: shown to the user once, never stored in clear.</summary>
 public sealed record IssuedToken(HostRecord Host, string Token);
@@ -59,9 +65,10 @@ public sealed class HostStore(LumenDatabase database, TimeProvider clock)
         return hosts;
     }
 
-    public IssuedToken Rotate(string name)
+    public IssuedToken Rotate(string name) => Rotate(Find(name) ?? throw new HostAdminException($"no host named '{name}'"));
+
+    public IssuedToken Rotate(HostRecord host)
     {
-        var host = Find(name) ?? throw new HostAdminException($"no host named '{name}'");
         var token = AgentToken.Generate();
         using var connection = database.Open();
         using var command = connection.CreateCommand();
@@ -73,18 +80,65 @@ public sealed class HostStore(LumenDatabase database, TimeProvider clock)
     }
 
     /// <summary>Removes the host (its token dies with it) and then its history, in chunks.</summary>
-    public HostRecord Remove(string name)
+    public HostRecord Remove(string name) => Remove(Find(name) ?? throw new HostAdminException($"no host named '{name}'"));
+
+    /// <summary>Removes the host (its token dies with it) and then its history, in chunks.</summary>
+    public HostRecord Remove(HostRecord host)
     {
-        var host = Find(name) ?? throw new HostAdminException($"no host named '{name}'");
         using var connection = database.Open();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "DELETE FROM hosts WHERE id = $id;";
+            command.CommandText = "DELETE FROM hosts WHERE id = $id; DELETE FROM snapshot_minutes_until WHERE host_id = $id;";
             command.Parameters.AddWithValue("$id", host.Id.Value);
             command.ExecuteNonQuery();
         }
         while (SnapshotChunks.DeleteOlderThan(connection, host.Id, long.MaxValue, DeleteChunkRows) > 0) { }
+        SnapshotChunks.DeleteMinutesOlderThan(connection, host.Id, long.MaxValue, DeleteChunkRows);
         return host;
+    }
+
+    public HostRecord? Find(HostId id) => ListDetails().FirstOrDefault(h => h.Host.Id == id)?.Host;
+
+    /// <summary>Every host with its tags and the system facts of its newest flushed frame.</summary>
+    public IReadOnlyList<HostDetails> ListDetails()
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, name, created_at, last_seen_at, tags_json, system_json FROM hosts ORDER BY name;";
+        using var reader = command.ExecuteReader();
+        var hosts = new List<HostDetails>();
+        while (reader.Read())
+            hosts.Add(new HostDetails(
+                new HostRecord(new HostId(reader.GetInt64(0)), reader.GetString(1),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                    reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))),
+                HostTags.FromJson(reader.GetString(4)),
+                reader.IsDBNull(5) ? null : ReadSystem(reader.GetString(5))));
+        return hosts;
+    }
+
+    /// <summary>Replaces the host's tags; false when there is no such host.</summary>
+    public bool SetTags(HostId id, IReadOnlyDictionary<string, string> tags)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE hosts SET tags_json = $tags WHERE id = $id;";
+        command.Parameters.AddWithValue("$tags", HostTags.ToJson(tags));
+        command.Parameters.AddWithValue("$id", id.Value);
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    private static SystemInfo? ReadSystem(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, LumenJsonContext.Default.SystemInfo);
+        }
+        catch (JsonException)
+        {
+            // Written by this hub from a validated frame; if it was edited by hand, show nothing.
+            return null;
+        }
     }
 
     public HostRecord? Find(string name) =>

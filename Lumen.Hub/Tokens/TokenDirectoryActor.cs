@@ -25,6 +25,11 @@ public sealed class TokenDirectoryActor : ReceiveActor, IWithTimers
     private long _loadedVersion = -1;
     private bool _busy;
 
+    // Callers of Reload waiting for a load that started after they asked.
+    private readonly List<(long Generation, IActorRef ReplyTo)> _waiting = [];
+    private long _generation;
+    private long _loadingGeneration;
+
     public ITimerScheduler Timers { get; set; } = null!;
 
     public TokenDirectoryActor(HostStore store, HostTokens tokens, DurabilityLedger ledger, IActorRef hosts)
@@ -33,11 +38,17 @@ public sealed class TokenDirectoryActor : ReceiveActor, IWithTimers
 
         Receive<Poll>(_ => HandlePoll());
         Receive<Refresh>(_ => { _loadedVersion = -1; HandlePoll(); });
+        Receive<Reload>(_ =>
+        {
+            _loadedVersion = -1;
+            _waiting.Add((++_generation, Sender));
+            HandlePoll();
+        });
         Receive<Loaded>(HandleLoaded);
-        Receive<Unchanged>(_ => { _busy = false; });
+        Receive<Unchanged>(_ => { LoadFinished(); });
         Receive<Status.Failure>(failure =>
         {
-            _busy = false;
+            LoadFinished();
             _log.Warning("Could not read the hosts table, keeping the tokens loaded before: {0}", failure.Cause.Message);
         });
     }
@@ -52,6 +63,7 @@ public sealed class TokenDirectoryActor : ReceiveActor, IWithTimers
     {
         if (_busy) return;
         _busy = true;
+        _loadingGeneration = _generation;
         var known = _loadedVersion;
         Task.Run<object>(() =>
         {
@@ -62,7 +74,6 @@ public sealed class TokenDirectoryActor : ReceiveActor, IWithTimers
 
     private void HandleLoaded(Loaded loaded)
     {
-        _busy = false;
         var before = _tokens.Hosts.Select(h => h.Id).ToHashSet();
         _tokens.Replace(loaded.Tokens);
         _loadedVersion = loaded.Version;
@@ -73,6 +84,24 @@ public sealed class TokenDirectoryActor : ReceiveActor, IWithTimers
             _ledger.Forget(removed);
         }
         _log.Debug("Host tokens reloaded: {0} hosts (version {1})", loaded.Tokens.Count, loaded.Version);
+        LoadFinished();
+    }
+
+    /// <summary>Answers the callers whose change this load saw; loads again for any who asked during it.</summary>
+    private void LoadFinished()
+    {
+        _busy = false;
+        _waiting.RemoveAll(waiter =>
+        {
+            if (waiter.Generation > _loadingGeneration) return false;
+            waiter.ReplyTo.Tell(Reloaded.Instance);
+            return true;
+        });
+        if (_waiting.Count > 0)
+        {
+            _loadedVersion = -1;
+            HandlePoll();
+        }
     }
 
     private sealed record Poll
@@ -85,6 +114,18 @@ public sealed class TokenDirectoryActor : ReceiveActor, IWithTimers
     public sealed record Refresh
     {
         public static readonly Refresh Instance = new();
+    }
+
+    /// <summary>Reload now and answer <see cref="Reloaded"/> once tokens changed before this message are in force.</summary>
+    public sealed record Reload
+    {
+        public static readonly Reload Instance = new();
+    }
+
+    /// <summary>The token map reflects the hosts table as of the <see cref="Reload"/> it answers.</summary>
+    public sealed record Reloaded
+    {
+        public static readonly Reloaded Instance = new();
     }
 
     private sealed record Loaded(long Version, IReadOnlyList<KeyValuePair<TokenHash, HostIdentity>> Tokens);

@@ -21,4 +21,5 @@ namespace Lumen.Protocol;
 [JsonSerializable(typeof(LiveSnapshot))]
 [JsonSerializable(typeof(LiveSnapshot[]))]
 [JsonSerializable(typeof(ApiError))]
+[JsonSerializable(typeof(VersionInfo))]
 public sealed partial class LumenJsonContext : JsonSerializerContext;

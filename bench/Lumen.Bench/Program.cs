@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lumen.Bench;
+using Lumen.Bench.History;
 using Lumen.Bench.Parse;
 using Lumen.Bench.Stream;
 
@@ -9,6 +10,12 @@ if (args is ["bare-server", "--port", var port])
     return await BareServer.RunAsync(int.Parse(port, CultureInfo.InvariantCulture));
 if (args is ["parse"])
     return ParseBench.Run();
+if (args is ["argon2"])
+    return await Lumen.Bench.Accounts.PasswordHashBench.RunAsync();
+if (args is ["history-db", ..])
+    return HistoryCommand.CreateDatabase(args[1..]);
+if (args is ["history", ..])
+    return await HistoryCommand.RunAsync(args[1..]);
 if (args is ["stream", "--help" or "-h" or "help", ..])
 {
     Console.Out.Write(StreamBenchOptions.Usage);

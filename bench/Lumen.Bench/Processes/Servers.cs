@@ -9,9 +9,9 @@ public static class Servers
 {
     /// <summary>The Release hub as an operator runs it, with only warnings logged (no request logging).</summary>
     public static Task<ServerProcess> StartHubAsync(
-        string hubDll, string databasePath, string logPath, IReadOnlyDictionary<string, string>? extraEnvironment = null)
+        string hubDll, string databasePath, string logPath, IReadOnlyDictionary<string, string>? extraEnvironment = null, int? port = null)
     {
-        var port = FreeLoopbackPort();
+        port ??= FreeLoopbackPort();
         var environment = new Dictionary<string, string>
         {
             ["LUMEN_HUB_ADDR"] = $"127.0.0.1:{port}",
@@ -20,7 +20,7 @@ public static class Servers
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
         foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>()) environment[key] = value;
-        return ServerProcess.StartAsync(hubDll, [], environment, Loopback(port), "/healthz", logPath);
+        return ServerProcess.StartAsync(hubDll, [], environment, Loopback(port.Value), "/healthz", logPath);
     }
 
     /// <summary>This assembly's <c>bare-server</c> subcommand.</summary>

@@ -156,7 +156,7 @@ public sealed class LumenRig : IDisposable
     /// every restart; one the OS hands out for outgoing connections could be taken meanwhile
     /// (by the agent's own reconnects, say), one below that range only by a chosen bind.
     /// </summary>
-    private static int FreePort()
+    public static int FreePort()
     {
         var lowestEphemeral = EphemeralRangeStart();
         for (var attempt = 0; attempt < 100; attempt++)

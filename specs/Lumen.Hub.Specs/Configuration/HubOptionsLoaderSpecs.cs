@@ -44,6 +44,9 @@ public sealed class HubOptionsLoaderSpecs
     [InlineData("LUMEN_HUB_BATCH_FLUSH_SIZE", "0")]
     [InlineData("LUMEN_HUB_BATCH_QUEUE_SIZE", "lots")]
     [InlineData("LUMEN_HUB_STREAM_INTERVAL", "1h")]
+    [InlineData("LUMEN_HUB_PUBLIC_URL", "hub.example.lan")]
+    [InlineData("LUMEN_HUB_PUBLIC_URL", "https://hub.example.lan/?x=1")]
+    [InlineData("LUMEN_HUB_INSTALL_DIR", "/nonexistent/lumen-agents")]
     [InlineData("LUMEN_HUB_STREAM_INTERVAL", "500ms")]
     [InlineData("LUMEN_HUB_TRUST_PROXY", "maybe")]
     public void Load_should_refuse_naming_the_variable_when_a_value_is_bad(string variable, string value)
@@ -109,6 +112,26 @@ public sealed class HubOptionsLoaderSpecs
         Assert.Equal(TimeSpan.Zero, options.SettingDefaults.Values["retention_window"]);
         Assert.Equal(TimeSpan.FromMilliseconds(200), options.Batcher.FlushEvery);
         Assert.Equal(100, options.Batcher.FlushSize);
+    }
+
+    [Fact]
+    public void Load_should_look_for_agent_binaries_beside_the_database_when_no_install_folder_is_set()
+    {
+        var options = Load(("LUMEN_HUB_DB_PATH", "/srv/lumen/lumen.db"));
+
+        Assert.Equal("/srv/lumen/install", options.Install.AgentFolder);
+        Assert.Null(options.Install.PublicUrl);
+    }
+
+    [Fact]
+    public void Load_should_take_the_install_folder_and_public_url_when_they_are_valid()
+    {
+        var folder = Path.GetTempPath();
+
+        var options = Load(("LUMEN_HUB_INSTALL_DIR", folder), ("LUMEN_HUB_PUBLIC_URL", "https://hub.example.lan:8443/"));
+
+        Assert.Equal(Path.GetFullPath(folder), options.Install.AgentFolder);
+        Assert.Equal("https://hub.example.lan:8443", options.Install.PublicUrl);
     }
 
     [Fact]

@@ -74,10 +74,13 @@ public sealed class HubProcess : IDisposable
         _process.WaitForExit();
     }
 
-    /// <summary>SIGINT, as Ctrl-C: the hub writes what it holds, then exits.</summary>
+    /// <summary>
+    /// SIGTERM, as systemd stops it: the hub writes what it holds, then exits. Not SIGINT: a
+    /// process started from a background job inherits SIGINT as ignored.
+    /// </summary>
     public async Task<int> StopAsync(TimeSpan timeout)
     {
-        if (sys_kill(_process.Id, SigInt) != 0) throw new InvalidOperationException("could not signal the hub");
+        if (sys_kill(_process.Id, SigTerm) != 0) throw new InvalidOperationException("could not signal the hub");
         using var cancel = new CancellationTokenSource(timeout);
         await _process.WaitForExitAsync(cancel.Token);
         return _process.ExitCode;
@@ -89,7 +92,7 @@ public sealed class HubProcess : IDisposable
         _process.Dispose();
     }
 
-    private const int SigInt = 2;
+    private const int SigTerm = 15;
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int sys_kill(int pid, int signal);
