@@ -8,7 +8,7 @@
 #   bench/run.sh --report docs/bench-last.md  also write the table to a file
 #   bench/run.sh --help                       every option
 #   bench/run.sh stream                       the live stream: 1,000 paced agents, 200 WebSocket
-#                                             clients, against the same run without them (~6 min)
+#                                             clients, against the same run without them (~12 min)
 #   bench/run.sh stream --help                its options
 #
 # Exit status: 0 every goal met, 1 a goal missed, 2 the run could not be done.

@@ -9,10 +9,12 @@ public sealed record StreamBenchOptions
     public int Clients { get; init; } = 200;
     public int Silent { get; init; } = 100;
     public int Narrowed { get; init; } = 20;
-    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(120);
+    /// <summary>Five minutes: with frames of several MiB the GC takes a couple of minutes to settle, and RSS is judged on the two halves.</summary>
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(300);
     public TimeSpan StreamInterval { get; init; } = TimeSpan.FromSeconds(5);
     public TimeSpan AgentInterval { get; init; } = TimeSpan.FromSeconds(5);
-    public TimeSpan Backfill { get; init; } = TimeSpan.FromSeconds(6);
+    /// <summary>Enough wrk for 120 frames per host even at a third of this machine's quiet ingest rate.</summary>
+    public TimeSpan Backfill { get; init; } = TimeSpan.FromSeconds(12);
     public bool SilentKeepAlive { get; init; } = true;
     public string? HubDll { get; init; }
     public string? ReportPath { get; init; }
@@ -28,10 +30,10 @@ public sealed record StreamBenchOptions
           --clients N          WebSocket clients (200)
           --silent N           of those, clients that never read (100)
           --narrowed N         of the reading ones, clients subscribed to 10 hosts only (20)
-          --duration S         seconds measured per phase (120)
+          --duration S         seconds measured per phase (300)
           --stream-interval S  LUMEN_HUB_STREAM_INTERVAL for the hub (5)
           --agent-interval S   each agent's posting interval (5)
-          --backfill S         seconds of wrk before each phase, filling every CPU ring (6)
+          --backfill S         seconds of wrk before each phase, filling every CPU ring (12)
           --silent-quiet       silent clients send nothing either, so the hub's keep-alive drops them
           --hub-dll PATH       the Release hub (default: Lumen.Hub/bin/Release/net10.0/Lumen.Hub.dll)
           --report PATH        also write the tables as Markdown to PATH
