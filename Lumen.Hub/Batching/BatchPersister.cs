@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Lumen.Hub.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -27,6 +28,7 @@ public sealed class BatchPersister(SnapshotWriter writer, DurabilityLedger ledge
     public async Task<BatchOutcome> PersistAsync(IReadOnlyList<SnapshotRow> rows)
     {
         var pause = FirstPause;
+        var failingSince = 0L;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -35,7 +37,8 @@ public sealed class BatchPersister(SnapshotWriter writer, DurabilityLedger ledge
                 var written = await Task.Run(() => writer.Write(rows));
                 foreach (var row in rows) ledger.Resolve(row.HostId, row.Seq);
                 if (attempt > 1)
-                    logger.LogWarning("Snapshot batch of {Rows} rows written after {Attempts} attempts", rows.Count, attempt);
+                    logger.LogWarning("Writing snapshots to {Path} works again: a batch of {Rows} rows written after {Attempts} attempts over {Seconds:F0} s",
+                        writer.DatabasePath, rows.Count, attempt, Stopwatch.GetElapsedTime(failingSince).TotalSeconds);
                 return new BatchOutcome(rows.Count, written.Inserted, attempt, written.Elapsed, Persisted: true);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -45,10 +48,27 @@ public sealed class BatchPersister(SnapshotWriter writer, DurabilityLedger ledge
                     logger.LogError(e, "Giving up on {Rows} snapshot rows at shutdown; they were never acknowledged as durable, so agents will send them again", rows.Count);
                     return new BatchOutcome(rows.Count, 0, attempt, TimeSpan.Zero, Persisted: false);
                 }
-                logger.LogWarning("Writing {Rows} snapshot rows failed (attempt {Attempt}): {Reason}; retrying in {Pause}", rows.Count, attempt, e.Message, pause);
+                if (attempt == 1) failingSince = Stopwatch.GetTimestamp();
+                LogFailure(e, rows.Count, attempt, Stopwatch.GetElapsedTime(failingSince), pause);
                 await Task.Delay(pause);
                 pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
             }
         }
+    }
+
+    /// <summary>
+    /// The first failure of a streak is an error that says what is wrong and what happens
+    /// meanwhile; the retries after it are one short warning each (at most one per
+    /// <see cref="LongestPause"/>), so a disk full for hours does not flood the log.
+    /// </summary>
+    private void LogFailure(Exception e, int rows, int attempt, TimeSpan failingFor, TimeSpan pause)
+    {
+        if (attempt == 1)
+            logger.LogError("Cannot write snapshots to {Path}: {Cause}. The live view carries on; {Rows} rows wait in memory and are retried " +
+                            "with a growing pause (at most {Longest:F0} s); once the queue is full, ingest answers 503 and agents keep their frames. Error: {Reason}",
+                writer.DatabasePath, WriteFailure.Cause(e), rows, LongestPause.TotalSeconds, e.Message);
+        else
+            logger.LogWarning("Still cannot write snapshots to {Path}: {Cause} (attempt {Attempt}, failing for {Seconds:F0} s); next try in {Pause:F1} s",
+                writer.DatabasePath, WriteFailure.Cause(e), attempt, failingFor.TotalSeconds, pause.TotalSeconds);
     }
 }

@@ -31,7 +31,9 @@ public static class SettingsApi
                 return ApiErrors.Result(StatusCodes.Status400BadRequest, $"'{key}' is not a setting; the settings are {string.Join(", ", SettingDefinitions.All.Select(d => d.Key))}");
             if (value.ValueKind != JsonValueKind.String)
                 return ApiErrors.Result(StatusCodes.Status400BadRequest, $"{key} must be a duration string such as \"{GoDuration.Format(definition.Default)}\", between {definition.Bounds}");
-            changes[key] = value.GetString()!;
+            if (Text(value) is not { } text)
+                return ApiErrors.Result(StatusCodes.Status400BadRequest, $"{key} is not valid text (invalid UTF-8 or a lone surrogate)");
+            changes[key] = text;
         }
 
         try
@@ -41,6 +43,22 @@ public static class SettingsApi
         catch (ArgumentException e)
         {
             return ApiErrors.Result(StatusCodes.Status400BadRequest, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// The string, or null when it cannot be text: a JsonElement checks UTF-8 and escaped
+    /// surrogates only when it is read, and then throws (a 500 before this was caught).
+    /// </summary>
+    private static string? Text(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 

@@ -58,6 +58,9 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
         """;
 
     private SqliteConnection? _connection;
+
+    /// <summary>The file written to, for log lines about failing writes.</summary>
+    public string DatabasePath => database.Path;
     private sqlite3_stmt? _insert;
     private sqlite3_stmt? _addMinute;
     private sqlite3_stmt? _rolledUpUntil;

@@ -56,6 +56,31 @@ public sealed class SettingsApiSpecs : IAsyncLifetime
         Assert.Equal(before, await _admin.GetStringAsync("/api/settings"));
     }
 
+    /// <summary>Found by the faults suite's fuzzing: these were a 500 (the string was only decoded after parsing).</summary>
+    [Theory]
+    [InlineData(new byte[] { 0xC3, 0x28, 0xFF }, "agent_interval is not valid text")]
+    [InlineData(new byte[] { (byte)'\\', (byte)'u', (byte)'d', (byte)'8', (byte)'0', (byte)'0' }, "agent_interval is not valid text")]
+    public async Task Put_should_refuse_a_value_that_is_not_valid_text_with_a_400(byte[] value, string expected)
+    {
+        byte[] body = [.. "{\"agent_interval\":\""u8, .. value, .. "\"}"u8];
+        var content = new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } };
+
+        var response = await _admin.PutAsync("/api/settings", content);
+
+        Assert.Contains(expected, await response.AssertApiErrorAsync(HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
+    public async Task Put_should_refuse_a_key_that_is_not_valid_text_with_a_400()
+    {
+        byte[] body = [.. "{\""u8, 0xC3, 0x28, .. "\":\"5s\"}"u8];
+        var content = new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } };
+
+        var response = await _admin.PutAsync("/api/settings", content);
+
+        await response.AssertApiErrorAsync(HttpStatusCode.BadRequest);
+    }
+
     [Fact]
     public async Task Put_should_write_nothing_when_one_of_several_values_is_bad()
     {

@@ -21,6 +21,16 @@ public sealed class RetentionPolicySpecs
         Assert.IsType<RetentionDecision.Sweep>(RetentionPolicy.Decide(TimeSpan.FromHours(24), TimeSpan.FromHours(1), Now.AddMinutes(-60), Now));
     }
 
+    [Fact]
+    public void Policy_should_sweep_at_the_beat_that_ends_the_interval_when_the_last_sweep_started_a_moment_after_its_beat()
+    {
+        // Beats every 30 s; the last sweep was noted 40 ms after its beat, two beats ago.
+        var lastSweep = Now.AddSeconds(-60).AddMilliseconds(40);
+
+        Assert.IsType<RetentionDecision.Sweep>(RetentionPolicy.Decide(TimeSpan.FromHours(2), TimeSpan.FromMinutes(1), lastSweep, Now));
+        Assert.IsType<RetentionDecision.NotDue>(RetentionPolicy.Decide(TimeSpan.FromHours(2), TimeSpan.FromMinutes(1), Now.AddSeconds(-30), Now));
+    }
+
     [Theory]
     [InlineData(0, 3600)]
     [InlineData(86400, 0)]
