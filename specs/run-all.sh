@@ -51,6 +51,7 @@ run_suite() { # run_suite TITLE COMMAND...
 
 run_suite "dashboard (vitest, Playwright on Debian's chromium)" bash Lumen.Web/run-tests.sh --no-build
 run_suite "release (linux-x64 binaries started alone)" bash specs/release-check.sh
+run_suite "docs site (Astro Starlight, links checked)" bash docs/build.sh
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]
