@@ -156,12 +156,14 @@ public sealed class AccessSpecs(ITestOutputHelper output) : IDisposable
         var noCookie = await UpgradeAsync(null, origin);
         var crossOrigin = await UpgradeAsync(api.SessionToken, "http://evil.example");
         var nullOrigin = await UpgradeAsync(api.SessionToken, "null");
+        var noOrigin = await UpgradeAsync(api.SessionToken, null);
 
-        _report.Line($"/api/stream upgrade with the session from the hub's own origin → {sameOrigin}; without a cookie → {noCookie}; from http://evil.example → {crossOrigin}; from Origin: null → {nullOrigin}");
+        _report.Line($"/api/stream upgrade with the session from the hub's own origin → {sameOrigin}; without a cookie → {noCookie}; from http://evil.example → {crossOrigin}; from Origin: null → {nullOrigin}; without an Origin → {noOrigin}");
         Assert.Equal("101", sameOrigin);
         Assert.Equal("401", noCookie);
         Assert.Equal("403", crossOrigin);
         Assert.Equal("403", nullOrigin);
+        Assert.Equal("403", noOrigin);
         AssertNoSecretLogged();
     }
 
@@ -187,10 +189,38 @@ public sealed class AccessSpecs(ITestOutputHelper output) : IDisposable
         // The throttle allows 10 at once and one more per 6 s from one address.
         var allowed = 10 + (int)Math.Ceiling(elapsed.TotalSeconds / 6) + 1;
         _report.Line($"{attempts} wrong sign-ins from 127.0.0.1 in {elapsed.TotalSeconds:F1} s (8 at once, half for the admin's name): {hashed} × 401 (checked), {refused} × 429 ({statuses.Count(s => s.Status == 429 && s.RetryAfter)} with Retry-After), other: {string.Join(", ", statuses.Where(s => s.Status is not (401 or 429)).GroupBy(s => s.Status).Select(g => $"{g.Key}×{g.Count()}").DefaultIfEmpty("none"))}");
+        var (lockedOutFor, adminStatus) = await AdminSignInFromElsewhereAsync(TimeSpan.FromSeconds(40));
+        _report.Line($"the admin's own password from another address afterwards: {adminStatus} after {lockedOutFor.TotalSeconds:F1} s (the name's bucket refills one try per 12 s)");
+
         Assert.Equal(attempts, hashed + refused);
+        Assert.Equal(200, adminStatus);
         Assert.True(hashed <= allowed, $"{hashed} passwords were checked in {elapsed.TotalSeconds:F1} s; the throttle allows {allowed}");
         Assert.All(statuses.Where(s => s.Status == 429), s => Assert.True(s.RetryAfter));
         AssertNoSecretLogged();
+    }
+
+    /// <summary>Signs in as the admin from 127.0.0.2 until it works or <paramref name="limit"/> passes.</summary>
+    private async Task<(TimeSpan Waited, int Status)> AdminSignInFromElsewhereAsync(TimeSpan limit)
+    {
+        var local = new IPEndPoint(IPAddress.Parse("127.0.0.2"), 0);
+        using var client = new HttpClient(new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                socket.Bind(local);
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        }) { BaseAddress = _rig.BaseAddress };
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            using var response = await client.PostAsync("/api/login", new StringContent(
+                $$"""{"username":"{{FaultRig.AdminUsername}}","password":"{{_rig.AdminPassword}}"}""", Encoding.UTF8, "application/json"));
+            if (response.StatusCode != HttpStatusCode.TooManyRequests || clock.Elapsed > limit) return (clock.Elapsed, (int)response.StatusCode);
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
     }
 
     private async Task<HttpStatusCode> IngestAsync(string token, string hostField)
@@ -223,11 +253,11 @@ public sealed class AccessSpecs(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>The status of a WebSocket upgrade to <c>/api/stream</c>: "101" when it opened.</summary>
-    private async Task<string> UpgradeAsync(string? session, string origin)
+    private async Task<string> UpgradeAsync(string? session, string? origin)
     {
         using var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
-        socket.Options.SetRequestHeader("Origin", origin);
+        if (origin is not null) socket.Options.SetRequestHeader("Origin", origin);
         if (session is not null) socket.Options.SetRequestHeader("Cookie", $"lumen_session={session}");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try

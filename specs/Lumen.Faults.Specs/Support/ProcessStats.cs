@@ -2,12 +2,18 @@ using System.Globalization;
 
 namespace Lumen.Faults.Specs.Support;
 
-/// <summary>One reading of a process's resident memory and open file descriptors, from /proc.</summary>
-public sealed record ProcessSample(TimeSpan At, long RssKib, int OpenFds)
+/// <summary>
+/// One reading of a process's resident memory and open file descriptors, from /proc, the
+/// sockets among them counted apart: how many connections a server holds is up to its clients,
+/// a file it forgets to close is its own.
+/// </summary>
+public sealed record ProcessSample(TimeSpan At, long RssKib, int OpenFds, int Sockets)
 {
     public double RssMib => RssKib / 1024.0;
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"+{At.TotalSeconds:F0}s {RssMib:F0} MiB {OpenFds} fds");
+    public int OtherFds => OpenFds - Sockets;
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"+{At.TotalSeconds:F0}s {RssMib:F0} MiB {OpenFds} fds ({Sockets} sockets)");
 }
 
 /// <summary>Reads /proc/PID/status and /proc/PID/fd; null once the process is gone.</summary>
@@ -21,12 +27,25 @@ public static class ProcessStats
                 .Where(line => line.StartsWith("VmRSS:", StringComparison.Ordinal))
                 .Select(line => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture))
                 .FirstOrDefault();
-            var fds = Directory.GetFileSystemEntries($"/proc/{pid}/fd").Length;
-            return new ProcessSample(at, rss, fds);
+            var fds = Directory.GetFileSystemEntries($"/proc/{pid}/fd");
+            var sockets = fds.Count(fd => IsSocket(fd));
+            return new ProcessSample(at, rss, fds.Length, sockets);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
+        }
+    }
+
+    private static bool IsSocket(string fd)
+    {
+        try
+        {
+            return new FileInfo(fd).LinkTarget?.StartsWith("socket:", StringComparison.Ordinal) == true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // closed meanwhile
         }
     }
 }

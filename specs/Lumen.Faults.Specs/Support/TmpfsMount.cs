@@ -9,6 +9,14 @@ namespace Lumen.Faults.Specs.Support;
 /// </summary>
 public sealed class TmpfsMount : IDisposable
 {
+    /// <summary>Every mount not yet disposed, unmounted when the test host exits, should a spec never reach its Dispose.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<TmpfsMount, byte> Live = new();
+
+    static TmpfsMount() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var mount in Live.Keys) mount.Dispose();
+    };
+
     private bool _mounted;
 
     private TmpfsMount(string path, long bytes) => (Path, Bytes) = (path, bytes);
@@ -22,6 +30,7 @@ public sealed class TmpfsMount : IDisposable
         var mount = new TmpfsMount(path, bytes);
         Run("mount", "-t", "tmpfs", "-o", $"size={bytes},mode=0755", "lumen-faults", path);
         mount._mounted = true;
+        Live[mount] = 0;
         return mount;
     }
 
@@ -57,6 +66,7 @@ public sealed class TmpfsMount : IDisposable
     {
         if (!_mounted) return;
         _mounted = false;
+        Live.TryRemove(this, out _);
         if (!TryRun("umount", Path)) TryRun("umount", "-l", Path);
     }
 
