@@ -5,6 +5,8 @@ using Lumen.Agent.Buffer;
 using Lumen.Agent.Collecting;
 using Lumen.Agent.Collectors;
 using Lumen.Agent.Configuration;
+using Lumen.Agent.Runtime;
+using Lumen.Agent.Scheduling;
 using Lumen.Agent.Sending;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -42,11 +44,13 @@ public static class AgentHost
                     loggers.ClearLoggers();
                     loggers.AddLoggerFactory();
                 })
+                .UseTimerQueueScheduler()
                 .AddFrameBuffer(buffer)
+                .AddNativeHeapTrim()
                 .WithActors((system, registry) =>
                 {
                     var hub = new HubClient(new HttpClient { BaseAddress = options.HubUrl }, options.Token);
-                    var sender = system.ActorOf(SenderActor.Props(hub, registry.Get<FrameBufferActor>(), options.BufferDrain, options.Interval), "sender");
+                    var sender = system.ActorOf(SenderActor.Props(hub, registry.Get<FrameBufferSupervisor>(), options.BufferDrain, options.Interval), "sender");
                     registry.Register<SenderActor>(sender);
 
                     var collector = CollectorActor.Props(() => FrameCollector.Create(collectorOptions), sender, options.Host, options.Interval);

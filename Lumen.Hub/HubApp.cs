@@ -3,9 +3,11 @@ using Lumen.Hub.Accounts;
 using Lumen.Hub.Batching;
 using Lumen.Hub.Configuration;
 using Lumen.Hub.Hosts;
+using Lumen.Hub.History;
 using Lumen.Hub.Install;
 using Lumen.Hub.Http;
 using Lumen.Hub.LocalAgent;
+using Lumen.Hub.LiveFeed;
 using Lumen.Hub.Retention;
 using Lumen.Hub.Storage;
 using Lumen.Hub.Tokens;
@@ -14,7 +16,7 @@ namespace Lumen.Hub;
 
 /// <summary>
 /// Builds the hub: options from the environment, the SQLite file migrated, the actor tree
-/// (hosts, token directory, snapshot batcher, retention) and the HTTP endpoints.
+/// (hosts, live feed, token directory, snapshot batcher, retention) and the HTTP endpoints.
 /// </summary>
 public static class HubApp
 {
@@ -50,6 +52,9 @@ public static class HubApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseWebSockets();
+        // Only for requests no endpoint claims: the embedded dashboard and its client routes.
+        app.UseDashboard();
         app.MapHealthApi();
         app.MapIngestApi();
         app.MapInstallApi();
@@ -59,6 +64,8 @@ public static class HubApp
         api.MapHostsApi();
         api.MapSettingsApi();
         api.MapVersionApi();
+        api.MapHistoryApi();
+        api.MapLiveStreamApi();
         return app;
     }
 
@@ -77,6 +84,8 @@ public static class HubApp
         services.AddSingleton<HostStore>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<RetentionStore>();
+        services.AddSingleton<HistoryStore>();
+        services.AddSingleton(new MinuteRollupStore(database, MinuteRollupStore.LagFor(options.Batcher.FlushEvery)));
         services.AddSingleton<SnapshotWriter>();
         services.AddSingleton<HostTokens>();
         services.AddSingleton<DurabilityLedger>();
@@ -106,9 +115,11 @@ public static class HubApp
                 })
                 .AddHocon($"akka.coordinated-shutdown.phases.service-requests-done.timeout = {(int)options.Batcher.DrainTimeout.TotalSeconds}s", HoconAddMode.Prepend)
                 .AddHostsActor()
+                .AddLiveFeed(options.StreamInterval)
                 .AddTokenDirectory(provider)
                 .AddSnapshotBatcher(provider)
-                .AddRetentionActor(provider);
+                .AddRetentionActor(provider)
+                .AddMinuteRollup(provider);
         });
     }
 }

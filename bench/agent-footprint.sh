@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Lumen agent footprint benchmark: the agent as shipped (self-contained single file) and
+# Lumen agent footprint benchmark: the agent as shipped (its publish profile: one
+# self-contained file) and
 # Debian's prometheus-node-exporter run side by side on this machine, the agent pushing to a
 # Release hub on 127.0.0.1 and node_exporter scraped by curl, both at the same interval.
 # After a warm-up, both processes' RSS and CPU time are read from /proc; one table is printed.
@@ -10,6 +11,8 @@
 #   bench/agent-footprint.sh --variant 'nc:DOTNET_gcConcurrent=0'
 #                                                  one more agent in the same run, with that
 #                                                  environment (repeatable; for tuning)
+#   bench/agent-footprint.sh --variant 'zip:-p:EnableCompressionInSingleFile=true'
+#                                                  one more agent, published with that property
 #   bench/agent-footprint.sh --help                every option
 #
 # Everything talks to 127.0.0.1 only; every process is started under `timeout`, so it stops
@@ -28,6 +31,7 @@ interval=5
 report=""
 keep=0
 framework_dependent=0
+first_port=""
 variants=()
 need_fd=0
 
@@ -42,7 +46,12 @@ Usage: bench/agent-footprint.sh [options]
   --variant 'NAME:VAR=VALUE VAR2=VALUE2'
                            run one more agent with this environment, measured in the same
                            run (repeatable), e.g. 'nc-gc:DOTNET_gcConcurrent=0'; the word
-                           framework-dependent among them runs the `dotnet` Release build
+                           framework-dependent among them runs the `dotnet` Release build,
+                           binary=PATH runs that agent executable (another publish of it),
+                           -p:PROPERTY=VALUE publishes this variant's own agent with that
+                           MSBuild property added to the publish profile's
+  --ports N                the hub listens on 127.0.0.1:N and node_exporter on N+1 (default:
+                           free ports the script picks)
   --framework-dependent    run the Release build with `dotnet` instead of publishing the
                            self-contained single file
   --keep                   keep the temporary folder (logs, databases, samples)
@@ -61,6 +70,7 @@ while (($#)); do
         --interval) interval="${2:?--interval needs a value}"; shift 2 ;;
         --report) report="${2:?--report needs a file}"; shift 2 ;;
         --variant) variants+=("${2:?--variant needs NAME:VAR=VALUE ...}"); shift 2 ;;
+        --ports) first_port="${2:?--ports needs a port number}"; shift 2 ;;
         --framework-dependent) framework_dependent=1; shift ;;
         --keep) keep=1; shift ;;
         --help|-h) usage; exit 0 ;;
@@ -71,10 +81,11 @@ done
 [[ "$minutes" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "--minutes '$minutes' is not a number"
 [[ "$warmup" =~ ^[0-9]+$ ]] || die "--warmup '$warmup' is not a whole number of seconds"
 [[ "$interval" =~ ^[0-9]+$ ]] && ((interval >= 2)) || die "--interval '$interval' must be a whole number of seconds, at least 2"
+[[ -z "$first_port" || "$first_port" =~ ^[0-9]+$ ]] || die "--ports '$first_port' is not a port number"
 measure_seconds=$(awk -v m="$minutes" 'BEGIN { printf "%d", m * 60 + 0.5 }')
 ((measure_seconds >= 10)) || die "--minutes $minutes is shorter than 10 s"
 for v in "${variants[@]}"; do
-    [[ "$v" =~ ^[A-Za-z0-9_.-]+:(([A-Za-z_][A-Za-z0-9_]*=[^ ]*|framework-dependent)( +|$))+$ ]] \
+    [[ "$v" =~ ^[A-Za-z0-9_.-]+:(([A-Za-z_][A-Za-z0-9_]*=[^ ]*|framework-dependent|binary=[^ ]+|-p:[A-Za-z_][A-Za-z0-9_]*=[^ ]*)( +|$))+$ ]] \
         || die "--variant '$v' is not NAME:VAR=VALUE ..."
     [[ " ${v#*:} " == *" framework-dependent "* ]] && need_fd=1
 done
@@ -111,15 +122,25 @@ hub_dll="$root/Lumen.Hub/bin/Release/net10.0/Lumen.Hub.dll"
 
 agent_cmd=()
 fd_cmd=(dotnet "$root/Lumen.Agent/bin/Release/net10.0/Lumen.Agent.dll")
-if ((!framework_dependent)); then
-    echo "[footprint] publishing the agent (Release, linux-x64, self-contained single file)" >&2
-    if dotnet publish "$root/Lumen.Agent/Lumen.Agent.csproj" -c Release -r linux-x64 --self-contained \
-        -p:PublishSingleFile=true -o "$tmp/agent" -nologo -v quiet >"$tmp/publish-agent.log" 2>&1; then
-        agent_cmd=("$tmp/agent/Lumen.Agent")
-        agent_build="self-contained single file (\`dotnet publish -c Release -r linux-x64 --self-contained -p:PublishSingleFile=true\`), $(du -m "$tmp/agent/Lumen.Agent" | cut -f1) MB"
+case "$(uname -m)" in
+    x86_64) profile=linux-x64 ;;
+    aarch64) profile=linux-arm64 ;;
+    *) profile="" ;;
+esac
+# publish DIR [-p:PROPERTY=VALUE ...]: the agent as its publish profile makes it, into DIR.
+publish() {
+    local out="$1"; shift
+    dotnet publish "$root/Lumen.Agent/Lumen.Agent.csproj" -p:PublishProfile="$profile" "$@" -o "$out" -nologo -v quiet \
+        >"$out-publish.log" 2>&1 && [[ -x "$out/lumen-agent" ]]
+}
+if ((!framework_dependent)) && [[ -n "$profile" ]]; then
+    echo "[footprint] publishing the agent (publish profile $profile: self-contained single file)" >&2
+    if publish "$tmp/agent"; then
+        agent_cmd=("$tmp/agent/lumen-agent")
+        agent_build="published with its profile (\`dotnet publish Lumen.Agent -p:PublishProfile=$profile\`), $(du -m "$tmp/agent/lumen-agent" | cut -f1) MB"
     else
         echo "[footprint] the single-file publish failed (see below); measuring the framework-dependent Release build" >&2
-        tail -20 "$tmp/publish-agent.log" >&2
+        tail -20 "$tmp/agent-publish.log" >&2
     fi
 fi
 if ((${#agent_cmd[@]} == 0 || need_fd)); then
@@ -131,6 +152,18 @@ if ((${#agent_cmd[@]} == 0)); then
     agent_cmd=("${fd_cmd[@]}")
     agent_build="framework-dependent Release build, run with \`dotnet Lumen.Agent.dll\`"
 fi
+# Variants with -p:PROPERTY=VALUE words get their own publish, made before anything runs.
+variant_bins=()
+for j in "${!variants[@]}"; do
+    properties=()
+    for word in ${variants[$j]#*:}; do [[ "$word" == -p:* ]] && properties+=("$word"); done
+    variant_bins+=("")
+    ((${#properties[@]})) || continue
+    [[ -n "$profile" ]] || die "no publish profile for $(uname -m)"
+    echo "[footprint] publishing the agent of variant ${variants[$j]%%:*} with ${properties[*]}" >&2
+    publish "$tmp/variant-$j" "${properties[@]}" || { tail -20 "$tmp/variant-$j-publish.log" >&2; die "publishing variant ${variants[$j]%%:*} failed"; }
+    variant_bins[$j]="$tmp/variant-$j/lumen-agent"
+done
 
 # ---- processes ----------------------------------------------------------------------------
 
@@ -179,7 +212,7 @@ wait_http() {
     return 1
 }
 
-hub_port="$(free_port)"
+hub_port="${first_port:-$(free_port)}"
 hub_url="http://127.0.0.1:$hub_port"
 export LUMEN_HUB_ADDR="127.0.0.1:$hub_port" LUMEN_HUB_DB_PATH="$tmp/hub.db" LUMEN_HUB_AGENT_INTERVAL="${interval}s"
 
@@ -202,7 +235,7 @@ start "$tmp/hub.log" -- dotnet "$hub_dll"
 hub_pid="$started_pid"
 wait_http "$hub_url/healthz" || die "the hub did not answer on $hub_url (see $tmp/hub.log)"
 
-ne_port="$(free_port)"
+ne_port="$( [[ -n "$first_port" ]] && echo $((first_port + 1)) || free_port)"
 echo "[footprint] starting node_exporter on 127.0.0.1:$ne_port, scraped every ${interval} s" >&2
 start "$tmp/node-exporter.log" -- "$node_exporter" "--web.listen-address=127.0.0.1:$ne_port"
 ne_pid="$started_pid"
@@ -222,9 +255,15 @@ agent_pids=()
 for i in "${!names[@]}"; do
     echo "[footprint] starting ${names[$i]}${envs[$i]:+ ($(echo ${envs[$i]}))} at ${interval} s" >&2
     cmd=("${agent_cmd[@]}")
+    ((i > 0)) && [[ -n "${variant_bins[$((i - 1))]}" ]] && cmd=("${variant_bins[$((i - 1))]}")
     assignments=()
     for word in ${envs[$i]}; do
-        if [[ "$word" == framework-dependent ]]; then cmd=("${fd_cmd[@]}"); else assignments+=("$word"); fi
+        case "$word" in
+            framework-dependent) cmd=("${fd_cmd[@]}") ;;
+            binary=*) cmd=("${word#binary=}") ;;
+            -p:*) ;;
+            *) assignments+=("$word") ;;
+        esac
     done
     start "$tmp/agent-$i.log" LUMEN_HUB_URL="$hub_url" LUMEN_AGENT_TOKEN="${tokens[$i]}" \
         LUMEN_AGENT_INTERVAL="${interval}s" LUMEN_AGENT_BUFFER_PATH="$tmp/agent-$i-buffer.db" \
@@ -239,8 +278,9 @@ measured_pids=("${agent_pids[@]}" "$ne_pid")
 clk_tck="$(getconf CLK_TCK)"
 
 # Reads /proc with shell builtins only, so sampling forks nothing: sets cpu_ticks (utime +
-# stime of all threads), rss_kib (VmRSS, of which anon_kib is the process's own memory and
-# file_kib mapped files: code, the single-file bundle), hwm_kib (VmHWM) and threads. False when gone.
+# stime of all threads), rss_kib (VmRSS, of which anon_kib is the process's own memory,
+# file_kib mapped files: code, the single-file bundle, and shmem_kib shared memory: .NET maps
+# the code it compiles twice through a memfd), hwm_kib (VmHWM) and threads. False when gone.
 read_proc() {
     local pid="$1" stat key value _
     read -r stat <"/proc/$pid/stat" 2>/dev/null || return 1
@@ -252,6 +292,7 @@ read_proc() {
             VmRSS:) rss_kib=$value ;;
             RssAnon:) anon_kib=$value ;;
             RssFile:) file_kib=$value ;;
+            RssShmem:) shmem_kib=$value ;;
             VmHWM:) hwm_kib=$value ;;
             Threads:) threads=$value ;;
         esac
@@ -277,6 +318,7 @@ for i in "${!measured_pids[@]}"; do
     : >"$tmp/rss-$i.txt"
     : >"$tmp/anon-$i.txt"
     : >"$tmp/file-$i.txt"
+    : >"$tmp/shmem-$i.txt"
 done
 t_start=$EPOCHREALTIME
 echo "[footprint] measuring for ${measure_seconds} s (RSS every second, CPU at both ends)" >&2
@@ -298,6 +340,7 @@ while ((next < deadline)); do
         echo "$rss_kib" >>"$tmp/rss-$i.txt"
         echo "$anon_kib" >>"$tmp/anon-$i.txt"
         echo "$file_kib" >>"$tmp/file-$i.txt"
+        echo "$shmem_kib" >>"$tmp/shmem-$i.txt"
     done
     next=$((next + 1))
     sleep "$(awk -v n="$next" -v now="$EPOCHREALTIME" 'BEGIN { d = n - now; printf "%.3f", (d > 0 ? d : 0) }')"
@@ -311,6 +354,15 @@ for i in "${!measured_pids[@]}"; do
 done
 t_end=$EPOCHREALTIME
 load_end="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Before the hub stops (the agents then start buffering): did an agent create its buffer file
+# while measured? One that did took a slow or failed post for an outage and loaded its
+# persistence stack (tens of MiB), so its row measures more than the steady state.
+declare -a buffered
+for i in "${!names[@]}"; do
+    buffered[$i]="no buffer file"
+    [[ -e "$tmp/agent-$i-buffer.db" ]] && buffered[$i]="BUFFER FILE CREATED"
+done
 
 # The hub writes what it holds on SIGTERM; then its host list says whether every agent delivered.
 kill -TERM "$hub_pid" 2>/dev/null || true
@@ -336,7 +388,7 @@ for i in "${!measured_pids[@]}"; do
     rss_max_kib[$i]=$(max_kib "$tmp/rss-$i.txt")
     label="${measured_names[$i]}"
     ((i < ${#envs[@]})) && [[ -n "${envs[$i]}" ]] && label+=" (\`$(echo ${envs[$i]})\`)"
-    rows+="| $label | $(mib "$(median_kib "$tmp/rss-$i.txt")") | $(mib "${rss_max_kib[$i]}") | $(mib "$(median_kib "$tmp/anon-$i.txt")") / $(mib "$(median_kib "$tmp/file-$i.txt")") | $(mib "${hwm[$i]}") | ${cpu_per_min[$i]} | ${last} | ${pct} % | $((ticks)) | ${thread_count[$i]} |"$'\n'
+    rows+="| $label | $(mib "$(median_kib "$tmp/rss-$i.txt")") | $(mib "${rss_max_kib[$i]}") | $(mib "$(median_kib "$tmp/anon-$i.txt")") / $(mib "$(median_kib "$tmp/file-$i.txt")") / $(mib "$(median_kib "$tmp/shmem-$i.txt")") | $(mib "${hwm[$i]}") | ${cpu_per_min[$i]} | ${last} | ${pct} % | $((ticks)) | ${thread_count[$i]} |"$'\n'
 done
 
 ne_index=$((${#measured_pids[@]} - 1))
@@ -352,7 +404,7 @@ done
 delivered=""
 for i in "${!names[@]}"; do
     seen="$(awk -v h="footprint-$i" '$2 == h { print $5, $6 }' <<<"$hosts_list")"
-    delivered+="${names[$i]}: last frame stored at ${seen:-?} UTC; "
+    delivered+="${names[$i]}: last frame stored at ${seen:-?} UTC, ${buffered[$i]}; "
 done
 
 table="$(cat <<EOF
@@ -362,7 +414,7 @@ table="$(cat <<EOF
 - ${warmup} s warm-up, then ${elapsed} s measured; RSS sampled every second; CPU = utime + stime from /proc/PID/stat at both ends (1 tick = $((1000 / clk_tck)) ms)
 - delivery check: ${delivered%; }
 
-| Process | RSS median (MiB) | RSS max (MiB) | anon / file median (MiB) | VmHWM since start (MiB) | CPU s/min | CPU s/min, last 60 s | % of one core | CPU ticks | Threads |
+| Process | RSS median (MiB) | RSS max (MiB) | anon / file / shmem median (MiB) | VmHWM since start (MiB) | CPU s/min | CPU s/min, last 60 s | % of one core | CPU ticks | Threads |
 |---|---|---|---|---|---|---|---|---|---|
 ${rows}
 | Goal | Measured | RSS ≤ ${rss_goal_mib} MiB | CPU vs node_exporter | CPU ≤ node_exporter |

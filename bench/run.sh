@@ -7,6 +7,9 @@
 #   bench/run.sh --duration 10 --connections 128
 #   bench/run.sh --report docs/bench-last.md  also write the table to a file
 #   bench/run.sh --help                       every option
+#   bench/run.sh stream                       the live stream: 1,000 paced agents, 200 WebSocket
+#                                             clients, against the same run without them (~12 min)
+#   bench/run.sh stream --help                its options
 #
 # Exit status: 0 every goal met, 1 a goal missed, 2 the run could not be done.
 set -euo pipefail

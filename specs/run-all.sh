@@ -30,5 +30,28 @@ if [ "$test_status" -ne 0 ] && [ "$f" -eq 0 ]; then
 fi
 [ "$test_status" -ne 0 ] && status=1
 
+# Suites outside dotnet test end with their own "N passed, N failed" line, added to the total.
+run_suite() { # run_suite TITLE COMMAND...
+  echo "== $1"
+  shift
+  "$@" 2>&1 | tee "$log" | tail -n 25
+  local suite_status=${PIPESTATUS[0]}
+  local line
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)
+  if [ -z "$line" ]; then
+    echo "(no summary line: counted as one failure)"
+    failed=$((failed + 1))
+  else
+    passed=$((passed + ${line%% passed*}))
+    local f=${line#*, }
+    failed=$((failed + ${f%% failed}))
+  fi
+  [ "$suite_status" -ne 0 ] && status=1
+}
+
+run_suite "dashboard (vitest, Playwright on Debian's chromium)" bash Lumen.Web/run-tests.sh --no-build
+run_suite "release (linux-x64 binaries started alone)" bash specs/release-check.sh
+run_suite "docs site (Astro Starlight, links checked)" bash docs/build.sh
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Lumen.Agent.Buffer;
@@ -32,9 +33,13 @@ public static class BufferFile
     /// Checks the file with <c>PRAGMA quick_check</c>. A damaged one is read for whatever
     /// frames it still gives, then moved aside with its companions.
     /// </summary>
-    public static Inspection Inspect(string path, DateTimeOffset now, BufferCaps caps)
+    public static Inspection Inspect(string path, DateTimeOffset now, BufferCaps caps) =>
+        File.Exists(path) ? InspectFile(path, now, caps) : new Missing();
+
+    /// <summary>Apart, and never inlined, so that an agent without a buffer file never loads SQLite.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Inspection InspectFile(string path, DateTimeOffset now, BufferCaps caps)
     {
-        if (!File.Exists(path)) return new Missing();
         string? problem;
         try
         {

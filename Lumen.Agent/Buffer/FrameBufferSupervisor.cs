@@ -1,7 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Hosting;
-using Akka.Persistence.Sql.Hosting;
 using static Lumen.Agent.Buffer.FrameBufferCommands;
 using static Lumen.Agent.Buffer.FrameBufferQueries;
 
@@ -87,6 +86,7 @@ public sealed class FrameBufferSupervisor : ReceiveActor, IWithUnboundedStash, I
     private void StartBuffer(BufferStart start)
     {
         _failure = null;
+        FrameBufferConfig.EnsurePlugins(Context.System, _options);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_options.Path))!);
         _buffer = Context.Watch(Context.ActorOf(FrameBufferActor.Props(_options, start, _time), $"buffer-{++_incarnation}"));
         Become(Recovering);
@@ -174,9 +174,11 @@ public sealed class FrameBufferSupervisor : ReceiveActor, IWithUnboundedStash, I
 public static class FrameBufferWiring
 {
     /// <summary>
-    /// The buffer's journal and snapshot store on its own SQLite file, its event serializer, and
-    /// the buffer itself, registered as <see cref="FrameBufferActor"/> (the supervisor in front
-    /// of it speaks the same protocol).
+    /// The buffer's event serializer and the buffer itself, registered as
+    /// <see cref="FrameBufferSupervisor"/>, which speaks the buffer's protocol (a key of
+    /// <see cref="FrameBufferActor"/> would load Akka.Persistence at start-up).
+    /// Its journal and snapshot store on its own SQLite file are added when the buffer first
+    /// starts (<see cref="FrameBufferConfig.EnsurePlugins"/>).
     /// </summary>
     public static AkkaConfigurationBuilder AddFrameBuffer(this AkkaConfigurationBuilder builder, BufferOptions options, TimeProvider? time = null)
     {
@@ -184,8 +186,7 @@ public static class FrameBufferWiring
             throw new ArgumentException("invalid frame buffer options:\n  " + string.Join("\n  ", problems), nameof(options));
         return builder
             .AddHocon(FrameBufferConfig.Serialization, HoconAddMode.Prepend)
-            .WithSqlPersistence(FrameBufferConfig.Journal(options), FrameBufferConfig.SnapshotStore(options))
             .WithActors((system, registry) =>
-                registry.Register<FrameBufferActor>(system.ActorOf(FrameBufferSupervisor.Props(options, time), "frame-buffer")));
+                registry.Register<FrameBufferSupervisor>(system.ActorOf(FrameBufferSupervisor.Props(options, time), "frame-buffer")));
     }
 }

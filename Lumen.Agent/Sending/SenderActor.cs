@@ -8,7 +8,8 @@ namespace Lumen.Agent.Sending;
 
 /// <summary>
 /// Delivers every tick's frame to the hub and owns what is not yet safe there. A frame goes
-/// straight to the hub while the buffer is empty; otherwise it joins the buffer and each tick
+/// straight to the hub while the buffer is empty (after the post in flight, if there is one);
+/// otherwise it joins the buffer and each tick
 /// sends the buffer's oldest <c>buffer_drain</c> frames, so frames arrive in ts order and a
 /// returning hub is not stampeded. Frames the hub acknowledged but has not reported durable
 /// are held in memory (<see cref="UnconfirmedFrames{TFrame}"/>); they are sent again when the
@@ -20,14 +21,22 @@ public sealed class SenderActor : ReceiveActor, IWithTimers, IWithUnboundedStash
     public static readonly TimeSpan PolicyEvery = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan UnauthorizedRetryEvery = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Frames that may wait in memory behind a post still in flight: as many as can arrive
+    /// within the longest post (<see cref="HubClient.RequestTimeout"/>) at the shortest interval (2 s).
+    /// </summary>
+    public const int MaxWaitingBehindPost = 5;
+
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly HubClient _hub;
     private readonly IActorRef _buffer;
     private readonly int _drain;
     private readonly UnconfirmedFrames<IngestFrame> _unconfirmed = new();
+    private readonly Queue<IngestFrame> _waiting = new();
     private TimeSpan _interval;
     private string? _instance;
     private bool _busy;
+    private bool _posting;
     private bool _bufferMayHoldFrames;
     private bool _keptDuringDrain;
     private bool _reachable = true;
@@ -92,22 +101,47 @@ public sealed class SenderActor : ReceiveActor, IWithTimers, IWithUnboundedStash
 
     private void HandleSend(IngestFrame frame)
     {
+        // A slow answer (a busy hub, an agent compiling its first post) is no outage: the
+        // frame waits behind the post instead of starting the disk buffer, which would load
+        // Akka.Persistence, linq2db and SQLite for the rest of the agent's life.
+        if (_posting && !_bufferMayHoldFrames && _waiting.Count < MaxWaitingBehindPost)
+        {
+            _waiting.Enqueue(frame);
+            return;
+        }
         if (_busy || _bufferMayHoldFrames)
         {
             Keep(frame);
             if (!_busy) StartDrain();
             return;
         }
-        _busy = true;
+        _busy = _posting = true;
         var hub = _hub;
         hub.PostAsync(frame).PipeTo(Self, success: outcome => new Posted(frame, outcome));
     }
 
     private void HandlePosted(Posted posted)
     {
-        _busy = false;
+        _busy = _posting = false;
         if (posted.Outcome is PostOutcome.Retry or PostOutcome.Unauthorized) Keep(posted.Frame);
         Apply(posted.Frame, posted.Outcome);
+        SendWaiting();
+    }
+
+    /// <summary>
+    /// The frames that came in during the post: the oldest is posted now and the others wait
+    /// behind it, or, when the buffer may hold frames now (the post failed, the hub restarted,
+    /// the token was refused), all go to the buffer, which the next tick drains.
+    /// </summary>
+    private void SendWaiting()
+    {
+        if (_waiting.Count == 0) return;
+        if (_unauthorized || _bufferMayHoldFrames)
+        {
+            while (_waiting.TryDequeue(out var frame)) Keep(frame);
+            return;
+        }
+        HandleSend(_waiting.Dequeue());
     }
 
     private void StartDrain()

@@ -28,7 +28,9 @@ public static class HelpText
           LUMEN_HUB_ADDR                  listen address [:8090]
           LUMEN_HUB_DB_PATH               SQLite file [/var/lib/lumen/lumen.db, or ./data/lumen.db
                                           when /var/lib/lumen is not writable]
-          LUMEN_HUB_STREAM_INTERVAL       live stream period [5s]
+          LUMEN_HUB_STREAM_INTERVAL       live stream period [5s; 1s–1m]
+          LUMEN_HUB_TRUST_PROXY           believe X-Forwarded-Proto/-Host in the live stream's
+                                          origin check; only behind a reverse proxy [false]
           LUMEN_HUB_BATCH_FLUSH_EVERY     longest wait before snapshots are written [60s]
           LUMEN_HUB_BATCH_FLUSH_SIZE      rows per write transaction [5000]
           LUMEN_HUB_BATCH_QUEUE_SIZE      rows queued before ingest answers 503 [max(50000, 4 × flush size)]

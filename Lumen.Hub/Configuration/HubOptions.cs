@@ -29,6 +29,13 @@ public sealed record HubOptions(
 {
     /// <summary>The folder holding the database; the hub keeps its other files (session secret) beside it.</summary>
     public string DataFolder => Path.GetDirectoryName(Path.GetFullPath(DatabasePath))!;
+
+    /// <summary>
+    /// Whether a reverse proxy in front of the hub is believed about the address the browser
+    /// used (<c>X-Forwarded-Proto</c>, <c>X-Forwarded-Host</c>); off unless
+    /// <c>LUMEN_HUB_TRUST_PROXY</c> says so. Only the live stream's origin check reads them.
+    /// </summary>
+    public bool TrustProxy { get; init; }
 }
 
 /// <summary>
@@ -92,6 +99,7 @@ public static class HubOptionsLoader
         var streamInterval = Duration("LUMEN_HUB_STREAM_INTERVAL", Env("LUMEN_HUB_STREAM_INTERVAL"), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), problems);
         var flushEvery = Duration("LUMEN_HUB_BATCH_FLUSH_EVERY", Env("LUMEN_HUB_BATCH_FLUSH_EVERY"), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10), problems);
         var flushSize = Integer("LUMEN_HUB_BATCH_FLUSH_SIZE", Env("LUMEN_HUB_BATCH_FLUSH_SIZE"), 5000, 1, 100_000, problems);
+        var trustProxy = Flag("LUMEN_HUB_TRUST_PROXY", Env("LUMEN_HUB_TRUST_PROXY"), problems);
         var queueSize = Integer("LUMEN_HUB_BATCH_QUEUE_SIZE", Env("LUMEN_HUB_BATCH_QUEUE_SIZE"), Math.Max(50_000, flushSize * 4), 1, 10_000_000, problems);
 
         var defaults = new Dictionary<string, TimeSpan>();
@@ -116,7 +124,7 @@ public static class HubOptionsLoader
             new SettingDefaults(defaults),
             accounts,
             install,
-            new QuickstartOptions(quickstart, localAgent));
+            new QuickstartOptions(quickstart, localAgent)) { TrustProxy = trustProxy };
     }
 
     private static bool Flag(string name, string? text, List<string> problems)

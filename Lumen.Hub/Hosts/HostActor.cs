@@ -25,6 +25,9 @@ public sealed class HostActor(HostId hostId, string name) : UntypedActor
             case HostQueries.GetLiveSnapshot:
                 Sender.Tell(new HostLiveView(_state.HostId, _state.ToLiveSnapshot()));
                 break;
+            case HostQueries.ReportLiveSnapshot report:
+                report.ReplyTo.Tell(new HostLiveReport(report.Round, _state.HostId, _state.ToLiveSnapshot()));
+                break;
             default:
                 Unhandled(message);
                 break;

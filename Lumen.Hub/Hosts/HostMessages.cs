@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Lumen.Protocol.Ingest;
 using Lumen.Protocol.Live;
 
@@ -27,6 +28,16 @@ public static class HostQueries
 
     /// <summary>Answered with the number of host actors alive.</summary>
     public sealed record CountLiveHosts;
+
+    /// <summary>
+    /// Every host's live snapshot for one round of the live feed: <paramref name="ReplyTo"/> gets
+    /// one <see cref="LiveCollectionStarted"/> saying how many hosts were asked and one
+    /// <see cref="HostLiveReport"/> from each of them, in no particular order.
+    /// </summary>
+    public sealed record CollectLiveSnapshots(long Round, IActorRef ReplyTo);
+
+    /// <summary>HostsActor to each host actor: answer <see cref="CollectLiveSnapshots"/>.</summary>
+    public sealed record ReportLiveSnapshot(long Round, IActorRef ReplyTo);
 }
 
 /// <summary>One host's live state, or null when the hub has not heard from it since start.</summary>
@@ -37,3 +48,9 @@ public readonly record struct HostPresence(DateTimeOffset ReceivedAt, SystemInfo
 
 /// <summary>Presence of every host heard from since the hub started.</summary>
 public sealed record HostPresenceView(IReadOnlyDictionary<HostId, HostPresence> Hosts);
+
+/// <summary>How many hosts were asked for their snapshot in one collection round.</summary>
+public sealed record LiveCollectionStarted(long Round, int Hosts);
+
+/// <summary>One host's answer in a collection round; the snapshot is null when it has none yet.</summary>
+public sealed record HostLiveReport(long Round, HostId HostId, LiveSnapshot? Snapshot);

@@ -39,7 +39,16 @@ public sealed class HostsActor : ReceiveActor
             else Sender.Tell(new HostLiveView(query.HostId, null));
         });
         Receive<HostQueries.CountLiveHosts>(_ => Sender.Tell(_children.Count));
+        Receive<HostQueries.CollectLiveSnapshots>(HandleCollect);
         Receive<ChildStopped>(stopped => _children.Remove(stopped.HostId));
+    }
+
+    private void HandleCollect(HostQueries.CollectLiveSnapshots collect)
+    {
+        collect.ReplyTo.Tell(new LiveCollectionStarted(collect.Round, _children.Count));
+        // The hosts answer the collector directly: nothing per host comes back through here.
+        var report = new HostQueries.ReportLiveSnapshot(collect.Round, collect.ReplyTo);
+        foreach (var child in _children.Values) child.Tell(report);
     }
 
     private IActorRef ChildFor(HostId hostId, string name)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Lumen.Hub.Accounts;
+using Lumen.Hub.History;
 
 namespace Lumen.Hub.Http;
 
@@ -22,6 +23,7 @@ namespace Lumen.Hub.Http;
 [JsonSerializable(typeof(HostWithToken))]
 [JsonSerializable(typeof(NewHostRequest))]
 [JsonSerializable(typeof(TagsRequest))]
+[JsonSerializable(typeof(HostMetrics))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(Dictionary<string, System.Text.Json.JsonElement>))]
 public sealed partial class HubJsonContext : JsonSerializerContext;

@@ -92,6 +92,39 @@ public static class Migrations
             session_epoch INTEGER NOT NULL DEFAULT 0
         );
         """,
+        // 4 (history rollup): per host and minute, the number of snapshot rows and the sum of
+        //    every column, so a week's history query reads 10,080 rows per host instead of
+        //    120,960 (averaging twelve columns over the raw rows took SQLite ~100 ms for a week
+        //    on the benchmark machine; see docs/history.md). MinuteRollupActor sums each host's
+        //    minutes once they are a few minutes old, up to snapshot_minutes_until.until_ms;
+        //    SnapshotWriter adds only rows arriving for minutes already summed. The rollup is not
+        //    written on every flush because that doubled a flush's page writes. Nothing is summed
+        //    here: the actor catches up on rows stored before, a bounded chunk at a time.
+        //    Written with IF NOT EXISTS: running it again changes nothing.
+        """
+        CREATE TABLE IF NOT EXISTS snapshot_minutes (
+            host_id    INTEGER NOT NULL,
+            minute_ts  INTEGER NOT NULL,
+            samples    INTEGER NOT NULL,
+            cpu_pct    REAL NOT NULL,
+            ram_pct    REAL NOT NULL,
+            swap_pct   REAL NOT NULL,
+            disk_pct   REAL NOT NULL,
+            load1      REAL NOT NULL,
+            load5      REAL NOT NULL,
+            load15     REAL NOT NULL,
+            net_rx_bps REAL NOT NULL,
+            net_tx_bps REAL NOT NULL,
+            disk_r_bps REAL NOT NULL,
+            disk_w_bps REAL NOT NULL,
+            temp_c     REAL NOT NULL,
+            PRIMARY KEY (host_id, minute_ts)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS snapshot_minutes_until (
+            host_id  INTEGER PRIMARY KEY,
+            until_ms INTEGER NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -7,7 +7,8 @@ public sealed record SweepResult(long RowsDeleted, int Chunks, TimeSpan Elapsed)
 
 /// <summary>
 /// Deletes snapshots older than a cutoff, host by host, in chunks of at most
-/// <see cref="ChunkRows"/> rows, each its own short transaction, so ingest batches interleave.
+/// <see cref="ChunkRows"/> rows, each its own short transaction, so ingest batches interleave;
+/// then the host's per-minute rollup rows of the minutes wholly before the cutoff.
 /// </summary>
 public sealed class RetentionStore(LumenDatabase database)
 {
@@ -38,6 +39,7 @@ public sealed class RetentionStore(LumenDatabase database)
                 deleted += removed;
                 if (removed > 0) chunks++;
             } while (removed == ChunkRows);
+            SnapshotChunks.DeleteMinutesOlderThan(connection, host, cutoffMs, ChunkRows);
         }
         return new SweepResult(deleted, chunks, System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }

@@ -15,8 +15,10 @@ public sealed record BatchWritten(int Rows, int Inserted, int Hosts, TimeSpan El
 /// <summary>
 /// Writes one batch of snapshot rows in one transaction: each host's last-seen time and
 /// metadata, then the rows in (host, ts) order (a re-sent frame is ignored by the key; rows
-/// of a host deleted meanwhile are skipped). Used by one stream stage at a time, so it keeps
-/// one connection and its prepared statements.
+/// of a host deleted meanwhile are skipped), adding rows that arrive for an already summed
+/// minute to <c>snapshot_minutes</c> (see <see cref="MinuteRollupStore"/>). This is the only
+/// writer of snapshots: whatever else inserts rows must do the same. Used by one stream stage
+/// at a time, so it keeps one connection and its prepared statements.
 /// </summary>
 /// <remarks>
 /// Rows are bound through SQLite's own API rather than SqliteParameter: this runs tens of
@@ -38,6 +40,17 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14);
         """;
 
+    /// <summary>Adds the sums of late rows (see <see cref="InsertHostRows"/>) to a minute already rolled up.</summary>
+    private const string AddMinuteSql = $"""
+        INSERT INTO snapshot_minutes
+            (host_id, minute_ts, samples, cpu_pct, ram_pct, swap_pct, disk_pct, load1, load5, load15,
+             net_rx_bps, net_tx_bps, disk_r_bps, disk_w_bps, temp_c)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+        {MinuteRollupStore.AddToMinute};
+        """;
+
+    private const string RolledUpUntilSql = "SELECT until_ms FROM snapshot_minutes_until WHERE host_id = ?1;";
+
     private const string TouchHostSql = """
         UPDATE hosts SET last_seen_at = max(coalesce(last_seen_at, 0), $seen),
                          system_json = coalesce($system, system_json)
@@ -49,6 +62,9 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
     /// <summary>The file written to, for log lines about failing writes.</summary>
     public string DatabasePath => database.Path;
     private sqlite3_stmt? _insert;
+    private sqlite3_stmt? _addMinute;
+    private sqlite3_stmt? _rolledUpUntil;
+    private readonly MinuteSums _minute = new();
     private SqliteCommand? _touchHost;
 
     public BatchWritten Write(IReadOnlyList<SnapshotRow> rows)
@@ -73,7 +89,7 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
                 while (end < ordered.Length && ordered[end].HostId == ordered[start].HostId) end++;
                 hosts++;
                 if (TouchHost(ordered.AsSpan(start, end - start)))
-                    for (var i = start; i < end; i++) inserted += Insert(ordered[i]);
+                    inserted += InsertHostRows(ordered.AsSpan(start, end - start));
                 start = end;
             }
             transaction.Commit();
@@ -107,6 +123,53 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
         return _touchHost.ExecuteNonQuery() > 0;
     }
 
+    /// <summary>
+    /// Inserts one host's rows, oldest first. A row for a minute the rollup has already summed
+    /// (an agent's buffered frames replayed, a clock running behind) is late: it is added to
+    /// that minute here, one upsert per minute. Later rows are left to
+    /// <see cref="MinuteRollupStore"/>, so a normal flush writes nothing to the rollup. A
+    /// re-sent frame ignored by the key is added nowhere.
+    /// </summary>
+    private int InsertHostRows(ReadOnlySpan<SnapshotRow> hostRows)
+    {
+        var rolledUpUntil = RolledUpUntil(hostRows[0].HostId.Value);
+        var inserted = 0;
+        foreach (var row in hostRows)
+        {
+            if (Insert(row) == 0) continue;
+            inserted++;
+            if (row.TsUnixMs >= rolledUpUntil) continue;
+            if (_minute.Samples > 0 && !_minute.Holds(row)) AddMinute();
+            _minute.Add(row);
+        }
+        if (_minute.Samples > 0) AddMinute();
+        return inserted;
+    }
+
+    private long RolledUpUntil(long hostId)
+    {
+        var s = _rolledUpUntil!;
+        raw.sqlite3_bind_int64(s, 1, hostId);
+        var result = raw.sqlite3_step(s);
+        var until = result == raw.SQLITE_ROW ? raw.sqlite3_column_int64(s, 0) : long.MinValue;
+        raw.sqlite3_reset(s);
+        if (result is not (raw.SQLITE_ROW or raw.SQLITE_DONE))
+            throw new SqliteException($"reading the minute rollup's mark failed: {raw.sqlite3_errmsg(_connection!.Handle).utf8_to_string()}", result);
+        return until;
+    }
+
+    private void AddMinute()
+    {
+        var s = _addMinute!;
+        raw.sqlite3_bind_int64(s, 1, _minute.HostId);
+        raw.sqlite3_bind_int64(s, 2, _minute.MinuteTs);
+        raw.sqlite3_bind_int(s, 3, _minute.Samples);
+        var sums = _minute.Sums;
+        for (var i = 0; i < sums.Length; i++) raw.sqlite3_bind_double(s, 4 + i, sums[i]);
+        Step(s, "adding to the minute rollup");
+        _minute.Reset();
+    }
+
     private int Insert(SnapshotRow row)
     {
         var s = _insert!;
@@ -124,11 +187,16 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
         raw.sqlite3_bind_double(s, 12, row.DiskRBps);
         raw.sqlite3_bind_double(s, 13, row.DiskWBps);
         raw.sqlite3_bind_double(s, 14, row.TempC);
-        var result = raw.sqlite3_step(s);
-        raw.sqlite3_reset(s);
-        if (result != raw.SQLITE_DONE)
-            throw new SqliteException($"inserting a snapshot failed: {raw.sqlite3_errmsg(_connection!.Handle).utf8_to_string()}", result);
+        Step(s, "inserting a snapshot");
         return raw.sqlite3_changes(_connection!.Handle);
+    }
+
+    private void Step(sqlite3_stmt statement, string what)
+    {
+        var result = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (result != raw.SQLITE_DONE)
+            throw new SqliteException($"{what} failed: {raw.sqlite3_errmsg(_connection!.Handle).utf8_to_string()}", result);
     }
 
     private void EnsureOpen()
@@ -141,9 +209,9 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
             pragma.ExecuteNonQuery();
         }
 
-        var prepared = raw.sqlite3_prepare_v2(_connection.Handle, InsertSql, out _insert);
-        if (prepared != raw.SQLITE_OK)
-            throw new SqliteException($"preparing the snapshot insert failed: {raw.sqlite3_errmsg(_connection.Handle).utf8_to_string()}", prepared);
+        _insert = Prepare(InsertSql, "the snapshot insert");
+        _addMinute = Prepare(AddMinuteSql, "the minute rollup upsert");
+        _rolledUpUntil = Prepare(RolledUpUntilSql, "the minute rollup mark lookup");
 
         _touchHost = _connection.CreateCommand();
         _touchHost.CommandText = TouchHostSql;
@@ -153,11 +221,22 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
         _touchHost.Prepare();
     }
 
+    private sqlite3_stmt Prepare(string sql, string what)
+    {
+        var prepared = raw.sqlite3_prepare_v2(_connection!.Handle, sql, out var statement);
+        if (prepared != raw.SQLITE_OK)
+            throw new SqliteException($"preparing {what} failed: {raw.sqlite3_errmsg(_connection.Handle).utf8_to_string()}", prepared);
+        return statement;
+    }
+
     public void Dispose()
     {
         _insert?.Dispose();
+        _addMinute?.Dispose();
+        _rolledUpUntil?.Dispose();
+        _minute.Reset();
         _touchHost?.Dispose();
         _connection?.Dispose();
-        (_insert, _touchHost, _connection) = (null, null, null);
+        (_insert, _addMinute, _rolledUpUntil, _touchHost, _connection) = (null, null, null, null, null);
     }
 }

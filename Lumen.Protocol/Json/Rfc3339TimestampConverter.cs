@@ -25,6 +25,27 @@ public sealed class Rfc3339TimestampConverter : JsonConverter<DateTimeOffset>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
+    /// Parses <paramref name="text"/> (a query-string value, say) by exactly the rules a JSON
+    /// timestamp is read by: RFC 3339 with an offset, returned in UTC.
+    /// </summary>
+    public static bool TryParse(string text, out DateTimeOffset utc)
+    {
+        utc = default;
+        if (text.Length is < ShortestRfc3339Length or > MaxRfc3339Length || text.AsSpan().IndexOfAny('"', '\\') >= 0)
+            return false;
+        var json = System.Text.Encoding.UTF8.GetBytes($"\"{text}\"");
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            return reader.Read() && TryRead(ref reader, out utc) is null;
+        }
+        catch (JsonException)
+        {
+            return false; // a control character, say: not a timestamp either
+        }
+    }
+
+    /// <summary>
     /// Reads the token under the reader as an RFC 3339 timestamp in UTC. Returns null on
     /// success, else why it is not one. Shared with the hand-written frame reader, so both
     /// paths accept exactly the same timestamps.

@@ -116,7 +116,7 @@ public static class BenchRun
     }
 
     /// <summary>Lumen.Hub/bin/Release/net10.0/Lumen.Hub.dll of the checkout this bench was built in.</summary>
-    private static string DefaultHubDll()
+    public static string DefaultHubDll()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Lumen.sln"))) folder = folder.Parent;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Lumen.Bench;
+using Lumen.Bench.History;
 using Lumen.Bench.Parse;
+using Lumen.Bench.Stream;
 
 // The bare endpoint runs in a child process of the bench, like the hub, so both are
 // measured from /proc the same way.
@@ -10,6 +12,27 @@ if (args is ["parse"])
     return ParseBench.Run();
 if (args is ["argon2"])
     return await Lumen.Bench.Accounts.PasswordHashBench.RunAsync();
+if (args is ["history-db", ..])
+    return HistoryCommand.CreateDatabase(args[1..]);
+if (args is ["history", ..])
+    return await HistoryCommand.RunAsync(args[1..]);
+if (args is ["stream", "--help" or "-h" or "help", ..])
+{
+    Console.Out.Write(StreamBenchOptions.Usage);
+    return 0;
+}
+if (args is ["stream", .. var streamArgs])
+{
+    try
+    {
+        return await StreamBench.RunAsync(StreamBenchOptions.Parse(streamArgs));
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine($"lumen-bench stream: {e.Message}\n{StreamBenchOptions.Usage}");
+        return 2;
+    }
+}
 if (args is ["--help" or "-h" or "help", ..])
 {
     Console.Out.Write(BenchOptions.Usage);

@@ -3,8 +3,9 @@ using System.Runtime.InteropServices;
 namespace Lumen.Bench.Processes;
 
 /// <summary>
-/// The two libc calls .NET has no API for: sending SIGTERM (the hub's "flush and stop"; Process.Kill
-/// only sends SIGKILL) and the kernel's clock tick, the unit of CPU time in /proc/PID/stat.
+/// The libc calls .NET has no API for: sending SIGTERM (the hub's "flush and stop"; Process.Kill
+/// only sends SIGKILL), the kernel's clock tick (the unit of CPU time in /proc/PID/stat) and a
+/// thread's own CPU time.
 /// </summary>
 internal static class Posix
 {
@@ -28,4 +29,23 @@ internal static class Posix
     }
 
     public static long ClockTicksPerSecond { get; } = sysconf(ScClkTck);
+
+    private const int ClockThreadCpuTimeId = 3;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Timespec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [DllImport("libc")]
+    private static extern int clock_gettime(int clock, out Timespec time);
+
+    /// <summary>CPU time the calling thread has used, to the nanosecond: what a piece of work costs whatever else runs on the cores.</summary>
+    public static TimeSpan ThreadCpuTime()
+    {
+        if (clock_gettime(ClockThreadCpuTimeId, out var time) != 0) throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
+        return TimeSpan.FromTicks(time.Seconds * TimeSpan.TicksPerSecond + time.Nanoseconds / 100);
+    }
 }

@@ -8,9 +8,10 @@ namespace Lumen.Bench.Processes;
 public static class Servers
 {
     /// <summary>The Release hub as an operator runs it, with only warnings logged (no request logging).</summary>
-    public static Task<ServerProcess> StartHubAsync(string hubDll, string databasePath, string logPath)
+    public static Task<ServerProcess> StartHubAsync(
+        string hubDll, string databasePath, string logPath, IReadOnlyDictionary<string, string>? extraEnvironment = null, int? port = null)
     {
-        var port = FreeLoopbackPort();
+        port ??= FreeLoopbackPort();
         var environment = new Dictionary<string, string>
         {
             ["LUMEN_HUB_ADDR"] = $"127.0.0.1:{port}",
@@ -18,7 +19,8 @@ public static class Servers
             ["Logging__LogLevel__Default"] = "Warning",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
-        return ServerProcess.StartAsync(hubDll, [], environment, Loopback(port), "/healthz", logPath);
+        foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>()) environment[key] = value;
+        return ServerProcess.StartAsync(hubDll, [], environment, Loopback(port.Value), "/healthz", logPath);
     }
 
     /// <summary>This assembly's <c>bare-server</c> subcommand.</summary>

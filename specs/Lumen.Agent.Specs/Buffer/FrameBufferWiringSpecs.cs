@@ -19,7 +19,7 @@ public sealed class FrameBufferWiringSpecs : IDisposable
             .ConfigureServices(services => services.AddAkka("wiring-spec", akka => akka.AddFrameBuffer(_folder.Options())))
             .Build();
         await host.StartAsync();
-        var buffer = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<FrameBufferActor>();
+        var buffer = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<FrameBufferSupervisor>();
 
         buffer.Tell(new BufferFrame(BufferFrames.At(DateTimeOffset.UtcNow)));
         var status = await buffer.Ask<BufferStatus>(GetBufferStatus.Instance, TimeSpan.FromSeconds(10));
@@ -27,6 +27,39 @@ public sealed class FrameBufferWiringSpecs : IDisposable
 
         Assert.Equal(1, status.Count);
         Assert.Equal(1, _folder.Sql("SELECT count(*) FROM journal WHERE manifest = 'frame-buffered.v1'"));
+    }
+
+    [Fact]
+    public async Task AddFrameBuffer_should_configure_the_journal_only_when_the_first_frame_is_buffered()
+    {
+        using var host = new HostBuilder()
+            .ConfigureServices(services => services.AddAkka("lazy-wiring-spec", akka => akka.AddFrameBuffer(_folder.Options())))
+            .Build();
+        await host.StartAsync();
+        var system = host.Services.GetRequiredService<ActorSystem>();
+        var buffer = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<FrameBufferSupervisor>();
+
+        var idle = await buffer.Ask<BufferStatus>(GetBufferStatus.Instance, TimeSpan.FromSeconds(10));
+        var configuredWhenIdle = system.Settings.Config.HasPath(FrameBufferConfig.JournalPluginId);
+        var fileWhenIdle = File.Exists(_folder.Options().Path);
+        buffer.Tell(new BufferFrame(BufferFrames.At(DateTimeOffset.UtcNow)));
+        var busy = await buffer.Ask<BufferStatus>(GetBufferStatus.Instance, TimeSpan.FromSeconds(10));
+        var configuredWhenBusy = system.Settings.Config.HasPath(FrameBufferConfig.JournalPluginId);
+        await host.StopAsync();
+
+        Assert.Equal((0, false, false), (idle.Count, configuredWhenIdle, fileWhenIdle));
+        Assert.Equal((1, true), (busy.Count, configuredWhenBusy));
+        Assert.True(File.Exists(_folder.Options().Path));
+    }
+
+    [Fact]
+    public void FrameBufferConfig_should_give_the_first_slow_start_of_the_journal_minutes_not_Akkas_30_seconds()
+    {
+        var plugins = FrameBufferConfig.Plugins(_folder.Options());
+
+        Assert.Equal(TimeSpan.FromMinutes(5), plugins.GetTimeSpan(FrameBufferConfig.JournalPluginId + ".recovery-event-timeout"));
+        Assert.Equal(_folder.Options().Path, new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
+            plugins.GetString(FrameBufferConfig.JournalPluginId + ".connection-string")).DataSource);
     }
 
     [Fact]

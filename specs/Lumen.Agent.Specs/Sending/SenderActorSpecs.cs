@@ -55,7 +55,7 @@ public sealed class SenderActorSpecs : TestKit, IAsyncLifetime
 
     /// <summary>
     /// Sends a frame and waits until the sender has taken the hub's answer: a frame that
-    /// arrives while a post is still in flight is buffered, which is not what these specs test.
+    /// arrives while a post is still in flight waits behind it, which is not what these specs test.
     /// </summary>
     private async Task DeliverAsync(IActorRef sender, int second, int awaitingAfter)
     {
@@ -93,6 +93,63 @@ public sealed class SenderActorSpecs : TestKit, IAsyncLifetime
         Assert.Equal(Frame(60).Ts, (await _buffer.ExpectMsgAsync<FrameBufferCommands.BufferFrame>(Wait)).Frame.Ts);
         await _buffer.ExpectMsgAsync<FrameBufferQueries.TakeOldest>(Wait);
         Assert.Equal(0, _hub.Posts);
+    }
+
+    [Fact]
+    public async Task Sender_should_post_frames_that_arrive_during_a_slow_post_after_it_without_the_buffer()
+    {
+        var sender = await StartSenderAsync();
+        _hub.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        sender.Tell(new SenderCommands.Send(Frame(0)));
+        await AwaitAssertAsync(() => Assert.Equal(1, Volatile.Read(ref _hub.Posts)), Wait, TimeSpan.FromMilliseconds(20));
+        sender.Tell(new SenderCommands.Send(Frame(5)));
+        sender.Tell(new SenderCommands.Send(Frame(10)));
+        await _buffer.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
+        _hub.Gate.SetResult();
+
+        await WhenHubHasAsync(3);
+        Assert.Equal([T0, T0.AddSeconds(5), T0.AddSeconds(10)], _hub.AcceptedTs);
+        await _buffer.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public async Task Sender_should_keep_the_frames_waiting_behind_a_post_in_the_buffer_when_that_post_fails()
+    {
+        var sender = await StartSenderAsync();
+        _hub.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _hub.NextStatuses.Enqueue(HttpStatusCode.ServiceUnavailable);
+
+        sender.Tell(new SenderCommands.Send(Frame(0)));
+        await AwaitAssertAsync(() => Assert.Equal(1, Volatile.Read(ref _hub.Posts)), Wait, TimeSpan.FromMilliseconds(20));
+        sender.Tell(new SenderCommands.Send(Frame(5)));
+        _hub.Gate.SetResult();
+
+        Assert.Equal(T0, (await _buffer.ExpectMsgAsync<FrameBufferCommands.BufferFrame>(Wait)).Frame.Ts);
+        Assert.Equal(T0.AddSeconds(5), (await _buffer.ExpectMsgAsync<FrameBufferCommands.BufferFrame>(Wait)).Frame.Ts);
+        Assert.Equal(1, _hub.Posts);
+    }
+
+    [Fact]
+    public async Task Sender_should_buffer_what_arrives_beyond_the_frames_that_may_wait_behind_a_slow_post()
+    {
+        var sender = await StartSenderAsync();
+        _hub.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        sender.Tell(new SenderCommands.Send(Frame(0)));
+        await AwaitAssertAsync(() => Assert.Equal(1, Volatile.Read(ref _hub.Posts)), Wait, TimeSpan.FromMilliseconds(20));
+        var waiting = SenderActor.MaxWaitingBehindPost;
+        for (var i = 1; i <= waiting + 1; i++) sender.Tell(new SenderCommands.Send(Frame(5 * i)));
+
+        // The one too many goes to the buffer at once; the others follow it there once the post is answered.
+        Assert.Equal(T0.AddSeconds(5 * (waiting + 1)), (await _buffer.ExpectMsgAsync<FrameBufferCommands.BufferFrame>(Wait)).Frame.Ts);
+        await _buffer.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+        _hub.Gate.SetResult();
+        var kept = new List<DateTimeOffset>();
+        for (var i = 1; i <= waiting; i++) kept.Add((await _buffer.ExpectMsgAsync<FrameBufferCommands.BufferFrame>(Wait)).Frame.Ts);
+
+        Assert.Equal(Enumerable.Range(1, waiting).Select(i => T0.AddSeconds(5 * i)), kept);
+        await WhenHubHasAsync(1);
     }
 
     [Theory]

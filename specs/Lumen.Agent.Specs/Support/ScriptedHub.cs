@@ -36,6 +36,9 @@ public sealed class ScriptedHub : IAsyncDisposable
 
     public ConcurrentQueue<IngestFrame> Accepted { get; } = new();
 
+    /// <summary>While set and not completed, every post waits for it before it is answered: a slow hub.</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
     public int Posts;
 
     public IReadOnlyList<DateTimeOffset> AcceptedTs => Accepted.Select(f => f.Ts).ToList();
@@ -59,6 +62,7 @@ public sealed class ScriptedHub : IAsyncDisposable
         Interlocked.Increment(ref Posts);
         using var body = new MemoryStream();
         await http.Request.Body.CopyToAsync(body);
+        if (Gate is { } gate) await gate.Task;
         if (NextStatuses.TryDequeue(out var status) && status != HttpStatusCode.NoContent)
         {
             http.Response.StatusCode = (int)status;

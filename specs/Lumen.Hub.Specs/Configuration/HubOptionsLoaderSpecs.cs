@@ -47,6 +47,8 @@ public sealed class HubOptionsLoaderSpecs
     [InlineData("LUMEN_HUB_PUBLIC_URL", "hub.example.lan")]
     [InlineData("LUMEN_HUB_PUBLIC_URL", "https://hub.example.lan/?x=1")]
     [InlineData("LUMEN_HUB_INSTALL_DIR", "/nonexistent/lumen-agents")]
+    [InlineData("LUMEN_HUB_STREAM_INTERVAL", "500ms")]
+    [InlineData("LUMEN_HUB_TRUST_PROXY", "maybe")]
     public void Load_should_refuse_naming_the_variable_when_a_value_is_bad(string variable, string value)
     {
         var refused = Assert.Throws<HubConfigurationException>(() => Load((variable, value)));
@@ -130,5 +132,23 @@ public sealed class HubOptionsLoaderSpecs
 
         Assert.Equal(Path.GetFullPath(folder), options.Install.AgentFolder);
         Assert.Equal("https://hub.example.lan:8443", options.Install.PublicUrl);
+    }
+
+    [Fact]
+    public void Load_should_stream_every_5s_and_distrust_forwarded_headers_by_default()
+    {
+        var options = Load();
+
+        Assert.Equal(TimeSpan.FromSeconds(5), options.StreamInterval);
+        Assert.False(options.TrustProxy);
+    }
+
+    [Fact]
+    public void Load_should_take_the_stream_interval_and_proxy_trust_when_set()
+    {
+        var options = Load(("LUMEN_HUB_STREAM_INTERVAL", "2s"), ("LUMEN_HUB_TRUST_PROXY", "true"));
+
+        Assert.Equal(TimeSpan.FromSeconds(2), options.StreamInterval);
+        Assert.True(options.TrustProxy);
     }
 }

@@ -50,4 +50,65 @@ public sealed class MigrationsSpecs : IDisposable
 
         Assert.Equal(before + 3, store.Version());
     }
+
+    [Fact]
+    public void Apply_should_let_the_rollup_catch_up_on_rows_stored_before_it_when_a_version_2_database_is_upgraded()
+    {
+        var database = DatabaseAt(version: 2);
+        var host = new HostStore(database, TimeProvider.System).Add("nas").Host.Id.Value;
+        Execute(database, $"""
+            INSERT INTO snapshots VALUES ({host}, 60000, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+            INSERT INTO snapshots VALUES ({host}, 65000, 3, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+            INSERT INTO snapshots VALUES ({host}, 120000, 5, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+            """);
+
+        database.Initialise();
+        new MinuteRollupStore(database).RollUp(DateTimeOffset.UnixEpoch.AddHours(1));
+
+        Assert.Equal("60000:2:4|120000:1:5", Rollup(database));
+    }
+
+    [Fact]
+    public void Apply_should_keep_the_rollup_when_its_step_runs_again()
+    {
+        var database = DatabaseAt(version: 2);
+        var host = new HostStore(database, TimeProvider.System).Add("nas").Host.Id.Value;
+        Execute(database, $"INSERT INTO snapshots VALUES ({host}, 60000, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);");
+        database.Initialise();
+        new MinuteRollupStore(database).RollUp(DateTimeOffset.UnixEpoch.AddHours(1));
+
+        // As if the rollup step had been renumbered at a merge: it runs over the same file again.
+        Execute(database, $"PRAGMA user_version = {Migrations.Latest - 1};");
+        database.Initialise();
+        History.HistoryRows.Write(database, History.HistoryRows.Row(new Lumen.Hub.Hosts.HostId(host), DateTimeOffset.FromUnixTimeMilliseconds(61000), 3));
+
+        Assert.Equal("60000:2:4", Rollup(database));
+        using var connection = database.Open();
+        Assert.Equal(Migrations.Latest, Migrations.CurrentVersion(connection));
+    }
+
+    private LumenDatabase DatabaseAt(int version)
+    {
+        Directory.CreateDirectory(_folder);
+        var database = new LumenDatabase(Path.Combine(_folder, "lumen.db"));
+        using (var connection = database.Open()) Migrations.Apply(connection, target: version);
+        return database;
+    }
+
+    private static void Execute(LumenDatabase database, string sql)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Each rollup row as minute:samples:cpu sum, oldest first.</summary>
+    private static string Rollup(LumenDatabase database)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(minute_ts || ':' || samples || ':' || cast(cpu_pct AS INTEGER), '|') FROM (SELECT * FROM snapshot_minutes ORDER BY minute_ts);";
+        return (string)command.ExecuteScalar()!;
+    }
 }

@@ -25,6 +25,14 @@ public sealed class TempDatabase : IDisposable
         return Convert.ToInt64(command.ExecuteScalar());
     }
 
+    public string String(string sql)
+    {
+        using var connection = Database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    }
+
     public void Execute(string sql)
     {
         using var connection = Database.Open();

@@ -1,0 +1,63 @@
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../lib/api';
+import { LiveStream, type StreamState } from '../lib/live-stream';
+import type { LiveSnapshot } from '../lib/protocol';
+import { publishStreamStatus } from './use-stream-status';
+
+export interface StreamStatus {
+  state: StreamState;
+  attempt: number;
+  retryInMs: number | null;
+}
+
+/**
+ * Opens the live stream for the component's lifetime. `hosts` null subscribes to every host;
+ * a change of the list re-subscribes on the same socket. `onFrame` always sees the latest
+ * closure. Returns the connection's state for the UI.
+ */
+export function useLiveStream(
+  hosts: string[] | null,
+  onFrame: (snapshots: LiveSnapshot[], receivedAt: number, parsedAt: number) => void,
+  enabled = true,
+): StreamStatus {
+  const [status, setStatus] = useState<StreamStatus>({ state: 'connecting', attempt: 0, retryInMs: null });
+  const frameRef = useRef(onFrame);
+  frameRef.current = onFrame;
+  const streamRef = useRef<LiveStream | null>(null);
+  const key = hosts === null ? null : hosts.join('\u0000');
+
+  useEffect(() => {
+    if (!enabled) return;
+    const stream = new LiveStream({
+      hosts,
+      onFrame: (snapshots, at, parsed) => frameRef.current(snapshots, at, parsed),
+      onState: (state, detail) => {
+        const next = { state, ...detail };
+        setStatus(next);
+        publishStreamStatus(state === 'stopped' ? null : next);
+      },
+      checkSession: async () => {
+        try {
+          await api.checkSession();
+          return true;
+        } catch (error) {
+          return !(error instanceof Error && 'status' in error && (error as { status: number }).status === 401);
+        }
+      },
+    });
+    streamRef.current = stream;
+    stream.start();
+    return () => {
+      stream.stop();
+      streamRef.current = null;
+    };
+    // The subscription changes below, without a new socket.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [enabled]);
+
+  useEffect(() => {
+    streamRef.current?.subscribe(key === null ? null : key.split('\u0000'));
+  }, [key]);
+
+  return status;
+}

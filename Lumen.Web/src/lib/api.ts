@@ -1,0 +1,130 @@
+// The hub's browser API (docs/api.md). Every error answer is {"error":"…"}; it becomes an
+// ApiError with that message, so screens can show it as it is. A 401 on anything but the
+// sign-in calls means the session ended: listeners send the user back to sign-in.
+
+import type { HostMetrics } from './protocol';
+import type { HostView } from './fleet';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Listener = () => void;
+const sessionEndedListeners = new Set<Listener>();
+
+/** Called when a request answers 401: the cookie expired, was cleared, or the password changed elsewhere. */
+export function onSessionEnded(listener: Listener): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
+}
+
+let hubOffsetMs = 0;
+
+/** The hub's clock as best known: the browser's, corrected by the hub's last Date header. */
+export function hubNow(): number {
+  return Date.now() + hubOffsetMs;
+}
+
+function learnClock(response: Response, sentAt: number) {
+  const date = response.headers.get('Date');
+  if (!date) return;
+  const hub = Date.parse(date);
+  if (Number.isNaN(hub)) return;
+  // Date has whole seconds: only correct skews larger than that, else keep the local clock.
+  const offset = hub + 500 - (sentAt + Date.now()) / 2;
+  hubOffsetMs = Math.abs(offset) > 1500 ? offset : 0;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
+  const sentAt = Date.now();
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'The hub cannot be reached. Is it running?');
+  }
+  learnClock(response, sentAt);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let json: unknown = undefined;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: a proxy's error page, say
+  }
+  if (!response.ok) {
+    if (response.status === 401 && !opts.quiet401) sessionEndedListeners.forEach((l) => l());
+    const message =
+      json && typeof json === 'object' && 'error' in json && typeof (json as { error: unknown }).error === 'string'
+        ? (json as { error: string }).error
+        : `The hub answered ${response.status} ${response.statusText}`.trim();
+    throw new ApiError(response.status, message);
+  }
+  return json as T;
+}
+
+export interface User {
+  id: number;
+  username: string;
+  is_admin: boolean;
+  created_at: string;
+}
+
+export interface Settings {
+  retention_window: string;
+  retention_interval: string;
+  agent_interval: string;
+  downsample_bucket_size: string;
+  downsample_hot_window: string;
+  downsample_archive_window: string;
+}
+
+export interface HostWithToken {
+  host: HostView;
+  token: string;
+}
+
+export const api = {
+  setupStatus: () => request<{ admin_exists: boolean }>('GET', '/api/setup-status'),
+  register: (username: string, password: string) =>
+    request<User>('POST', '/api/register', { username, password }, { quiet401: true }),
+  login: (username: string, password: string) => request<User>('POST', '/api/login', { username, password }, { quiet401: true }),
+  logout: () => request<void>('POST', '/api/logout', undefined, { quiet401: true }),
+  me: () => request<User>('GET', '/api/me', undefined, { quiet401: true }),
+  /** Like me(), but a 401 tells the listeners the session ended. */
+  checkSession: () => request<User>('GET', '/api/me'),
+  changePassword: (current: string, next: string) =>
+    request<void>('POST', '/api/account/password', { current, new: next }),
+
+  hosts: () => request<HostView[]>('GET', '/api/hosts'),
+  addHost: (name: string) => request<HostWithToken>('POST', '/api/hosts', { name }),
+  rotateHost: (id: number) => request<HostWithToken>('POST', `/api/hosts/${id}/rotate`),
+  deleteHost: (id: number) => request<void>('DELETE', `/api/hosts/${id}`),
+  setTags: (id: number, tags: Record<string, string>) => request<HostView>('PUT', `/api/hosts/${id}/tags`, { tags }),
+
+  settings: () => request<Settings>('GET', '/api/settings'),
+  saveSettings: (changes: Partial<Settings>) => request<Settings>('PUT', '/api/settings', changes),
+
+  metrics: (id: number, from: Date, to: Date, stepSeconds?: number) => {
+    const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
+    if (stepSeconds) query.set('step', `${stepSeconds}s`);
+    return request<HostMetrics>('GET', `/api/hosts/${id}/metrics?${query}`);
+  },
+};
+
+/** A readable message for anything thrown. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

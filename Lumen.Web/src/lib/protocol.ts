@@ -1,0 +1,256 @@
+// TypeScript mirror of Lumen's wire contract (design §4, Lumen.Protocol). Each type comes with a
+// field table naming every JSON key and its kind: tests/unit/protocol.test.ts checks the tables
+// against the protocol's golden JSON, so a field added or renamed on the C# side fails here.
+
+export type FieldKind = 'string' | 'number' | 'number[]' | 'object' | 'object[]' | 'object?';
+
+/** One running container as the agent saw it. `cpu_pct` is a share of one core (can pass 100). */
+export interface ContainerSample {
+  id: string;
+  name: string;
+  image: string;
+  state: string;
+  cpu_pct: number;
+  mem_used_bytes: number;
+  mem_limit_bytes: number;
+  mem_pct: number;
+}
+
+/** Facts about a monitored machine that change rarely. */
+export interface SystemInfo {
+  os: string;
+  hostname: string;
+  primary_ip: string;
+  kernel: string;
+  arch: string;
+  cpu_model: string;
+  uptime_seconds: number;
+  agent_version: string;
+  /** container, lxc, kvm, … or empty on bare metal. */
+  virt_type: string;
+}
+
+export interface GpuSample {
+  index: number;
+  name: string;
+  util_pct: number;
+  mem_used_mb: number;
+  mem_total_mb: number;
+  temp_c: number;
+}
+
+export interface ProcessSample {
+  pid: number;
+  name: string;
+  user: string;
+  cpu_pct: number;
+  rss_mb: number;
+  cmd: string;
+}
+
+/** The scalars every frame, live snapshot and history bucket carries, in the agent's units. */
+export interface MetricScalars {
+  cpu_pct: number;
+  ram_pct: number;
+  swap_pct: number;
+  disk_pct: number;
+  load1: number;
+  load5: number;
+  load15: number;
+  net_rx_bps: number;
+  net_tx_bps: number;
+  disk_r_bps: number;
+  disk_w_bps: number;
+  temp_c: number;
+}
+
+/** One agent tick as POSTed to /api/ingest. */
+export interface IngestFrame extends MetricScalars {
+  host?: string;
+  ts: string;
+  cpu_per_core?: number[];
+  containers?: ContainerSample[];
+  system?: SystemInfo | null;
+  gpus?: GpuSample[];
+  processes?: ProcessSample[];
+}
+
+/** One sparkline sample: unix seconds and CPU percent. */
+export interface CpuPoint {
+  ts: number;
+  cpu_pct: number;
+}
+
+/** One host in a frame of GET /api/stream. */
+export interface LiveSnapshot extends MetricScalars {
+  host_id: number;
+  host: string;
+  ts: string;
+  received_at: string;
+  /** Oldest first, at most 120 samples. */
+  cpu_series: CpuPoint[];
+  cpu_per_core: number[];
+  containers: ContainerSample[];
+  system: SystemInfo | null;
+  gpus: GpuSample[];
+}
+
+/** One bucket of GET /api/hosts/{id}/metrics. */
+export interface MetricsPoint extends MetricScalars {
+  ts: string;
+}
+
+export interface HostMetrics {
+  host: string;
+  from: string;
+  to: string;
+  step_seconds: number;
+  points: MetricsPoint[];
+}
+
+type Fields<T> = { [K in keyof Required<T>]: FieldKind };
+
+const scalarFields: Fields<MetricScalars> = {
+  cpu_pct: 'number',
+  ram_pct: 'number',
+  swap_pct: 'number',
+  disk_pct: 'number',
+  load1: 'number',
+  load5: 'number',
+  load15: 'number',
+  net_rx_bps: 'number',
+  net_tx_bps: 'number',
+  disk_r_bps: 'number',
+  disk_w_bps: 'number',
+  temp_c: 'number',
+};
+
+export const containerFields: Fields<ContainerSample> = {
+  id: 'string',
+  name: 'string',
+  image: 'string',
+  state: 'string',
+  cpu_pct: 'number',
+  mem_used_bytes: 'number',
+  mem_limit_bytes: 'number',
+  mem_pct: 'number',
+};
+
+export const systemFields: Fields<SystemInfo> = {
+  os: 'string',
+  hostname: 'string',
+  primary_ip: 'string',
+  kernel: 'string',
+  arch: 'string',
+  cpu_model: 'string',
+  uptime_seconds: 'number',
+  agent_version: 'string',
+  virt_type: 'string',
+};
+
+export const gpuFields: Fields<GpuSample> = {
+  index: 'number',
+  name: 'string',
+  util_pct: 'number',
+  mem_used_mb: 'number',
+  mem_total_mb: 'number',
+  temp_c: 'number',
+};
+
+export const processFields: Fields<ProcessSample> = {
+  pid: 'number',
+  name: 'string',
+  user: 'string',
+  cpu_pct: 'number',
+  rss_mb: 'number',
+  cmd: 'string',
+};
+
+export const ingestFrameFields: Fields<IngestFrame> = {
+  host: 'string',
+  ts: 'string',
+  ...scalarFields,
+  cpu_per_core: 'number[]',
+  containers: 'object[]',
+  system: 'object?',
+  gpus: 'object[]',
+  processes: 'object[]',
+};
+
+export const cpuPointFields: Fields<CpuPoint> = { ts: 'number', cpu_pct: 'number' };
+
+export const liveSnapshotFields: Fields<LiveSnapshot> = {
+  host_id: 'number',
+  host: 'string',
+  ts: 'string',
+  received_at: 'string',
+  ...scalarFields,
+  cpu_series: 'object[]',
+  cpu_per_core: 'number[]',
+  containers: 'object[]',
+  system: 'object?',
+  gpus: 'object[]',
+};
+
+export const metricsPointFields: Fields<MetricsPoint> = { ts: 'string', ...scalarFields };
+
+/** The nested tables, by the key that holds them. */
+export const nestedFields: Record<string, Record<string, FieldKind>> = {
+  containers: containerFields,
+  system: systemFields,
+  gpus: gpuFields,
+  processes: processFields,
+  cpu_series: cpuPointFields,
+  points: metricsPointFields,
+};
+
+function kindOf(value: unknown): FieldKind | 'null' | 'other' {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'number') return 'number';
+  if (Array.isArray(value)) {
+    if (value.every((v) => typeof v === 'number')) return value.length === 0 ? 'object[]' : 'number[]';
+    return 'object[]';
+  }
+  if (typeof value === 'object') return 'object';
+  return 'other';
+}
+
+function fits(expected: FieldKind, actual: ReturnType<typeof kindOf>, value: unknown): boolean {
+  if (expected === actual) return true;
+  if (expected === 'object?') return actual === 'object' || actual === 'null';
+  // An empty list is both kinds of list.
+  if (Array.isArray(value) && value.length === 0) return expected === 'number[]' || expected === 'object[]';
+  return false;
+}
+
+/**
+ * Every problem between a JSON object and a field table: keys the mirror does not know,
+ * values of the wrong kind, nested objects checked by their own tables. Empty when it fits.
+ */
+export function shapeProblems(value: unknown, fields: Record<string, FieldKind>, path = '$'): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`${path} is not an object`];
+  const problems: string[] = [];
+  for (const [key, v] of Object.entries(value)) {
+    const expected = fields[key];
+    const at = `${path}.${key}`;
+    if (!expected) {
+      problems.push(`${at} is not in the TypeScript mirror`);
+      continue;
+    }
+    const actual = kindOf(v);
+    if (!fits(expected, actual, v)) {
+      problems.push(`${at} is ${actual}, the mirror says ${expected}`);
+      continue;
+    }
+    const nested = nestedFields[key];
+    if (nested && Array.isArray(v)) v.forEach((item, i) => problems.push(...shapeProblems(item, nested, `${at}[${i}]`)));
+    else if (nested && actual === 'object') problems.push(...shapeProblems(v, nested, at));
+  }
+  return problems;
+}
+
+/** Keys of the table absent from the object: for checks that a full example names every field. */
+export function missingFields(value: object, fields: Record<string, FieldKind>): string[] {
+  return Object.keys(fields).filter((key) => !(key in value));
+}

@@ -1,0 +1,71 @@
+// The host detail's time ranges: presets that end now and keep moving with live frames, or a
+// fixed custom window; both kept within the hub's retention window (the API refuses more).
+
+export type RangeKey = '10m' | '1h' | '6h' | '24h' | '7d' | 'custom';
+
+export const PRESETS: { key: Exclude<RangeKey, 'custom'>; label: string; seconds: number }[] = [
+  { key: '10m', label: '10 min', seconds: 600 },
+  { key: '1h', label: '1 h', seconds: 3600 },
+  { key: '6h', label: '6 h', seconds: 6 * 3600 },
+  { key: '24h', label: '24 h', seconds: 24 * 3600 },
+  { key: '7d', label: '7 d', seconds: 7 * 86400 },
+];
+
+export interface ResolvedRange {
+  from: number;
+  to: number;
+  /** Ends now and follows live frames. */
+  live: boolean;
+  /** The start was moved to the retention window's edge: older data no longer exists. */
+  clamped: boolean;
+}
+
+/**
+ * The window in unix seconds. `retentionSeconds` 0 means history is kept forever. A custom
+ * window ending within a minute of now is treated as live.
+ */
+export function resolveRange(
+  key: RangeKey,
+  custom: { from: number; to: number } | null,
+  nowSeconds: number,
+  retentionSeconds: number,
+): ResolvedRange {
+  let from: number;
+  let to: number;
+  let live: boolean;
+  if (key === 'custom' && custom) {
+    from = custom.from;
+    to = Math.min(custom.to, nowSeconds);
+    live = nowSeconds - custom.to < 60;
+  } else {
+    const preset = PRESETS.find((p) => p.key === key) ?? PRESETS[0];
+    to = nowSeconds;
+    from = nowSeconds - preset.seconds;
+    live = true;
+  }
+  const oldest = retentionSeconds > 0 ? nowSeconds - retentionSeconds + 5 : -Infinity;
+  const clamped = from < oldest;
+  if (clamped) from = oldest;
+  if (from >= to) from = to - 60;
+  return { from, to, live, clamped };
+}
+
+/**
+ * Whether live samples are drawn at their own times (true) or averaged into the history's
+ * buckets: averaging only helps once a bucket spans at least two live samples.
+ */
+export function keepLiveRaw(stepSeconds: number, liveCadenceSeconds: number | null): boolean {
+  return liveCadenceSeconds === null || stepSeconds < 2 * liveCadenceSeconds;
+}
+
+/** For <input type="datetime-local">: local time without zone, to the minute. */
+export function toLocalInput(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function fromLocalInput(value: string): number | null {
+  const ms = new Date(value).getTime();
+  return Number.isNaN(ms) ? null : ms / 1000;
+}

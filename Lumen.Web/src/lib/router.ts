@@ -1,0 +1,42 @@
+// The dashboard's few routes. Paths are real URLs (the hub falls back to index.html for them),
+// so a reload or a shared link lands on the same screen. The hub answers those paths with
+// index.html only for the prefixes listed in Lumen.Hub/Http/DashboardApi.cs: keep them in step.
+
+export type Route =
+  | { page: 'overview' }
+  | { page: 'host'; id: number }
+  | { page: 'settings' }
+  | { page: 'not-found'; path: string };
+
+export function matchRoute(path: string): Route {
+  const clean = path.replace(/\/+$/, '') || '/';
+  if (clean === '/' || clean === '/login') return { page: 'overview' };
+  if (clean === '/settings') return { page: 'settings' };
+  const host = /^\/hosts\/(\d+)$/.exec(clean);
+  if (host) return { page: 'host', id: Number(host[1]) };
+  return { page: 'not-found', path };
+}
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+
+export function currentPath(): string {
+  return window.location.pathname;
+}
+
+export function navigate(path: string, replace = false) {
+  if (path === currentPath()) return;
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  listeners.forEach((l) => l());
+  window.scrollTo(0, 0);
+}
+
+export function subscribePath(listener: Listener): () => void {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+}

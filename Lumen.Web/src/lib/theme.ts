@@ -1,0 +1,49 @@
+// Light, dark, or the system's: the choice is kept in localStorage and applied as data-theme on
+// <html> (index.html applies it before the first paint). Charts redraw when it changes.
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+export type Theme = 'light' | 'dark';
+
+const KEY = 'lumen-theme';
+type Listener = (theme: Theme) => void;
+const listeners = new Set<Listener>();
+const media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+
+export function themeChoice(): ThemeChoice {
+  const saved = localStorage.getItem(KEY);
+  return saved === 'light' || saved === 'dark' ? saved : 'system';
+}
+
+export function resolveTheme(choice: ThemeChoice, systemDark: boolean): Theme {
+  return choice === 'system' ? (systemDark ? 'dark' : 'light') : choice;
+}
+
+export function currentTheme(): Theme {
+  return document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
+}
+
+function apply() {
+  const theme = resolveTheme(themeChoice(), media?.matches ?? false);
+  if (document.documentElement.dataset.theme !== theme) {
+    document.documentElement.dataset.theme = theme;
+    listeners.forEach((l) => l(theme));
+  }
+}
+
+export function setThemeChoice(choice: ThemeChoice) {
+  if (choice === 'system') localStorage.removeItem(KEY);
+  else localStorage.setItem(KEY, choice);
+  apply();
+}
+
+export function onThemeChange(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+media?.addEventListener('change', apply);
+
+/** A CSS custom property of the current theme, for canvas drawing. */
+export function cssVar(name: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { SETTING_RULES, boundsText, checkSetting } from '../../src/lib/settings-rules';
+import { parseTags, tagsToText } from '../../src/lib/tags';
+import { defaultDirection, memoryShare, sortContainers } from '../../src/lib/containers';
+import { keepLiveRaw, resolveRange } from '../../src/lib/ranges';
+import { backoffMs, streamUrl } from '../../src/lib/live-stream';
+import { matchRoute } from '../../src/lib/router';
+import type { ContainerSample } from '../../src/lib/protocol';
+
+describe('settings bounds', () => {
+  it('accepts values within bounds, normalised for the hub', () => {
+    expect(checkSetting(SETTING_RULES.agent_interval, '2s')).toEqual({ value: '2s' });
+    expect(checkSetting(SETTING_RULES.retention_window, '7d')).toEqual({ value: '168h' });
+    expect(checkSetting(SETTING_RULES.retention_window, '0')).toEqual({ value: '0' });
+  });
+  it('names the bounds when a value is outside them', () => {
+    expect(checkSetting(SETTING_RULES.agent_interval, '1s')).toEqual({ error: 'Must be 2 s to 1 h.' });
+    expect(checkSetting(SETTING_RULES.agent_interval, '0')).toEqual({ error: 'Must be 2 s to 1 h.' });
+    expect(checkSetting(SETTING_RULES.downsample_hot_window, '31d')).toEqual({ error: 'Must be 1 h to 30 d.' });
+    expect(checkSetting(SETTING_RULES.retention_interval, 'soon')).toHaveProperty('error');
+  });
+  it('explains what 0 means where it is allowed', () => {
+    expect(boundsText(SETTING_RULES.retention_window)).toBe('5 min to 365 d, or 0 to keep forever');
+  });
+});
+
+describe('tags', () => {
+  it('round-trips key=value text', () => {
+    const parsed = parseTags(' env=home , role = nas ');
+    expect(parsed).toEqual({ tags: { env: 'home', role: 'nas' } });
+    expect(tagsToText({ env: 'home', role: 'nas' })).toBe('env=home, role=nas');
+    expect(parseTags('')).toEqual({ tags: {} });
+  });
+  it('refuses what the hub would refuse', () => {
+    expect(parseTags('home')).toHaveProperty('error');
+    expect(parseTags('my key=x')).toHaveProperty('error');
+    expect(parseTags('a=1, a=2')).toHaveProperty('error');
+    expect(parseTags('a=' + 'x'.repeat(129))).toHaveProperty('error');
+  });
+});
+
+describe('containers', () => {
+  const c = (name: string, cpu: number, mem: number, limit = 0, image = 'img'): ContainerSample => ({
+    id: name,
+    name,
+    image,
+    state: 'running',
+    cpu_pct: cpu,
+    mem_used_bytes: mem,
+    mem_limit_bytes: limit,
+    mem_pct: 0,
+  });
+  const list = [c('web', 5, 300), c('db', 50, 900), c('cache', 5, 100)];
+  it('sorts by a number, ties by name', () => {
+    expect(sortContainers(list, 'cpu_pct', 'desc').map((x) => x.name)).toEqual(['db', 'cache', 'web']);
+    expect(sortContainers(list, 'mem_used_bytes', 'asc').map((x) => x.name)).toEqual(['cache', 'web', 'db']);
+  });
+  it('sorts by text', () => {
+    expect(sortContainers(list, 'name', 'asc').map((x) => x.name)).toEqual(['cache', 'db', 'web']);
+    expect(defaultDirection('name')).toBe('asc');
+    expect(defaultDirection('cpu_pct')).toBe('desc');
+  });
+  it('shows memory of the limit only when there is one', () => {
+    expect(memoryShare(c('x', 0, 512, 1024))).toBe(50);
+    expect(memoryShare(c('x', 0, 512, 0))).toBeNull();
+  });
+});
+
+describe('ranges', () => {
+  const now = 1_800_000_000;
+  it('ends presets now and keeps them live', () => {
+    expect(resolveRange('1h', null, now, 86400)).toEqual({ from: now - 3600, to: now, live: true, clamped: false });
+  });
+  it('clamps to the retention window', () => {
+    const r = resolveRange('7d', null, now, 86400);
+    expect(r.clamped).toBe(true);
+    expect(now - r.from).toBeLessThanOrEqual(86400);
+  });
+  it('keeps everything when retention is off', () => {
+    expect(resolveRange('7d', null, now, 0).from).toBe(now - 7 * 86400);
+  });
+  it('treats a custom range in the past as fixed', () => {
+    const r = resolveRange('custom', { from: now - 7200, to: now - 3600 }, now, 0);
+    expect(r).toMatchObject({ from: now - 7200, to: now - 3600, live: false });
+  });
+  it('keeps live samples raw unless a bucket spans two of them', () => {
+    expect(keepLiveRaw(5, 5)).toBe(true);
+    expect(keepLiveRaw(30, 5)).toBe(false);
+    expect(keepLiveRaw(30, null)).toBe(true);
+  });
+});
+
+describe('live stream', () => {
+  it('backs off exponentially to 15 s with jitter', () => {
+    expect(backoffMs(1, () => 0.5)).toBe(500);
+    expect(backoffMs(3, () => 0.5)).toBe(2000);
+    expect(backoffMs(20, () => 0.5)).toBe(15000);
+    expect(backoffMs(20, () => 1)).toBe(18000);
+    expect(backoffMs(20, () => 0)).toBe(12000);
+  });
+  it('uses wss under https', () => {
+    expect(streamUrl({ protocol: 'https:', host: 'hub.lan' })).toBe('wss://hub.lan/api/stream');
+    expect(streamUrl({ protocol: 'http:', host: '127.0.0.1:8090' })).toBe('ws://127.0.0.1:8090/api/stream');
+  });
+});
+
+describe('routes', () => {
+  it('maps paths to pages', () => {
+    expect(matchRoute('/')).toEqual({ page: 'overview' });
+    expect(matchRoute('/hosts/3')).toEqual({ page: 'host', id: 3 });
+    expect(matchRoute('/hosts/3/')).toEqual({ page: 'host', id: 3 });
+    expect(matchRoute('/settings')).toEqual({ page: 'settings' });
+    expect(matchRoute('/nope')).toEqual({ page: 'not-found', path: '/nope' });
+  });
+});

@@ -1,0 +1,93 @@
+using System.Globalization;
+
+namespace Lumen.Bench.History;
+
+/// <summary><c>Lumen.Bench history-db</c> and <c>Lumen.Bench history</c>: the history query benchmark's two commands.</summary>
+public static class HistoryCommand
+{
+    public static int CreateDatabase(string[] args)
+    {
+        if (args is ["--help" or "-h", ..])
+        {
+            Console.Out.Write(HistoryOptions.Usage);
+            return 0;
+        }
+        if (Parse(args) is not { } options) return 2;
+        var fixture = HistoryDatabase.Create(options.DatabasePath, options.Hosts, options.Days, DateTimeOffset.UtcNow, HistoryBench.Progress);
+        HistoryBench.Progress($"{fixture.Rows:N0} rows of {fixture.Hosts} hosts from {fixture.From:O} to {fixture.To:O} in {fixture.Path} ({new FileInfo(fixture.Path).Length / 1048576.0:N0} MiB)");
+        return 0;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args is ["--help" or "-h", ..])
+        {
+            Console.Out.Write(HistoryOptions.Usage);
+            return 0;
+        }
+        return Parse(args) is { } options ? await HistoryBench.RunAsync(options) : 2;
+    }
+
+    private static HistoryOptions? Parse(string[] args)
+    {
+        try
+        {
+            return HistoryOptions.Parse(args);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            Console.Error.WriteLine($"lumen-bench: {e.Message}\n{HistoryOptions.Usage}");
+            return null;
+        }
+    }
+}
+
+/// <summary>The history benchmark's command line.</summary>
+public sealed record HistoryOptions
+{
+    public string DatabasePath { get; init; } = Path.Combine(Path.GetTempPath(), "lumen-history-bench", "history.db");
+    public int Hosts { get; init; } = 100;
+    public int Days { get; init; } = 7;
+    public int Requests { get; init; } = 50;
+    public int Port { get; init; } = 18200;
+    public int FlushRepetitions { get; init; } = 10;
+    public string? HubDll { get; init; }
+    public string? ReportPath { get; init; }
+
+    public const string Usage = """
+        usage: Lumen.Bench history-db [--db PATH] [--hosts N] [--days N]   only generate the database
+               Lumen.Bench history [options]                             generate it if missing, then measure
+        options:
+          --db PATH        the database (default: $TMPDIR/lumen-history-bench/history.db; reused when it exists)
+          --hosts N        hosts in a generated database (100)
+          --days N         days of 5 s rows per host in a generated database (7)
+          --requests N     measured requests per case (50)
+          --port N         the hub's loopback port (18200)
+          --flush-reps N   timed 5,000-row flushes with and without the rollup (10)
+          --hub-dll PATH   the Release hub (default: Lumen.Hub/bin/Release/net10.0/Lumen.Hub.dll)
+          --report PATH    also write the table as Markdown to PATH
+        """;
+
+    public static HistoryOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new HistoryOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            int Count() => int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture) is > 0 and var n ? n : throw new ArgumentException($"{args[i]} must be positive");
+            options = args[i] switch
+            {
+                "--db" => options with { DatabasePath = Path.GetFullPath(Next()) },
+                "--hosts" => options with { Hosts = Count() },
+                "--days" => options with { Days = Count() },
+                "--requests" => options with { Requests = Count() },
+                "--port" => options with { Port = Count() },
+                "--flush-reps" => options with { FlushRepetitions = Count() },
+                "--hub-dll" => options with { HubDll = Next() },
+                "--report" => options with { ReportPath = Next() },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+        return options;
+    }
+}

@@ -1,0 +1,12 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+
+// The pages live in docs/ itself (not src/content/docs/), so README links and GitHub's
+// rendering keep working: one source for both.
+export const collections = {
+  docs: defineCollection({
+    loader: glob({ pattern: '*.md', base: '.' }),
+    schema: docsSchema(),
+  }),
+};

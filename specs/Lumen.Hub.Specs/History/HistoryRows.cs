@@ -1,0 +1,50 @@
+using Lumen.Hub.Batching;
+using Lumen.Hub.History;
+using Lumen.Hub.Hosts;
+using Lumen.Hub.Storage;
+
+namespace Lumen.Hub.Specs.History;
+
+/// <summary>
+/// Snapshot rows for the history specs, written through the hub's own <see cref="SnapshotWriter"/>.
+/// Every column of a row is a different multiple of one value, so a column read from the wrong
+/// place shows up as a wrong number.
+/// </summary>
+public static class HistoryRows
+{
+    public static readonly DateTimeOffset T0 = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+
+    public static SnapshotRow Row(HostId host, int secondsAfterT0, double value) => Row(host, T0.AddSeconds(secondsAfterT0), value);
+
+    public static SnapshotRow Row(HostId host, DateTimeOffset ts, double value) => new(
+        host, 0, ts.ToUnixTimeMilliseconds(), ts.ToUnixTimeMilliseconds(),
+        value, 2 * value, 3 * value, 4 * value, 5 * value, 6 * value, 7 * value,
+        8 * value, 9 * value, 10 * value, 11 * value, 12 * value, null);
+
+    public static void Write(LumenDatabase database, params SnapshotRow[] rows)
+    {
+        using var writer = new SnapshotWriter(database);
+        writer.Write(rows);
+    }
+
+    /// <summary>Sums every minute more than <see cref="MinuteRollupStore.DefaultLag"/> before <paramref name="now"/> (default: all of them near <see cref="T0"/>).</summary>
+    public static RollupResult RollUp(LumenDatabase database, DateTimeOffset? now = null) =>
+        new MinuteRollupStore(database).RollUp(now ?? T0.AddDays(1));
+
+    /// <summary>Asserts that every column of <paramref name="point"/> is the average <paramref name="value"/> at <paramref name="secondsAfterT0"/>.</summary>
+    public static void AssertPoint(MetricsPoint point, int secondsAfterT0, double value)
+    {
+        Assert.Equal(T0.AddSeconds(secondsAfterT0), point.Ts);
+        double[] columns =
+        [
+            point.CpuPct, point.RamPct, point.SwapPct, point.DiskPct, point.Load1, point.Load5, point.Load15,
+            point.NetRxBps, point.NetTxBps, point.DiskRBps, point.DiskWBps, point.TempC,
+        ];
+        // The hub rounds averages to 3 decimal places.
+        for (var i = 0; i < columns.Length; i++)
+            Assert.True(Math.Abs(Math.Round((i + 1) * value, 3) - columns[i]) < 1e-9, $"column {i} at +{secondsAfterT0}s: expected {Math.Round((i + 1) * value, 3)}, got {columns[i]}");
+    }
+
+    public static HistoryWindow Window(int fromSecond, int toSecond, int stepSeconds) => new(
+        T0.AddSeconds(fromSecond).ToUnixTimeMilliseconds(), T0.AddSeconds(toSecond).ToUnixTimeMilliseconds(), stepSeconds * 1000L);
+}
