@@ -26,7 +26,7 @@ public sealed class BatcherFlowsSpecs : TestKit, IDisposable
     }
 
     private SnapshotRow NextRow(int secondsAfterT0) =>
-        SnapshotRow.From(_host, _ledger.Issue(_host), Frames.At(secondsAfterT0), Frames.T0.AddSeconds(secondsAfterT0));
+        SnapshotRow.From(_host, _ledger.Issue(_host), Frames.AfterT0(secondsAfterT0), Frames.T0.AddSeconds(secondsAfterT0));
 
     private (TestPublisher.Probe<SnapshotRow> Rows, TestSubscriber.Probe<BatchOutcome> Outcomes) Materialize(int flushSize, TimeSpan flushEvery) =>
         this.SourceProbe<SnapshotRow>()

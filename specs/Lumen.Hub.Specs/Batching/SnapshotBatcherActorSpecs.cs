@@ -32,14 +32,14 @@ public sealed class SnapshotBatcherActorSpecs : TestKit, IDisposable
             new BatchPersister(_writer, _ledger, NullLogger<BatchPersister>.Instance), options));
         for (var i = 0; i < 7; i++)
             Assert.Equal(OfferResult.Accepted, await queue.OfferAsync(
-                SnapshotRow.From(_host, _ledger.Issue(_host), Frames.At(i * 5), Frames.T0.AddSeconds(i * 5))));
+                SnapshotRow.From(_host, _ledger.Issue(_host), Frames.AfterT0(i * 5), Frames.T0.AddSeconds(i * 5))));
 
         await batcher.Ask<SnapshotBatcherActor.Drained>(SnapshotBatcherActor.Drain.Instance, TimeSpan.FromSeconds(10));
 
         Assert.Equal(7, _db.Scalar("SELECT count(*) FROM snapshots"));
         Assert.Equal(7, _ledger.DurableFor(_host));
         Assert.Equal(OfferResult.Closed, await queue.OfferAsync(
-            SnapshotRow.From(_host, _ledger.Issue(_host), Frames.At(100), Frames.T0)));
+            SnapshotRow.From(_host, _ledger.Issue(_host), Frames.AfterT0(100), Frames.T0)));
     }
 
     [Fact]
@@ -50,8 +50,8 @@ public sealed class SnapshotBatcherActorSpecs : TestKit, IDisposable
         Sys.ActorOf(SnapshotBatcherActor.Props(queue, new BatchPersister(_writer, _ledger, NullLogger<BatchPersister>.Instance), options));
         var received = Frames.T0.AddMinutes(3);
 
-        await queue.OfferAsync(SnapshotRow.From(_host, _ledger.Issue(_host), Frames.At(0), received.AddSeconds(-5)));
-        await queue.OfferAsync(SnapshotRow.From(_host, _ledger.Issue(_host), Frames.At(5), received));
+        await queue.OfferAsync(SnapshotRow.From(_host, _ledger.Issue(_host), Frames.AfterT0(0), received.AddSeconds(-5)));
+        await queue.OfferAsync(SnapshotRow.From(_host, _ledger.Issue(_host), Frames.AfterT0(5), received));
 
         await AwaitAssertAsync(() => Assert.Equal(received.ToUnixTimeMilliseconds(), _db.Scalar("SELECT last_seen_at FROM hosts")),
             TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(50));

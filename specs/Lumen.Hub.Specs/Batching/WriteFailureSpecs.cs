@@ -37,7 +37,7 @@ public sealed class WriteFailureSpecs : IDisposable
         var host = new HostStore(_db.Database, TimeProvider.System).Add("nas").Host.Id;
         _db.Execute("ALTER TABLE snapshots RENAME TO snapshots_away;");
 
-        var persisting = persister.PersistAsync([SnapshotRow.From(host, ledger.Issue(host), Frames.At(0), Frames.T0)]);
+        var persisting = persister.PersistAsync([SnapshotRow.From(host, ledger.Issue(host), Frames.AfterT0(0), Frames.T0)]);
         await Eventually.TrueAsync(() => log.Entries.Count(e => e.Level == LogLevel.Warning) >= 2, "two retries", TimeSpan.FromSeconds(10));
         _db.Execute("ALTER TABLE snapshots_away RENAME TO snapshots;");
         var outcome = await persisting;

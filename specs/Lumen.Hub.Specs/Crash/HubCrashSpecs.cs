@@ -36,7 +36,7 @@ public sealed class HubCrashSpecs : IDisposable
         {
             // 50 frames: two full batches are flushed, ten are still in memory when it dies.
             for (var i = 0; i < 50; i++)
-                acknowledged.Add(await agent.SendAsync(hub.BaseAddress, Frames.At(i * 5)));
+                acknowledged.Add(await agent.SendAsync(hub.BaseAddress, Frames.Recent(i * 5)));
             await Task.Delay(300); // let the second batch commit; its watermark reaches the agent later
             hub.Kill();
         }
@@ -47,7 +47,7 @@ public sealed class HubCrashSpecs : IDisposable
 
         using (var hub = await HubProcess.StartAsync(environment))
         {
-            acknowledged.Add(await agent.SendAsync(hub.BaseAddress, Frames.At(50 * 5)));
+            acknowledged.Add(await agent.SendAsync(hub.BaseAddress, Frames.Recent(50 * 5)));
             Assert.Equal(0, agent.Held - agent.HeldFromCurrentInstance);
             Assert.Equal(0, await hub.StopAsync(TimeSpan.FromSeconds(30)));
         }
@@ -55,8 +55,8 @@ public sealed class HubCrashSpecs : IDisposable
         Assert.Equal(51, acknowledged.Distinct().Count());
         Assert.Equal(51, _db.Scalar("SELECT count(*) FROM snapshots"));
         Assert.Equal(51, _db.Scalar("SELECT count(DISTINCT ts) FROM snapshots"));
-        var first = Frames.At(0).Ts.ToUnixTimeMilliseconds();
-        var last = Frames.At(250).Ts.ToUnixTimeMilliseconds();
+        var first = Frames.Recent(0).Ts.ToUnixTimeMilliseconds();
+        var last = Frames.Recent(250).Ts.ToUnixTimeMilliseconds();
         Assert.Equal(51, _db.Scalar($"SELECT count(*) FROM snapshots WHERE ts BETWEEN {first} AND {last}"));
     }
 

@@ -2,6 +2,7 @@ using Lumen.Hub.Batching;
 using Lumen.Hub.History;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Storage;
+using Lumen.Hub.Specs.Support;
 
 namespace Lumen.Hub.Specs.History;
 
@@ -12,9 +13,10 @@ namespace Lumen.Hub.Specs.History;
 /// </summary>
 public static class HistoryRows
 {
-    public static readonly DateTimeOffset T0 = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+    /// <summary>A fixed instant for store specs that pass their own "now"; never for a real hub (see <see cref="Frames.T0"/>).</summary>
+    public static readonly DateTimeOffset T0 = Frames.T0;
 
-    public static SnapshotRow Row(HostId host, int secondsAfterT0, double value) => Row(host, T0.AddSeconds(secondsAfterT0), value);
+    public static SnapshotRow RowAfterT0(HostId host, int seconds, double value) => Row(host, T0.AddSeconds(seconds), value);
 
     public static SnapshotRow Row(HostId host, DateTimeOffset ts, double value) => new(
         host, 0, ts.ToUnixTimeMilliseconds(), ts.ToUnixTimeMilliseconds(),

@@ -27,7 +27,7 @@ public sealed class HistoryStoreSpecs : IDisposable
     [Fact]
     public void Read_should_average_the_raw_rows_of_each_bucket_when_the_step_is_under_a_minute()
     {
-        Write(_db.Database, Row(_nas, 0, 10), Row(_nas, 5, 20), Row(_nas, 10, 40), Row(_nas, 15, 60), Row(_nas, 20, 1));
+        Write(_db.Database, RowAfterT0(_nas, 0, 10), RowAfterT0(_nas, 5, 20), RowAfterT0(_nas, 10, 40), RowAfterT0(_nas, 15, 60), RowAfterT0(_nas, 20, 1));
 
         var points = _store.Read(_nas, Window(0, 30, 10));
 
@@ -41,7 +41,7 @@ public sealed class HistoryStoreSpecs : IDisposable
     public void Read_should_give_the_same_averages_from_the_minute_rollup_as_the_raw_rows_give()
     {
         // Ten minutes of 5 s rows, written in two batches the way the batcher splits them.
-        var rows = Enumerable.Range(0, 120).Select(i => Row(_nas, i * 5, (i * 37 % 101) + 0.25)).ToArray();
+        var rows = Enumerable.Range(0, 120).Select(i => RowAfterT0(_nas, i * 5, (i * 37 % 101) + 0.25)).ToArray();
         Write(_db.Database, rows[..50]);
         Write(_db.Database, rows[50..]);
         var window = Window(0, 600, 300);
@@ -65,7 +65,7 @@ public sealed class HistoryStoreSpecs : IDisposable
     [Fact]
     public void Read_should_take_the_minute_that_to_cuts_through_from_the_raw_rows_before_to_only()
     {
-        Write(_db.Database, [.. Enumerable.Range(0, 12).Select(i => Row(_nas, 60 + i * 5, i))]);
+        Write(_db.Database, [.. Enumerable.Range(0, 12).Select(i => RowAfterT0(_nas, 60 + i * 5, i))]);
         RollUp(_db.Database);
 
         // to = 12:01:30: the rows at :00 … :25 of that minute count, those from :30 on do not.
@@ -77,7 +77,7 @@ public sealed class HistoryStoreSpecs : IDisposable
     [Fact]
     public void Read_should_leave_out_buckets_without_rows()
     {
-        Write(_db.Database, Row(_nas, 0, 1), Row(_nas, 5, 3), Row(_nas, 180, 7), Row(_nas, 250, 9));
+        Write(_db.Database, RowAfterT0(_nas, 0, 1), RowAfterT0(_nas, 5, 3), RowAfterT0(_nas, 180, 7), RowAfterT0(_nas, 250, 9));
 
         var points = _store.Read(_nas, Window(0, 300, 60));
 
@@ -90,10 +90,10 @@ public sealed class HistoryStoreSpecs : IDisposable
     [Fact]
     public void Read_should_count_a_frame_sent_twice_once()
     {
-        Write(_db.Database, Row(_nas, 0, 10));
+        Write(_db.Database, RowAfterT0(_nas, 0, 10));
         RollUp(_db.Database);
         // A replay after a hub restart, into a minute already summed: the same (host, ts) again, then the next frame.
-        Write(_db.Database, Row(_nas, 0, 10), Row(_nas, 5, 20));
+        Write(_db.Database, RowAfterT0(_nas, 0, 10), RowAfterT0(_nas, 5, 20));
 
         AssertPoint(Assert.Single(_store.Read(_nas, Window(0, 60, 60))), 0, 15);
         AssertPoint(Assert.Single(_store.Read(_nas, Window(0, 60, 30))), 0, 15);
@@ -102,7 +102,7 @@ public sealed class HistoryStoreSpecs : IDisposable
     [Fact]
     public void Read_should_leave_out_rows_of_other_hosts_and_outside_the_window()
     {
-        Write(_db.Database, Row(_nas, -5, 100), Row(_nas, 0, 1), Row(_nas, 55, 3), Row(_nas, 60, 100), Row(_pi, 30, 100));
+        Write(_db.Database, RowAfterT0(_nas, -5, 100), RowAfterT0(_nas, 0, 1), RowAfterT0(_nas, 55, 3), RowAfterT0(_nas, 60, 100), RowAfterT0(_pi, 30, 100));
         RollUp(_db.Database);
 
         AssertPoint(Assert.Single(_store.Read(_nas, Window(0, 60, 60))), 0, 2);
@@ -115,7 +115,7 @@ public sealed class HistoryStoreSpecs : IDisposable
     [Fact]
     public void Read_should_answer_no_points_for_a_host_without_rows()
     {
-        Write(_db.Database, Row(_nas, 0, 1));
+        Write(_db.Database, RowAfterT0(_nas, 0, 1));
 
         Assert.Empty(_store.Read(_pi, Window(0, 600, 60)));
         Assert.Empty(_store.Read(_pi, Window(0, 600, 5)));
@@ -124,11 +124,11 @@ public sealed class HistoryStoreSpecs : IDisposable
     [Fact]
     public void Read_should_count_a_late_row_for_a_minute_already_summed()
     {
-        Write(_db.Database, Row(_nas, 0, 10), Row(_nas, 10, 20));
+        Write(_db.Database, RowAfterT0(_nas, 0, 10), RowAfterT0(_nas, 10, 20));
         RollUp(_db.Database);
 
         // An agent's buffered frame arriving after its minute was summed.
-        Write(_db.Database, Row(_nas, 5, 30));
+        Write(_db.Database, RowAfterT0(_nas, 5, 30));
 
         AssertPoint(Assert.Single(_store.Read(_nas, Window(0, 60, 60))), 0, 20);
     }

@@ -15,7 +15,7 @@ public sealed class HostsActorSpecs : TestKit
     public HostsActorSpecs() : base(HostMailbox.Hocon) => _hosts = Sys.ActorOf(HostsActor.Props(), "hosts");
 
     private void Record(HostId host, string name, int secondsAfterT0, double cpu, DateTimeOffset? receivedAt = null) =>
-        _hosts.Tell(new HostCommands.RecordSnapshot(host, name, Frames.At(secondsAfterT0, cpu), receivedAt ?? Frames.T0.AddSeconds(secondsAfterT0 + 1)));
+        _hosts.Tell(new HostCommands.RecordSnapshot(host, name, Frames.AfterT0(secondsAfterT0, cpu), receivedAt ?? Frames.T0.AddSeconds(secondsAfterT0 + 1)));
 
     private async Task<HostLiveView> LiveAsync(HostId host) =>
         await _hosts.Ask<HostLiveView>(new HostQueries.GetLiveSnapshot(host), TimeSpan.FromSeconds(3));

@@ -31,7 +31,7 @@ public sealed class LiveFeedActorSpecs : TestKit
     private TestScheduler Clock => (TestScheduler)Sys.Scheduler;
 
     private void Record(HostId host, string name, int second, double cpu) =>
-        _hosts.Tell(new HostCommands.RecordSnapshot(host, name, Frames.At(second, cpu), Frames.T0.AddSeconds(second + 1)));
+        _hosts.Tell(new HostCommands.RecordSnapshot(host, name, Frames.AfterT0(second, cpu), Frames.T0.AddSeconds(second + 1)));
 
     /// <summary>Starts the feed on the given hosts actor and waits until its timer exists.</summary>
     private async Task StartFeedAsync(IActorRef? hosts = null)

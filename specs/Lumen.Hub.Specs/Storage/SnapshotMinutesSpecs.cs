@@ -32,7 +32,7 @@ public sealed class SnapshotMinutesSpecs : IDisposable
     {
         var nas = _hosts.Add("nas").Host.Id;
 
-        Write(_db.Database, Row(nas, 0, 1), Row(nas, 30, 2), Row(nas, 60, 4));
+        Write(_db.Database, RowAfterT0(nas, 0, 1), RowAfterT0(nas, 30, 2), RowAfterT0(nas, 60, 4));
 
         Assert.Equal(0, Minutes());
     }
@@ -42,7 +42,7 @@ public sealed class SnapshotMinutesSpecs : IDisposable
     {
         var nas = _hosts.Add("nas").Host.Id;
         var pi = _hosts.Add("pi").Host.Id;
-        Write(_db.Database, Row(pi, 65, 1), Row(nas, 5, 2), Row(pi, 0, 4), Row(nas, 70, 8), Row(nas, 0, 16), Row(pi, 5, 32), Row(nas, 130, 64));
+        Write(_db.Database, RowAfterT0(pi, 65, 1), RowAfterT0(nas, 5, 2), RowAfterT0(pi, 0, 4), RowAfterT0(nas, 70, 8), RowAfterT0(nas, 0, 16), RowAfterT0(pi, 5, 32), RowAfterT0(nas, 130, 64));
 
         var result = new MinuteRollupStore(_db.Database).RollUp(T0.AddSeconds(5 * 60 + 10));
 
@@ -57,7 +57,7 @@ public sealed class SnapshotMinutesSpecs : IDisposable
     public void RollUp_should_wait_a_flush_interval_and_two_minutes_when_the_batcher_flushes_less_often()
     {
         var nas = _hosts.Add("nas").Host.Id;
-        Write(_db.Database, Row(nas, 0, 1));
+        Write(_db.Database, RowAfterT0(nas, 0, 1));
         var store = new MinuteRollupStore(_db.Database, MinuteRollupStore.LagFor(TimeSpan.FromMinutes(5)));
 
         Assert.Equal(0, store.RollUp(T0.AddSeconds(7 * 60 + 59)).Minutes);
@@ -68,7 +68,7 @@ public sealed class SnapshotMinutesSpecs : IDisposable
     public void RollUp_should_sum_nothing_twice_when_it_runs_again()
     {
         var nas = _hosts.Add("nas").Host.Id;
-        Write(_db.Database, Row(nas, 0, 1), Row(nas, 60, 2), Row(nas, 200, 4));
+        Write(_db.Database, RowAfterT0(nas, 0, 1), RowAfterT0(nas, 60, 2), RowAfterT0(nas, 200, 4));
         var store = new MinuteRollupStore(_db.Database);
         store.RollUp(T0.AddMinutes(5));
 
@@ -85,7 +85,7 @@ public sealed class SnapshotMinutesSpecs : IDisposable
     {
         var nas = _hosts.Add("nas").Host.Id;
         // One row every 10 minutes for 13 hours.
-        Write(_db.Database, [.. Enumerable.Range(0, 78).Select(i => Row(nas, i * 600, 1))]);
+        Write(_db.Database, [.. Enumerable.Range(0, 78).Select(i => RowAfterT0(nas, i * 600, 1))]);
 
         var result = new MinuteRollupStore(_db.Database).RollUp(T0.AddHours(13).AddMinutes(3));
 
@@ -97,11 +97,11 @@ public sealed class SnapshotMinutesSpecs : IDisposable
     public void SnapshotWriter_should_add_late_rows_to_summed_minutes_once_each_and_leave_the_rest()
     {
         var nas = _hosts.Add("nas").Host.Id;
-        Write(_db.Database, Row(nas, 0, 1), Row(nas, 60, 2));
+        Write(_db.Database, RowAfterT0(nas, 0, 1), RowAfterT0(nas, 60, 2));
         new MinuteRollupStore(_db.Database).RollUp(T0.AddMinutes(5)); // summed up to 12:02
 
         // Late rows for 12:00 and 12:01 (one of them a re-sent frame), and a row for 12:02.
-        Write(_db.Database, Row(nas, 65, 4), Row(nas, 10, 8), Row(nas, 15, 16), Row(nas, 60, 100), Row(nas, 125, 32));
+        Write(_db.Database, RowAfterT0(nas, 65, 4), RowAfterT0(nas, 10, 8), RowAfterT0(nas, 15, 16), RowAfterT0(nas, 60, 100), RowAfterT0(nas, 125, 32));
 
         Assert.Equal($"{nas.Value}:0:3:25|{nas.Value}:60:2:6", Rollup());
     }
@@ -110,7 +110,7 @@ public sealed class SnapshotMinutesSpecs : IDisposable
     public void RetentionStore_should_delete_the_rollup_minutes_that_end_at_or_before_the_cutoff()
     {
         var nas = _hosts.Add("nas").Host.Id;
-        Write(_db.Database, Row(nas, 0, 1), Row(nas, 60, 1), Row(nas, 100, 1), Row(nas, 120, 1));
+        Write(_db.Database, RowAfterT0(nas, 0, 1), RowAfterT0(nas, 60, 1), RowAfterT0(nas, 100, 1), RowAfterT0(nas, 120, 1));
         RollUp(_db.Database);
 
         // 12:01:40: the minute 12:00 is wholly before it; 12:01 is cut through and stays.
@@ -126,7 +126,7 @@ public sealed class SnapshotMinutesSpecs : IDisposable
     {
         var nas = _hosts.Add("nas").Host.Id;
         var pi = _hosts.Add("pi").Host.Id;
-        Write(_db.Database, Row(nas, 0, 1), Row(nas, 600, 1), Row(pi, 0, 1));
+        Write(_db.Database, RowAfterT0(nas, 0, 1), RowAfterT0(nas, 600, 1), RowAfterT0(pi, 0, 1));
         RollUp(_db.Database);
 
         _hosts.Remove("nas");

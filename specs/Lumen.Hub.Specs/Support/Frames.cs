@@ -22,7 +22,11 @@ public static class Frames
          "net_rx_bps":900,"net_tx_bps":1200,"disk_r_bps":0,"disk_w_bps":4096,"temp_c":52.1}
         """;
 
-    /// <summary>A fixed instant for specs that build frames as objects and never meet retention.</summary>
+    /// <summary>
+    /// A fixed instant for specs of pure logic and of actors on their own. It ages out of any
+    /// retention or "online" window, so it must never reach a real hub (a hub process, a
+    /// <see cref="HubFactory"/>, a retention sweep): <c>FixedInstantGuardSpecs</c> fails when it does.
+    /// </summary>
     public static readonly DateTimeOffset T0 = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
 
     /// <summary>A valid frame object at <paramref name="ts"/>.</summary>
@@ -33,7 +37,11 @@ public static class Frames
         System = new SystemInfo { Os = "Debian GNU/Linux 12", Hostname = "spec", Arch = "amd64" },
     };
 
-    public static IngestFrame At(int secondsAfterT0, double cpuPct = 10) => At(T0.AddSeconds(secondsAfterT0), cpuPct);
+    /// <summary>A frame object <paramref name="seconds"/> after the fixed <see cref="T0"/>: never for a real hub.</summary>
+    public static IngestFrame AfterT0(int seconds, double cpuPct = 10) => At(T0.AddSeconds(seconds), cpuPct);
+
+    /// <summary>A frame object <paramref name="seconds"/> after the recent <see cref="Start"/>: safe to send to a real hub.</summary>
+    public static IngestFrame Recent(int seconds, double cpuPct = 10) => At(Start.AddSeconds(seconds), cpuPct);
 
     public static StringContent Content(string json) => new(json, Encoding.UTF8, "application/json");
 
