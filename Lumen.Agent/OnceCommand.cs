@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Lumen.Agent.Collectors;
-using Lumen.Protocol;
+using Lumen.Protocol.Json;
 
 namespace Lumen.Agent;
 

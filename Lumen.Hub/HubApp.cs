@@ -1,16 +1,18 @@
 using Akka.Hosting;
 using Lumen.Hub.Accounts;
-using Lumen.Hub.Batching;
 using Lumen.Hub.Configuration;
-using Lumen.Hub.Hosts;
+using Lumen.Hub.Dashboard;
 using Lumen.Hub.History;
-using Lumen.Hub.Install;
+using Lumen.Hub.Hosts;
+using Lumen.Hub.Hosts.Tokens;
 using Lumen.Hub.Http;
-using Lumen.Hub.LocalAgent;
+using Lumen.Hub.Ingest;
+using Lumen.Hub.Install;
 using Lumen.Hub.LiveFeed;
+using Lumen.Hub.LocalAgent;
 using Lumen.Hub.Retention;
+using Lumen.Hub.Settings;
 using Lumen.Hub.Storage;
-using Lumen.Hub.Tokens;
 
 namespace Lumen.Hub;
 
@@ -47,7 +49,7 @@ public static class HubApp
 
         var app = builder.Build();
         AdminSeed.RunAsync(app.Services).GetAwaiter().GetResult();
-        QuickstartAdmin.RunAsync(app.Services, Console.Out).GetAwaiter().GetResult();
+        if (options.Quickstart.Enabled) QuickstartAdmin.RunAsync(app.Services, Console.Out).GetAwaiter().GetResult();
         app.UseJsonApiErrors();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -78,6 +80,8 @@ public static class HubApp
         services.AddSingleton(options.Batcher);
         services.AddSingleton(options.SettingDefaults);
         services.AddSingleton(options.Install);
+        services.AddSingleton(options.Accounts);
+        services.AddSingleton(new ProxyTrust(options.TrustProxy));
         services.AddSingleton<AgentBinaries>();
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
@@ -98,6 +102,7 @@ public static class HubApp
         if (options.Quickstart.LocalAgent)
         {
             services.AddSingleton(provider => new LocalAgentIdentity(provider.GetRequiredService<HostStore>(), options.DataFolder));
+            services.AddSingleton(new LocalAgentOptions(options.ListenUrl, options.DataFolder));
             services.AddHostedService<LocalAgentService>();
         }
         services.AddSingleton(new PasswordHasher());

@@ -1,6 +1,7 @@
 using Lumen.Hub;
 using Lumen.Hub.Cli;
 using Lumen.Hub.Configuration;
+using Lumen.Hub.Install;
 
 if (args is ["--help" or "-h" or "help", ..])
 {

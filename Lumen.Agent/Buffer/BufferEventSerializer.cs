@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Akka.Actor;
 using Akka.Serialization;
-using Lumen.Protocol;
+using Lumen.Protocol.Json;
 using static Lumen.Agent.Buffer.FrameBufferEvents;
 
 namespace Lumen.Agent.Buffer;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
-using Lumen.Protocol;
+using Lumen.Protocol.Json;
 using static Lumen.Agent.Buffer.FrameBufferCommands;
 using static Lumen.Agent.Buffer.FrameBufferEvents;
 using static Lumen.Agent.Buffer.FrameBufferQueries;

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lumen.Protocol;
+using Lumen.Protocol.Json;
 using Lumen.Protocol.Ingest;
 using Lumen.Protocol.Policy;
 

@@ -13,7 +13,7 @@ public static class AccountsApi
     public static RouteGroupBuilder MapAccountsApi(this IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
         app.MapGet("/api/setup-status", (UserStore users) =>
-            TypedResults.Json(new SetupStatus(users.AdminExists()), HubJsonContext.Default.SetupStatus));
+            TypedResults.Json(new SetupStatus(users.AdminExists()), AccountsJsonContext.Default.SetupStatus));
         app.MapPost("/api/register", RegisterAsync).RequireRateLimiting(SignInThrottle.ClientPolicy);
         app.MapPost("/api/login", LoginAsync).RequireRateLimiting(SignInThrottle.ClientPolicy);
         app.MapPost("/api/logout", (HttpContext http) =>
@@ -23,14 +23,14 @@ public static class AccountsApi
             return TypedResults.NoContent();
         });
 
-        api.MapGet("/me", (HttpContext http) => TypedResults.Json(UserView.From(http.SignedInUser()), HubJsonContext.Default.UserView));
+        api.MapGet("/me", (HttpContext http) => TypedResults.Json(UserView.From(http.SignedInUser()), AccountsJsonContext.Default.UserView));
         api.MapPost("/account/password", ChangePasswordAsync).RequireRateLimiting(SignInThrottle.ClientPolicy);
         return api;
     }
 
     private static async Task<IResult> RegisterAsync(HttpContext http, UserStore users, PasswordHasher hasher, SessionTokens sessions)
     {
-        var (body, error) = await JsonBody.ReadAsync(http, HubJsonContext.Default.CredentialsRequest);
+        var (body, error) = await JsonBody.ReadAsync(http, AccountsJsonContext.Default.CredentialsRequest);
         if (error is not null) return error;
         if (users.AdminExists()) return AdminExists();
         if ((Credentials.ValidateUsername(body!.Username) ?? Credentials.ValidatePassword(body.Password)) is { } invalid)
@@ -40,12 +40,12 @@ public static class AccountsApi
         var user = users.CreateFirstAdmin(body.Username!, hash);
         if (user is null) return AdminExists();
         SignIn(http, sessions, user);
-        return TypedResults.Json(UserView.From(user), HubJsonContext.Default.UserView, statusCode: StatusCodes.Status201Created);
+        return TypedResults.Json(UserView.From(user), AccountsJsonContext.Default.UserView, statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> LoginAsync(HttpContext http, UserStore users, PasswordHasher hasher, SessionTokens sessions, SignInThrottle throttle)
     {
-        var (body, error) = await JsonBody.ReadAsync(http, HubJsonContext.Default.CredentialsRequest);
+        var (body, error) = await JsonBody.ReadAsync(http, AccountsJsonContext.Default.CredentialsRequest);
         if (error is not null) return error;
         if (string.IsNullOrEmpty(body!.Username) || string.IsNullOrEmpty(body.Password))
             return ApiErrors.Result(StatusCodes.Status400BadRequest, "username and password are required");
@@ -62,13 +62,13 @@ public static class AccountsApi
             return ApiErrors.Result(StatusCodes.Status401Unauthorized, "wrong username or password");
         }
         SignIn(http, sessions, found.User);
-        return TypedResults.Json(UserView.From(found.User), HubJsonContext.Default.UserView);
+        return TypedResults.Json(UserView.From(found.User), AccountsJsonContext.Default.UserView);
     }
 
     private static async Task<IResult> ChangePasswordAsync(HttpContext http, UserStore users, PasswordHasher hasher, SessionTokens sessions, SignInThrottle throttle)
     {
         var user = http.SignedInUser();
-        var (body, error) = await JsonBody.ReadAsync(http, HubJsonContext.Default.PasswordChangeRequest);
+        var (body, error) = await JsonBody.ReadAsync(http, AccountsJsonContext.Default.PasswordChangeRequest);
         if (error is not null) return error;
         if (string.IsNullOrEmpty(body!.Current)) return ApiErrors.Result(StatusCodes.Status400BadRequest, "current is required");
         if (Credentials.ValidatePassword(body.New, "new") is { } invalid) return ApiErrors.Result(StatusCodes.Status400BadRequest, invalid);

@@ -1,5 +1,3 @@
-using Lumen.Hub.Configuration;
-
 namespace Lumen.Hub.Accounts;
 
 /// <summary>
@@ -11,7 +9,7 @@ public static class AdminSeed
 {
     public static async Task RunAsync(IServiceProvider services)
     {
-        var accounts = services.GetRequiredService<HubOptions>().Accounts;
+        var accounts = services.GetRequiredService<AccountOptions>();
         if (accounts is not { SeedAdminUsername: { } username, SeedAdminPassword: { } password }) return;
 
         var users = services.GetRequiredService<UserStore>();

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Lumen.Hub.Accounts;
 
 /// <summary>Rules for user names and passwords, each answering with a message for the user or null.</summary>
@@ -9,6 +11,13 @@ public static class Credentials
     public const int MaxPasswordLength = 256;
 
     public const int MaxUsernameLength = 64;
+
+    /// <summary>Letters and digits that cannot be mistaken for one another when read off a console (no l, 1, O, 0).</summary>
+    private const string GeneratedPasswordAlphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private const int GeneratedPasswordLength = 20;
+
+    /// <summary>A password for a user to read off a console and change later: 20 characters, about 117 bits.</summary>
+    public static string GeneratePassword() => RandomNumberGenerator.GetString(GeneratedPasswordAlphabet, GeneratedPasswordLength);
 
     public static string? ValidateUsername(string? username)
     {

@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using Konscious.Security.Cryptography;
+using Lumen.Hub.Http;
 
 namespace Lumen.Hub.Accounts;
 
 /// <summary>The hasher is at its concurrency cap and nobody left the queue in time.</summary>
-public sealed class PasswordHasherBusyException() : Exception("too many sign-ins at once; try again in a few seconds");
+public sealed class PasswordHasherBusyException() : ServiceBusyException("too many sign-ins at once; try again in a few seconds", retryAfterSeconds: 5);
 
 /// <summary>
 /// Argon2id hashing with a cap on how many hashes run at once: each holds

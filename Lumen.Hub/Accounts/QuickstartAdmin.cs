@@ -1,6 +1,3 @@
-using Lumen.Hub.Cli;
-using Lumen.Hub.Configuration;
-
 namespace Lumen.Hub.Accounts;
 
 /// <summary>
@@ -14,11 +11,10 @@ public static class QuickstartAdmin
 
     public static async Task RunAsync(IServiceProvider services, TextWriter console)
     {
-        if (!services.GetRequiredService<HubOptions>().Quickstart.Enabled) return;
         var users = services.GetRequiredService<UserStore>();
         if (users.AdminExists()) return;
 
-        var password = UsersCommand.GeneratePassword();
+        var password = Credentials.GeneratePassword();
         var hash = await services.GetRequiredService<PasswordHasher>().HashAsync(password);
         if (users.CreateFirstAdmin(Username, hash) is null) return;
 

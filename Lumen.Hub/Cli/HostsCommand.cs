@@ -1,4 +1,5 @@
 using Lumen.Hub.Configuration;
+using Lumen.Hub.Hosts;
 using Lumen.Hub.Storage;
 
 namespace Lumen.Hub.Cli;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Lumen.Hub.Accounts;
 using Lumen.Hub.Configuration;
 using Lumen.Hub.Storage;
@@ -12,8 +11,6 @@ namespace Lumen.Hub.Cli;
 public static class UsersCommand
 {
     /// <summary>Characters of a generated password: no look-alikes (0/O, 1/l/I), easy to type from a terminal.</summary>
-    private const string PasswordAlphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private const int GeneratedPasswordLength = 20;
 
     public static int Run(string[] args, Func<string, string?> environment, TextWriter output, TextWriter error)
     {
@@ -44,8 +41,6 @@ public static class UsersCommand
         }
     }
 
-    public static string GeneratePassword() => RandomNumberGenerator.GetString(PasswordAlphabet, GeneratedPasswordLength);
-
     private static int ResetPassword(UserStore users, string name, TextWriter output, TextWriter error)
     {
         if (users.FindByName(name) is not { } found)
@@ -53,7 +48,7 @@ public static class UsersCommand
             error.WriteLine($"lumen-hub: no user named '{name}'; 'lumen-hub users list' shows who exists");
             return 1;
         }
-        var password = GeneratePassword();
+        var password = Credentials.GeneratePassword();
         var hash = new PasswordHasher().HashAsync(password).GetAwaiter().GetResult();
         users.ChangePassword(found.User.Id, hash);
         output.WriteLine($"New password for '{found.User.Username}' (every session of this user has ended), shown only this once:");

@@ -1,19 +1,10 @@
 using Lumen.Protocol;
 using Lumen.Hub.Accounts;
+using Lumen.Hub.Ingest;
 using Lumen.Hub.Install;
 using Lumen.Hub.Settings;
-using Lumen.Hub.Storage;
 
 namespace Lumen.Hub.Configuration;
-
-/// <summary>The batcher's sizes: rows per transaction, longest wait, queue in front, shutdown budget.</summary>
-public sealed record BatcherOptions(int FlushSize, TimeSpan FlushEvery, int QueueCapacity, TimeSpan OfferWait, TimeSpan DrainTimeout);
-
-/// <summary>
-/// What the agent installer needs: the folder holding the agent binaries it downloads, and
-/// the address it writes into agent.yaml (null: the address each request came in on).
-/// </summary>
-public sealed record InstallOptions(string AgentFolder, string? PublicUrl);
 
 /// <summary>Everything the hub reads from its environment at start, already checked.</summary>
 public sealed record HubOptions(
@@ -44,18 +35,6 @@ public sealed record HubOptions(
 /// with a generated password, printed once, when there is no admin yet.
 /// </summary>
 public sealed record QuickstartOptions(bool Enabled, bool LocalAgent);
-
-/// <summary>
-/// The session signing secret (null: generated and kept in the data folder) and an admin to
-/// create at start when no user of that name exists.
-/// </summary>
-public sealed record AccountOptions(string? Secret, string? SeedAdminUsername, string? SeedAdminPassword)
-{
-    /// <summary>Shortest <c>LUMEN_HUB_SECRET</c> accepted: anything shorter could be guessed offline from one session token.</summary>
-    public const int MinSecretLength = 32;
-
-    public override string ToString() => $"AccountOptions {{ Secret = {(Secret is null ? "generated" : "set")}, SeedAdminUsername = {SeedAdminUsername} }}";
-}
 
 /// <summary>Start-up refused: names every variable that is wrong and why.</summary>
 public sealed class HubConfigurationException(IReadOnlyList<string> problems)

@@ -1,7 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Hosting;
-using Lumen.Hub.Storage;
 
 namespace Lumen.Hub.History;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Lumen.Hub.Accounts;
 using Lumen.Protocol;
+using Lumen.Protocol.Json;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Lumen.Hub.Http;
@@ -26,9 +26,9 @@ public static class ApiErrors
     {
         app.UseExceptionHandler(errorApp => errorApp.Run(http =>
         {
-            if (http.Features.Get<IExceptionHandlerFeature>()?.Error is PasswordHasherBusyException busy)
+            if (http.Features.Get<IExceptionHandlerFeature>()?.Error is ServiceBusyException busy)
             {
-                http.Response.Headers.RetryAfter = "5";
+                http.Response.Headers.RetryAfter = busy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return WriteAsync(http, StatusCodes.Status503ServiceUnavailable, busy.Message);
             }
             return WriteAsync(http, StatusCodes.Status500InternalServerError, "internal error; the hub log has the details");

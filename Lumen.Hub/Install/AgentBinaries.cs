@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Lumen.Hub.Configuration;
 
 namespace Lumen.Hub.Install;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Lumen.Protocol;
+using Lumen.Protocol.Json;
 using Lumen.Protocol.Live;
 
 namespace Lumen.Hub.LiveFeed;

@@ -1,4 +1,5 @@
 using Lumen.Protocol.Live;
+using Lumen.Hub.Hosts;
 
 namespace Lumen.Hub.LiveFeed;
 

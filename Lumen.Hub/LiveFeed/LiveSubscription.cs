@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lumen.Protocol.Live;
+using Lumen.Hub.Hosts;
 
 namespace Lumen.Hub.LiveFeed;
 

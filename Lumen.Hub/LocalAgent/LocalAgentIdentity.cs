@@ -1,6 +1,5 @@
 using Lumen.Hub.Hosts;
-using Lumen.Hub.Storage;
-using Lumen.Hub.Tokens;
+using Lumen.Hub.Hosts.Tokens;
 
 namespace Lumen.Hub.LocalAgent;
 

@@ -1,6 +1,5 @@
 using Lumen.Agent;
 using Lumen.Agent.Configuration;
-using Lumen.Hub.Configuration;
 
 namespace Lumen.Hub.LocalAgent;
 
@@ -10,7 +9,7 @@ namespace Lumen.Hub.LocalAgent;
 /// and posts to it over loopback HTTP, exactly as a separate agent would.
 /// </summary>
 public sealed class LocalAgentService(
-    HubOptions options,
+    LocalAgentOptions options,
     LocalAgentIdentity identity,
     IHostApplicationLifetime lifetime,
     ILogger<LocalAgentService> log) : IHostedService

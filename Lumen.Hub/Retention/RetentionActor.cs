@@ -2,7 +2,6 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Hosting;
 using Lumen.Hub.Settings;
-using Lumen.Hub.Storage;
 
 namespace Lumen.Hub.Retention;
 

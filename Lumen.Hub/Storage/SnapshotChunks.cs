@@ -1,4 +1,3 @@
-using Lumen.Hub.Hosts;
 using Microsoft.Data.Sqlite;
 
 namespace Lumen.Hub.Storage;
@@ -13,7 +12,7 @@ public static class SnapshotChunks
     private const long MinuteMs = 60_000;
 
     /// <returns>rows deleted by this one chunk; 0 when nothing older is left.</returns>
-    public static int DeleteOlderThan(SqliteConnection connection, HostId host, long cutoffUnixMs, int chunkRows)
+    public static int DeleteOlderThan(SqliteConnection connection, long hostId, long cutoffUnixMs, int chunkRows)
     {
         using var command = connection.CreateCommand();
         // The chunk ends at the chunkRows-th oldest row below the cutoff (or the cutoff itself).
@@ -23,7 +22,7 @@ public static class SnapshotChunks
                 (SELECT ts FROM snapshots WHERE host_id = $host AND ts < $cutoff ORDER BY ts LIMIT 1 OFFSET $last),
                 $cutoff);
             """;
-        command.Parameters.AddWithValue("$host", host.Value);
+        command.Parameters.AddWithValue("$host", hostId);
         command.Parameters.AddWithValue("$cutoff", cutoffUnixMs);
         command.Parameters.AddWithValue("$last", chunkRows - 1);
         return command.ExecuteNonQuery();
@@ -34,7 +33,7 @@ public static class SnapshotChunks
     /// before the cutoff. A minute the cutoff cuts through keeps its rollup row, so for up to a
     /// minute the rollup holds a little more than the raw rows do; it never holds less.
     /// </summary>
-    public static void DeleteMinutesOlderThan(SqliteConnection connection, HostId host, long cutoffUnixMs, int chunkRows)
+    public static void DeleteMinutesOlderThan(SqliteConnection connection, long hostId, long cutoffUnixMs, int chunkRows)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -44,7 +43,7 @@ public static class SnapshotChunks
                  ORDER BY minute_ts LIMIT 1 OFFSET $last),
                 $last_minute);
             """;
-        command.Parameters.AddWithValue("$host", host.Value);
+        command.Parameters.AddWithValue("$host", hostId);
         command.Parameters.AddWithValue("$last_minute", cutoffUnixMs - MinuteMs);
         command.Parameters.AddWithValue("$last", chunkRows - 1);
         while (command.ExecuteNonQuery() == chunkRows) { }

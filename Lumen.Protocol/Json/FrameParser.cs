@@ -3,7 +3,7 @@ using System.Text.Json;
 using Lumen.Protocol.Ingest;
 using Lumen.Protocol.Json;
 
-namespace Lumen.Protocol;
+namespace Lumen.Protocol.Json;
 
 /// <summary>
 /// Turns an ingest body into a frame, or into one message naming the field that is wrong.

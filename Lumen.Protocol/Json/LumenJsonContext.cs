@@ -3,7 +3,7 @@ using Lumen.Protocol.Ingest;
 using Lumen.Protocol.Live;
 using Lumen.Protocol.Policy;
 
-namespace Lumen.Protocol;
+namespace Lumen.Protocol.Json;
 
 /// <summary>
 /// Source-generated JSON for the wire contract: snake_case, strict numbers, no duplicate

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using Lumen.Protocol.Ingest;
 
-namespace Lumen.Protocol;
+namespace Lumen.Protocol.Json;
 
 /// <summary>
 /// The ingest contract as the source-generated deserializer and the validator define it: the

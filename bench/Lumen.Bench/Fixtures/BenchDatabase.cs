@@ -1,4 +1,5 @@
 using Lumen.Bench.Load;
+using Lumen.Hub.Hosts;
 using Lumen.Hub.Storage;
 using Microsoft.Data.Sqlite;
 

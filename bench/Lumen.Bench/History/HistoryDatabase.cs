@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using Lumen.Hub.History;
+using Lumen.Hub.Hosts;
+using Lumen.Hub.Settings;
 using Lumen.Hub.Storage;
 using Microsoft.Data.Sqlite;
-using Lumen.Hub.Batching;
-using Lumen.Hub.Hosts;
 
 namespace Lumen.Bench.History;
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lumen.Hub.Hosts;
-using Lumen.Protocol;
+using Lumen.Protocol.Json;
 using Lumen.Protocol.Ingest;
 
 namespace Lumen.Bench.Load;

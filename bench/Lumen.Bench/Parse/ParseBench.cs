@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Lumen.Protocol;
+using Lumen.Protocol.Json;
 
 namespace Lumen.Bench.Parse;
 

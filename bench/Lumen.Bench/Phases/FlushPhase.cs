@@ -1,8 +1,8 @@
 using System.Text;
 using Lumen.Bench.Load;
-using Lumen.Hub.Batching;
+using Lumen.Hub.History;
 using Lumen.Hub.Storage;
-using Lumen.Protocol;
+using Lumen.Protocol.Json;
 using Lumen.Protocol.Ingest;
 
 namespace Lumen.Bench.Phases;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Akka.Serialization;
 using Akka.TestKit.Xunit2;
 using Lumen.Agent.Buffer;
-using Lumen.Protocol;
+using Lumen.Protocol.Json;
 using static Lumen.Agent.Buffer.FrameBufferEvents;
 
 namespace Lumen.Agent.Specs.Buffer;

@@ -1,6 +1,6 @@
 using Lumen.Agent.Collectors;
 using Lumen.Agent.Specs.Support;
-using Lumen.Protocol;
+using Lumen.Protocol.Json;
 using Lumen.Protocol.Ingest;
 
 namespace Lumen.Agent.Specs.Collection;

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using Lumen.Hub.Hosts;
+using Lumen.Hub.Settings;
 using Lumen.Hub.Storage;
 using Lumen.Protocol;
 using Xunit.Abstractions;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Akka.Actor;
 using Lumen.Agent.Buffer;
-using Lumen.Protocol;
+using Lumen.Protocol.Json;
 
 namespace Lumen.Faults.Specs.Fleet;
 

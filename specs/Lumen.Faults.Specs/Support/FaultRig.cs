@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Lumen.Hub.Hosts;
+using Lumen.Hub.Settings;
 using Lumen.Hub.Storage;
 using Xunit.Abstractions;
 

@@ -2,12 +2,11 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using Lumen.Hub.Batching;
 using Lumen.Hub.Cli;
+using Lumen.Hub.History;
 using Lumen.Hub.Hosts;
+using Lumen.Hub.Hosts.Tokens;
 using Lumen.Hub.Specs.Support;
-using Lumen.Hub.Storage;
-using Lumen.Hub.Tokens;
 
 namespace Lumen.Hub.Specs.Cli;
 

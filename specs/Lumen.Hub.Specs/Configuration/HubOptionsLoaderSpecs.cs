@@ -1,4 +1,5 @@
 using Lumen.Hub.Configuration;
+using Lumen.Hub.Settings;
 
 namespace Lumen.Hub.Specs.Configuration;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Lumen.Hub.Specs.Support;
-using Lumen.Hub.Storage;
-using Lumen.Protocol;
+using Lumen.Hub.Hosts;
+using Lumen.Protocol.Json;
 using Lumen.Protocol.Ingest;
 
 namespace Lumen.Hub.Specs.Crash;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Lumen.Hub.Hosts;
+using Lumen.Hub.Settings;
 using Lumen.Hub.Storage;
 using Lumen.Hub.Specs.Support;
 using static Lumen.Hub.Specs.History.HistoryRows;

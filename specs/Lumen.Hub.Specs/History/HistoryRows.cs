@@ -1,4 +1,3 @@
-using Lumen.Hub.Batching;
 using Lumen.Hub.History;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Storage;

@@ -1,6 +1,5 @@
 using Lumen.Hub.History;
 using Lumen.Hub.Hosts;
-using Lumen.Hub.Storage;
 using Lumen.Hub.Specs.Support;
 using static Lumen.Hub.Specs.History.HistoryRows;
 

@@ -2,7 +2,7 @@ using Akka.Actor;
 using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using Lumen.Hub.History;
-using Lumen.Hub.Storage;
+using Lumen.Hub.Hosts;
 using Lumen.Hub.Specs.Support;
 using static Lumen.Hub.Specs.History.HistoryRows;
 

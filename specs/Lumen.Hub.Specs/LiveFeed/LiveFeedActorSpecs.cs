@@ -5,7 +5,7 @@ using Akka.TestKit.Xunit2;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.LiveFeed;
 using Lumen.Hub.Specs.Support;
-using Lumen.Protocol;
+using Lumen.Protocol.Json;
 using Lumen.Protocol.Live;
 
 namespace Lumen.Hub.Specs.LiveFeed;

@@ -1,3 +1,4 @@
+using Lumen.Hub.Hosts;
 using Lumen.Hub.LiveFeed;
 using Lumen.Protocol.Live;
 

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using Lumen.Hub.Hosts;
 using Lumen.Hub.LiveFeed;
-using Lumen.Protocol;
+using Lumen.Protocol.Json;
 using Lumen.Protocol.Ingest;
 using Lumen.Protocol.Live;
 

@@ -1,8 +1,9 @@
 using Akka.Actor;
 using Akka.TestKit;
 using Akka.TestKit.Xunit2;
+using Lumen.Hub.Hosts;
 using Lumen.Hub.Retention;
-using Lumen.Hub.Storage;
+using Lumen.Hub.Settings;
 using Lumen.Hub.Specs.Support;
 
 namespace Lumen.Hub.Specs.Retention;

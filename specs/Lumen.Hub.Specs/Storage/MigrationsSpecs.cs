@@ -1,5 +1,7 @@
+using Lumen.Hub.History;
+using Lumen.Hub.Hosts;
+using Lumen.Hub.Hosts.Tokens;
 using Lumen.Hub.Storage;
-using Lumen.Hub.Tokens;
 
 namespace Lumen.Hub.Specs.Storage;
 

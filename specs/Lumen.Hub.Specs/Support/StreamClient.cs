@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using Lumen.Protocol;
+using Lumen.Protocol.Json;
 using Lumen.Protocol.Live;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;

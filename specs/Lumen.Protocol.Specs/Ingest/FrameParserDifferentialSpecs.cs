@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Lumen.Protocol.Ingest;
 using Lumen.Protocol.Specs.Ingest.Differential;
+using Lumen.Protocol.Json;
 
 namespace Lumen.Protocol.Specs.Ingest;
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Lumen.Protocol.Ingest;
 using Lumen.Protocol.Specs.Ingest.Differential;
+using Lumen.Protocol.Json;
 
 namespace Lumen.Protocol.Specs.Ingest;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Lumen.Protocol.Json;
 
 namespace Lumen.Protocol.Specs.Ingest;
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Json;
 
 namespace Lumen.Protocol.Specs.Ingest;
 

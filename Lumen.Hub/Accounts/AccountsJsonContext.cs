@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace Lumen.Hub.Accounts;
+
+/// <summary>
+/// Source-generated JSON for the accounts API: snake_case like the wire contract, unknown fields and
+/// duplicate keys refused so a typo gets an error instead of being ignored (the same options
+/// on every API context of the hub).
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    NumberHandling = JsonNumberHandling.Strict,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    AllowDuplicateProperties = false,
+    MaxDepth = 16)]
+[JsonSerializable(typeof(CredentialsRequest))]
+[JsonSerializable(typeof(PasswordChangeRequest))]
+[JsonSerializable(typeof(UserView))]
+[JsonSerializable(typeof(SetupStatus))]
+public sealed partial class AccountsJsonContext : JsonSerializerContext;

@@ -1,0 +1,242 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Lumen.Hub.Hosts;
+using Lumen.Hub.Storage;
+using Lumen.Protocol.Json;
+using Lumen.Protocol.Ingest;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Lumen.Hub.History;
+
+/// <summary>What one committed batch did.</summary>
+public sealed record BatchWritten(int Rows, int Inserted, int Hosts, TimeSpan Elapsed);
+
+/// <summary>
+/// Writes one batch of snapshot rows in one transaction: each host's last-seen time and
+/// metadata, then the rows in (host, ts) order (a re-sent frame is ignored by the key; rows
+/// of a host deleted meanwhile are skipped), adding rows that arrive for an already summed
+/// minute to <c>snapshot_minutes</c> (see <see cref="MinuteRollupStore"/>). This is the only
+/// writer of snapshots: whatever else inserts rows must do the same. Used by one stream stage
+/// at a time, so it keeps one connection and its prepared statements.
+/// </summary>
+/// <remarks>
+/// Rows are bound through SQLite's own API rather than SqliteParameter: this runs tens of
+/// thousands of times a second and the ADO.NET layer costs more per row than SQLite does.
+/// </remarks>
+public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
+{
+    /// <summary>
+    /// A page cache large enough that the leaf pages of a few thousand hosts
+    /// stay in memory between batches, and a WAL allowed to grow to ~64 MiB before it is
+    /// checkpointed, so a page dirtied by every batch is copied back once, not every batch.
+    /// </summary>
+    private const string WriterPragmas = "PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 16384;";
+
+    private const string InsertSql = """
+        INSERT OR IGNORE INTO snapshots
+            (host_id, ts, cpu_pct, ram_pct, swap_pct, disk_pct, load1, load5, load15,
+             net_rx_bps, net_tx_bps, disk_r_bps, disk_w_bps, temp_c)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14);
+        """;
+
+    /// <summary>Adds the sums of late rows (see <see cref="InsertHostRows"/>) to a minute already rolled up.</summary>
+    private const string AddMinuteSql = $"""
+        INSERT INTO snapshot_minutes
+            (host_id, minute_ts, samples, cpu_pct, ram_pct, swap_pct, disk_pct, load1, load5, load15,
+             net_rx_bps, net_tx_bps, disk_r_bps, disk_w_bps, temp_c)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+        {MinuteRollupStore.AddToMinute};
+        """;
+
+    private const string RolledUpUntilSql = "SELECT until_ms FROM snapshot_minutes_until WHERE host_id = ?1;";
+
+    private const string TouchHostSql = """
+        UPDATE hosts SET last_seen_at = max(coalesce(last_seen_at, 0), $seen),
+                         system_json = coalesce($system, system_json)
+        WHERE id = $h;
+        """;
+
+    private SqliteConnection? _connection;
+
+    /// <summary>The file written to, for log lines about failing writes.</summary>
+    public string DatabasePath => database.Path;
+    private sqlite3_stmt? _insert;
+    private sqlite3_stmt? _addMinute;
+    private sqlite3_stmt? _rolledUpUntil;
+    private readonly MinuteSums _minute = new();
+    private SqliteCommand? _touchHost;
+
+    public BatchWritten Write(IReadOnlyList<SnapshotRow> rows)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            EnsureOpen();
+            // In key order, consecutive rows of a host land in the same leaf page.
+            var ordered = rows.ToArray();
+            Array.Sort(ordered, static (x, y) => x.HostId.Value != y.HostId.Value
+                ? x.HostId.Value.CompareTo(y.HostId.Value)
+                : x.TsUnixMs.CompareTo(y.TsUnixMs));
+
+            using var transaction = _connection!.BeginTransaction();
+            _touchHost!.Transaction = transaction;
+            var inserted = 0;
+            var hosts = 0;
+            for (var start = 0; start < ordered.Length;)
+            {
+                var end = start;
+                while (end < ordered.Length && ordered[end].HostId == ordered[start].HostId) end++;
+                hosts++;
+                if (TouchHost(ordered.AsSpan(start, end - start)))
+                    inserted += InsertHostRows(ordered.AsSpan(start, end - start));
+                start = end;
+            }
+            transaction.Commit();
+            return new BatchWritten(rows.Count, inserted, hosts, Stopwatch.GetElapsedTime(started));
+        }
+        catch
+        {
+            // A failed connection may be in any state: start the retry from a fresh one.
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <returns>false when the host no longer exists, so its rows are skipped.</returns>
+    private bool TouchHost(ReadOnlySpan<SnapshotRow> hostRows)
+    {
+        var host = hostRows[0].HostId;
+        long seenMs = 0;
+        SystemInfo? system = null;
+        foreach (var row in hostRows)
+        {
+            seenMs = Math.Max(seenMs, row.ReceivedAtUnixMs);
+            system = row.System ?? system;
+        }
+
+        var p = _touchHost!.Parameters;
+        p[0].Value = host.Value;
+        p[1].Value = seenMs;
+        // Uptime is part of the metadata, so it changes with every frame: always write the latest.
+        p[2].Value = system is null ? DBNull.Value : JsonSerializer.Serialize(system, LumenJsonContext.Default.SystemInfo);
+        return _touchHost.ExecuteNonQuery() > 0;
+    }
+
+    /// <summary>
+    /// Inserts one host's rows, oldest first. A row for a minute the rollup has already summed
+    /// (an agent's buffered frames replayed, a clock running behind) is late: it is added to
+    /// that minute here, one upsert per minute. Later rows are left to
+    /// <see cref="MinuteRollupStore"/>, so a normal flush writes nothing to the rollup. A
+    /// re-sent frame ignored by the key is added nowhere.
+    /// </summary>
+    private int InsertHostRows(ReadOnlySpan<SnapshotRow> hostRows)
+    {
+        var rolledUpUntil = RolledUpUntil(hostRows[0].HostId.Value);
+        var inserted = 0;
+        foreach (var row in hostRows)
+        {
+            if (Insert(row) == 0) continue;
+            inserted++;
+            if (row.TsUnixMs >= rolledUpUntil) continue;
+            if (_minute.Samples > 0 && !_minute.Holds(row)) AddMinute();
+            _minute.Add(row);
+        }
+        if (_minute.Samples > 0) AddMinute();
+        return inserted;
+    }
+
+    private long RolledUpUntil(long hostId)
+    {
+        var s = _rolledUpUntil!;
+        raw.sqlite3_bind_int64(s, 1, hostId);
+        var result = raw.sqlite3_step(s);
+        var until = result == raw.SQLITE_ROW ? raw.sqlite3_column_int64(s, 0) : long.MinValue;
+        raw.sqlite3_reset(s);
+        if (result is not (raw.SQLITE_ROW or raw.SQLITE_DONE))
+            throw new SqliteException($"reading the minute rollup's mark failed: {raw.sqlite3_errmsg(_connection!.Handle).utf8_to_string()}", result);
+        return until;
+    }
+
+    private void AddMinute()
+    {
+        var s = _addMinute!;
+        raw.sqlite3_bind_int64(s, 1, _minute.HostId);
+        raw.sqlite3_bind_int64(s, 2, _minute.MinuteTs);
+        raw.sqlite3_bind_int(s, 3, _minute.Samples);
+        var sums = _minute.Sums;
+        for (var i = 0; i < sums.Length; i++) raw.sqlite3_bind_double(s, 4 + i, sums[i]);
+        Step(s, "adding to the minute rollup");
+        _minute.Reset();
+    }
+
+    private int Insert(SnapshotRow row)
+    {
+        var s = _insert!;
+        raw.sqlite3_bind_int64(s, 1, row.HostId.Value);
+        raw.sqlite3_bind_int64(s, 2, row.TsUnixMs);
+        raw.sqlite3_bind_double(s, 3, row.CpuPct);
+        raw.sqlite3_bind_double(s, 4, row.RamPct);
+        raw.sqlite3_bind_double(s, 5, row.SwapPct);
+        raw.sqlite3_bind_double(s, 6, row.DiskPct);
+        raw.sqlite3_bind_double(s, 7, row.Load1);
+        raw.sqlite3_bind_double(s, 8, row.Load5);
+        raw.sqlite3_bind_double(s, 9, row.Load15);
+        raw.sqlite3_bind_double(s, 10, row.NetRxBps);
+        raw.sqlite3_bind_double(s, 11, row.NetTxBps);
+        raw.sqlite3_bind_double(s, 12, row.DiskRBps);
+        raw.sqlite3_bind_double(s, 13, row.DiskWBps);
+        raw.sqlite3_bind_double(s, 14, row.TempC);
+        Step(s, "inserting a snapshot");
+        return raw.sqlite3_changes(_connection!.Handle);
+    }
+
+    private void Step(sqlite3_stmt statement, string what)
+    {
+        var result = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (result != raw.SQLITE_DONE)
+            throw new SqliteException($"{what} failed: {raw.sqlite3_errmsg(_connection!.Handle).utf8_to_string()}", result);
+    }
+
+    private void EnsureOpen()
+    {
+        if (_connection is not null) return;
+        _connection = database.Open();
+        using (var pragma = _connection.CreateCommand())
+        {
+            pragma.CommandText = WriterPragmas;
+            pragma.ExecuteNonQuery();
+        }
+
+        _insert = Prepare(InsertSql, "the snapshot insert");
+        _addMinute = Prepare(AddMinuteSql, "the minute rollup upsert");
+        _rolledUpUntil = Prepare(RolledUpUntilSql, "the minute rollup mark lookup");
+
+        _touchHost = _connection.CreateCommand();
+        _touchHost.CommandText = TouchHostSql;
+        _touchHost.Parameters.Add(new SqliteParameter("$h", null));
+        _touchHost.Parameters.Add(new SqliteParameter("$seen", null));
+        _touchHost.Parameters.Add(new SqliteParameter("$system", null));
+        _touchHost.Prepare();
+    }
+
+    private sqlite3_stmt Prepare(string sql, string what)
+    {
+        var prepared = raw.sqlite3_prepare_v2(_connection!.Handle, sql, out var statement);
+        if (prepared != raw.SQLITE_OK)
+            throw new SqliteException($"preparing {what} failed: {raw.sqlite3_errmsg(_connection.Handle).utf8_to_string()}", prepared);
+        return statement;
+    }
+
+    public void Dispose()
+    {
+        _insert?.Dispose();
+        _addMinute?.Dispose();
+        _rolledUpUntil?.Dispose();
+        _minute.Reset();
+        _touchHost?.Dispose();
+        _connection?.Dispose();
+        (_insert, _addMinute, _rolledUpUntil, _touchHost, _connection) = (null, null, null, null, null);
+    }
+}

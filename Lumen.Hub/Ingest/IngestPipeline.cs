@@ -1,0 +1,38 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Lumen.Hub.History;
+using Lumen.Hub.Hosts;
+using Lumen.Hub.Hosts.Tokens;
+using Lumen.Protocol.Ingest;
+
+namespace Lumen.Hub.Ingest;
+
+/// <summary>The answer to one accepted-or-not ingest.</summary>
+public readonly record struct IngestOutcome(OfferResult Result, long Seq, long DurableSeq);
+
+/// <summary>
+/// What happens to a valid frame: the host actor gets it first (the live view never waits on
+/// disk), then it takes a durability sequence number and a place in the batch queue. A frame
+/// the queue refuses was never acknowledged, so its number is resolved at once and cannot
+/// hold the watermark back.
+/// </summary>
+public sealed class IngestPipeline(
+    HostTokens tokens, DurabilityLedger ledger, SnapshotQueue queue, IRequiredActor<HostsActor> hostsActor, TimeProvider clock)
+{
+    private IActorRef? _hosts;
+
+    public HostTokens Tokens => tokens;
+    public string InstanceId => ledger.InstanceId;
+
+    public async ValueTask<IngestOutcome> AcceptAsync(HostIdentity host, IngestFrame frame, CancellationToken cancellationToken)
+    {
+        var receivedAt = clock.GetUtcNow();
+        _hosts ??= await hostsActor.GetAsync(cancellationToken);
+        _hosts.Tell(new HostCommands.RecordSnapshot(host.Id, host.Name, frame, receivedAt));
+
+        var seq = ledger.Issue(host.Id);
+        var result = await queue.OfferAsync(SnapshotRow.From(host.Id, seq, frame, receivedAt), cancellationToken);
+        if (result != OfferResult.Accepted) ledger.Resolve(host.Id, seq);
+        return new IngestOutcome(result, seq, ledger.DurableFor(host.Id));
+    }
+}

@@ -1,0 +1,52 @@
+using System.Net.WebSockets;
+using Akka.Hosting;
+using Lumen.Hub.Http;
+
+namespace Lumen.Hub.LiveFeed;
+
+/// <summary>
+/// <c>GET /api/stream</c>: the dashboard's live view over a WebSocket (design §4). Needs the
+/// session (the route group's authorisation) and the hub's own origin; then every stream
+/// interval brings one text frame, a JSON array of host snapshots.
+/// </summary>
+public static class LiveStreamApi
+{
+    /// <summary>
+    /// A ping after 15 s without traffic from the browser, and the connection is dropped when no
+    /// pong comes within 15 s more: NAT and proxy idle timeouts (often 30–60 s) never see a quiet
+    /// connection, and a vanished browser is let go within half a minute.
+    /// </summary>
+    public static readonly TimeSpan KeepAliveInterval = TimeSpan.FromSeconds(15);
+
+    public static readonly TimeSpan KeepAliveTimeout = TimeSpan.FromSeconds(15);
+
+    public static RouteGroupBuilder MapLiveStreamApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/stream", HandleAsync);
+        return api;
+    }
+
+    private static async Task HandleAsync(
+        HttpContext http, ProxyTrust proxy, IRequiredActor<LiveFeedActor> feed, IHostApplicationLifetime lifetime, ILoggerFactory logs)
+    {
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            await ApiErrors.WriteAsync(http, StatusCodes.Status400BadRequest,
+                "/api/stream is a WebSocket: connect with Upgrade: websocket (the dashboard does)");
+            return;
+        }
+        if (SameOrigin.Refusal(http.Request, proxy.TrustForwardedHeaders) is { } refusal)
+        {
+            await ApiErrors.WriteAsync(http, StatusCodes.Status403Forbidden, refusal);
+            return;
+        }
+
+        var feedRef = await feed.GetAsync(http.RequestAborted);
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            KeepAliveInterval = KeepAliveInterval,
+            KeepAliveTimeout = KeepAliveTimeout,
+        });
+        await LiveSocketPump.RunAsync(socket, feedRef, logs.CreateLogger(typeof(LiveSocketPump)), lifetime.ApplicationStopping);
+    }
+}

@@ -1,0 +1,46 @@
+using Lumen.Hub.Storage;
+
+namespace Lumen.Hub.Retention;
+
+/// <summary>What a retention sweep removed.</summary>
+public sealed record SweepResult(long RowsDeleted, int Chunks, TimeSpan Elapsed);
+
+/// <summary>
+/// Deletes snapshots older than a cutoff, host by host, in chunks of at most
+/// <see cref="ChunkRows"/> rows, each its own short transaction, so ingest batches interleave;
+/// then the host's per-minute rollup rows of the minutes wholly before the cutoff.
+/// </summary>
+public sealed class RetentionStore(LumenDatabase database)
+{
+    public const int ChunkRows = 5000;
+
+    public SweepResult Sweep(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var connection = database.Open();
+        var hosts = new List<long>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT id FROM hosts;";
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) hosts.Add(reader.GetInt64(0));
+        }
+
+        long deleted = 0;
+        var chunks = 0;
+        var cutoffMs = cutoff.ToUnixTimeMilliseconds();
+        foreach (var host in hosts)
+        {
+            int removed;
+            do
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                removed = SnapshotChunks.DeleteOlderThan(connection, host, cutoffMs, ChunkRows);
+                deleted += removed;
+                if (removed > 0) chunks++;
+            } while (removed == ChunkRows);
+            SnapshotChunks.DeleteMinutesOlderThan(connection, host, cutoffMs, ChunkRows);
+        }
+        return new SweepResult(deleted, chunks, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Lumen.Hub.Http;
+using Lumen.Protocol;
+
+namespace Lumen.Hub.Settings;
+
+/// <summary>
+/// <c>GET|PUT /api/settings</c>: the runtime settings as Go durations (<c>"24h"</c>). A PUT may
+/// carry any subset; every value is checked before any is written, and the answer is the
+/// complete effective set.
+/// </summary>
+public static class SettingsApi
+{
+    public static RouteGroupBuilder MapSettingsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/settings", async (SettingsStore settings) => Answer(await settings.ReadAsync()));
+        api.MapPut("/settings", PutAsync);
+        return api;
+    }
+
+    private static async Task<IResult> PutAsync(HttpContext http, SettingsStore settings)
+    {
+        var (body, error) = await JsonBody.ReadAsync(http, SettingsJsonContext.Default.DictionaryStringJsonElement);
+        if (error is not null) return error;
+
+        var changes = new Dictionary<string, string>();
+        foreach (var (key, value) in body!)
+        {
+            if (SettingDefinitions.Find(key) is not { } definition)
+                return ApiErrors.Result(StatusCodes.Status400BadRequest, $"'{key}' is not a setting; the settings are {string.Join(", ", SettingDefinitions.All.Select(d => d.Key))}");
+            if (value.ValueKind != JsonValueKind.String)
+                return ApiErrors.Result(StatusCodes.Status400BadRequest, $"{key} must be a duration string such as \"{GoDuration.Format(definition.Default)}\", between {definition.Bounds}");
+            if (Text(value) is not { } text)
+                return ApiErrors.Result(StatusCodes.Status400BadRequest, $"{key} is not valid text (invalid UTF-8 or a lone surrogate)");
+            changes[key] = text;
+        }
+
+        try
+        {
+            return Answer(await Task.Run(() => settings.Write(changes)));
+        }
+        catch (ArgumentException e)
+        {
+            return ApiErrors.Result(StatusCodes.Status400BadRequest, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// The string, or null when it cannot be text: a JsonElement checks UTF-8 and escaped
+    /// surrogates only when it is read, and then throws (a 500 before this was caught).
+    /// </summary>
+    private static string? Text(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static IResult Answer(HubSettings settings) =>
+        TypedResults.Json(new Dictionary<string, string>
+        {
+            [SettingDefinitions.RetentionWindow.Key] = GoDuration.Format(settings.RetentionWindow),
+            [SettingDefinitions.RetentionInterval.Key] = GoDuration.Format(settings.RetentionInterval),
+            [SettingDefinitions.AgentInterval.Key] = GoDuration.Format(settings.AgentInterval),
+            [SettingDefinitions.DownsampleBucketSize.Key] = GoDuration.Format(settings.DownsampleBucketSize),
+            [SettingDefinitions.DownsampleHotWindow.Key] = GoDuration.Format(settings.DownsampleHotWindow),
+            [SettingDefinitions.DownsampleArchiveWindow.Key] = GoDuration.Format(settings.DownsampleArchiveWindow),
+        }, SettingsJsonContext.Default.DictionaryStringString);
+}

@@ -1,0 +1,70 @@
+using Lumen.Protocol;
+using Lumen.Hub.Storage;
+
+namespace Lumen.Hub.Settings;
+
+/// <summary>
+/// Runtime settings: a key/value table whose rows win; where no row exists, the value given
+/// in the environment at start (or the built-in default) applies. Rows are written only when
+/// someone sets a value, so changing the environment still works until then.
+/// </summary>
+public sealed class SettingsStore(LumenDatabase database, SettingDefaults defaults, TimeProvider clock)
+{
+    public HubSettings Read()
+    {
+        var values = new Dictionary<string, TimeSpan>(defaults.Values);
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT key, value FROM settings;";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            // A row that no longer parses (edited by hand) falls back to the default rather
+            // than stopping the hub; the API refuses to write such a value.
+            if (SettingDefinitions.Find(reader.GetString(0)) is { } definition
+                && definition.Read(reader.GetString(1), "stored value").Error is null)
+                values[definition.Key] = GoDuration.Parse(reader.GetString(1));
+        }
+        return HubSettings.From(values);
+    }
+
+    public async Task<HubSettings> ReadAsync() => await Task.Run(Read);
+
+    /// <summary>Checks every value first and writes none if one is bad.</summary>
+    /// <exception cref="ArgumentException">naming the key and its bounds.</exception>
+    public HubSettings Write(IReadOnlyDictionary<string, string> changes)
+    {
+        var parsed = new List<(string Key, string Value)>();
+        foreach (var (key, text) in changes)
+        {
+            var definition = SettingDefinitions.Find(key) ?? throw new ArgumentException($"{key} is not a setting");
+            var (value, error) = definition.Read(text, key);
+            if (error is not null) throw new ArgumentException(error);
+            parsed.Add((key, GoDuration.Format(value)));
+        }
+
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        foreach (var (key, value) in parsed)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT INTO settings (key, value, updated_at) VALUES ($key, $value, $now)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;
+                """;
+            command.Parameters.AddWithValue("$key", key);
+            command.Parameters.AddWithValue("$value", value);
+            command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToUnixTimeMilliseconds());
+            command.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        return Read();
+    }
+}
+
+/// <summary>The defaults the environment gave at start, already checked against the bounds.</summary>
+public sealed record SettingDefaults(IReadOnlyDictionary<string, TimeSpan> Values)
+{
+    public static SettingDefaults BuiltIn { get; } = new(SettingDefinitions.All.ToDictionary(d => d.Key, d => d.Default));
+}
