@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Lumen.Agent.Collectors;
+using Lumen.Protocol.Ingest;
 using Lumen.Protocol.Json;
 
 namespace Lumen.Agent;
@@ -27,8 +28,8 @@ public static class OnceCommand
         foreach (var notice in first.Notices.Concat(result.Notices)) await errors.WriteLineAsync($"notice: {notice}");
         foreach (var failure in result.Failures) await errors.WriteLineAsync($"failed: {failure.Source}: {failure.Error.Message}");
         // For a person at a terminal: indented, and "0.1.0+abc" instead of "0.1.0\u002Babc".
-        var indented = new LumenJsonContext(new JsonSerializerOptions(LumenJsonContext.Default.Options) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        await output.WriteLineAsync(JsonSerializer.Serialize(result.Frame, indented.IngestFrame));
+        var indented = LumenJson.Adjusted<IngestFrame>(json => (json.WriteIndented, json.Encoder) = (true, JavaScriptEncoder.UnsafeRelaxedJsonEscaping));
+        await output.WriteLineAsync(JsonSerializer.Serialize(result.Frame, indented));
         return result.Failures.Count == 0 ? 0 : 1;
     }
 }

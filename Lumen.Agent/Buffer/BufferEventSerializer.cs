@@ -50,7 +50,7 @@ public sealed class BufferEventSerializer(ExtendedActorSystem system) : Serializ
             return manifest switch
             {
                 // Parsed in full so a damaged frame is caught here, at replay, and not later at the hub.
-                FrameBufferedManifest => new FrameBuffered(NotNull(JsonSerializer.Deserialize(bytes, LumenJsonContext.Default.IngestFrame)).Ts, bytes),
+                FrameBufferedManifest => new FrameBuffered(NotNull(JsonSerializer.Deserialize(bytes, LumenJson.IngestFrame)).Ts, bytes),
                 FramesConfirmedManifest => NotNull(JsonSerializer.Deserialize(bytes, BufferJsonContext.Default.FramesConfirmed)),
                 FramesDroppedManifest => NotNull(JsonSerializer.Deserialize(bytes, BufferJsonContext.Default.FramesDropped)),
                 _ => new UnreadableEvent(manifest, "unknown manifest"),

@@ -93,7 +93,7 @@ public sealed class FrameBufferActor : ReceivePersistentActor, IWithTimers
         byte[] json;
         try
         {
-            json = JsonSerializer.SerializeToUtf8Bytes(command.Frame, LumenJsonContext.Default.IngestFrame);
+            json = JsonSerializer.SerializeToUtf8Bytes(command.Frame, LumenJson.IngestFrame);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or InvalidOperationException or JsonException)
         {
@@ -125,7 +125,7 @@ public sealed class FrameBufferActor : ReceivePersistentActor, IWithTimers
     {
         var sender = Sender;
         DropOverCaps(then: () => sender.Tell(new OldestFrames(_state.Oldest(query.Max)
-            .Select(f => new BufferedFrame(f.Id, JsonSerializer.Deserialize(f.Json, LumenJsonContext.Default.IngestFrame)!))
+            .Select(f => new BufferedFrame(f.Id, JsonSerializer.Deserialize(f.Json, LumenJson.IngestFrame)!))
             .ToList())));
     }
 

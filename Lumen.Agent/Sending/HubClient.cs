@@ -31,7 +31,7 @@ public sealed class HubClient
 
     public async Task<PostOutcome> PostAsync(IngestFrame frame, CancellationToken cancellationToken = default)
     {
-        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(frame, LumenJsonContext.Default.IngestFrame));
+        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(frame, LumenJson.IngestFrame));
         content.Headers.ContentType = Json;
         try
         {
@@ -62,7 +62,7 @@ public sealed class HubClient
         {
             using var response = await _http.GetAsync("api/agent/policy", cancellationToken);
             if (!response.IsSuccessStatusCode) return null;
-            return await response.Content.ReadFromJsonAsync(LumenJsonContext.Default.AgentPolicy, cancellationToken);
+            return await response.Content.ReadFromJsonAsync(LumenJson.AgentPolicy, cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -84,7 +84,7 @@ public sealed class HubClient
     {
         try
         {
-            var error = await response.Content.ReadFromJsonAsync(LumenJsonContext.Default.ApiError, cancellationToken);
+            var error = await response.Content.ReadFromJsonAsync(LumenJson.ApiError, cancellationToken);
             return error?.Error ?? "";
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)

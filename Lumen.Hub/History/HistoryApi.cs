@@ -32,6 +32,6 @@ public static class HistoryApi
 
         var points = await store.ReadAsync(new HostId(hostId), window);
         var metrics = new HostMetrics { Host = name, From = window.From, To = window.To, StepSeconds = window.StepSeconds, Points = points };
-        return TypedResults.Json(metrics, HistoryJsonContext.Default.HostMetrics);
+        return TypedResults.Json(metrics, HistoryJson.HostMetrics);
     }
 }

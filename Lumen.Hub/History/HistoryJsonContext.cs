@@ -1,4 +1,7 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Lumen.Protocol.Json;
 
 namespace Lumen.Hub.History;
 
@@ -14,4 +17,16 @@ namespace Lumen.Hub.History;
     AllowDuplicateProperties = false,
     MaxDepth = 16)]
 [JsonSerializable(typeof(HostMetrics))]
-public sealed partial class HistoryJsonContext : JsonSerializerContext;
+[JsonSerializable(typeof(double))]
+internal sealed partial class HistoryJsonContext : JsonSerializerContext;
+
+/// <summary>The history API's JSON: <see cref="HistoryJsonContext"/> with a field per scalar metric on every point.</summary>
+public static class HistoryJson
+{
+    private static readonly JsonSerializerOptions Options = new(HistoryJsonContext.Default.Options)
+    {
+        TypeInfoResolver = HistoryJsonContext.Default.WithAddedModifier(ScalarJsonProperties.Add),
+    };
+
+    public static JsonTypeInfo<HostMetrics> HostMetrics { get; } = (JsonTypeInfo<HostMetrics>)Options.GetTypeInfo(typeof(HostMetrics));
+}

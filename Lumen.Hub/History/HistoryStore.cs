@@ -1,5 +1,6 @@
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Storage;
+using Lumen.Protocol.Metrics;
 using Microsoft.Data.Sqlite;
 
 namespace Lumen.Hub.History;
@@ -15,8 +16,6 @@ namespace Lumen.Hub.History;
 /// </summary>
 public sealed class HistoryStore(LumenDatabase database)
 {
-    private const string Columns = "cpu_pct, ram_pct, swap_pct, disk_pct, load1, load5, load15, net_rx_bps, net_tx_bps, disk_r_bps, disk_w_bps, temp_c";
-
     /// <summary>
     /// Where the rollup's part ends: the host's minutes are summed up to its mark, and the raw
     /// rows must supply the rest (the last few minutes, the minute <c>to</c> cuts through, and
@@ -26,20 +25,14 @@ public sealed class HistoryStore(LumenDatabase database)
         "min($split, coalesce((SELECT until_ms FROM snapshot_minutes_until WHERE host_id = $host), $from))";
 
     /// <summary>Sums per bucket over rollup minutes and raw rows alike, then one division per column.</summary>
-    internal const string MinutesSql = $"""
-        SELECT bucket,
-               round(sum(cpu_pct) / sum(samples), 3), round(sum(ram_pct) / sum(samples), 3),
-               round(sum(swap_pct) / sum(samples), 3), round(sum(disk_pct) / sum(samples), 3),
-               round(sum(load1) / sum(samples), 3), round(sum(load5) / sum(samples), 3),
-               round(sum(load15) / sum(samples), 3), round(sum(net_rx_bps) / sum(samples), 3),
-               round(sum(net_tx_bps) / sum(samples), 3), round(sum(disk_r_bps) / sum(samples), 3),
-               round(sum(disk_w_bps) / sum(samples), 3), round(sum(temp_c) / sum(samples), 3)
+    internal static readonly string MinutesSql = $"""
+        SELECT bucket, {ScalarColumns.AveragesOfSums}
         FROM (
-            SELECT minute_ts - minute_ts % $step AS bucket, samples, {Columns}
+            SELECT minute_ts - minute_ts % $step AS bucket, samples, {ScalarColumns.Names}
             FROM snapshot_minutes
             WHERE host_id = $host AND minute_ts >= $from AND minute_ts < {RollupEnd}
             UNION ALL
-            SELECT ts - ts % $step, 1, {Columns}
+            SELECT ts - ts % $step, 1, {ScalarColumns.Names}
             FROM snapshots
             WHERE host_id = $host AND ts >= max($from, {RollupEnd}) AND ts < $to
         )
@@ -47,12 +40,8 @@ public sealed class HistoryStore(LumenDatabase database)
         ORDER BY bucket;
         """;
 
-    internal const string RawSql = """
-        SELECT ts - ts % $step AS bucket,
-               round(avg(cpu_pct), 3), round(avg(ram_pct), 3), round(avg(swap_pct), 3), round(avg(disk_pct), 3),
-               round(avg(load1), 3), round(avg(load5), 3), round(avg(load15), 3),
-               round(avg(net_rx_bps), 3), round(avg(net_tx_bps), 3), round(avg(disk_r_bps), 3),
-               round(avg(disk_w_bps), 3), round(avg(temp_c), 3)
+    internal static readonly string RawSql = $"""
+        SELECT ts - ts % $step AS bucket, {ScalarColumns.Averages}
         FROM snapshots
         WHERE host_id = $host AND ts >= $from AND ts < $to
         GROUP BY bucket
@@ -77,14 +66,12 @@ public sealed class HistoryStore(LumenDatabase database)
         using var reader = command.ExecuteReader();
         var points = new List<MetricsPoint>((int)Math.Min(window.Buckets, HistoryWindow.MaxPoints));
         while (reader.Read())
-            points.Add(new MetricsPoint
-            {
-                Ts = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)),
-                CpuPct = reader.GetDouble(1), RamPct = reader.GetDouble(2), SwapPct = reader.GetDouble(3),
-                DiskPct = reader.GetDouble(4), Load1 = reader.GetDouble(5), Load5 = reader.GetDouble(6),
-                Load15 = reader.GetDouble(7), NetRxBps = reader.GetDouble(8), NetTxBps = reader.GetDouble(9),
-                DiskRBps = reader.GetDouble(10), DiskWBps = reader.GetDouble(11), TempC = reader.GetDouble(12),
-            });
+        {
+            var point = new MetricsPoint { Ts = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)) };
+            var values = ((IScalarValues)point).ScalarStorage;
+            for (var i = 0; i < values.Length; i++) values[i] = reader.GetDouble(1 + i);
+            points.Add(point);
+        }
         return points;
     }
 

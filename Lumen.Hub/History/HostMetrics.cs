@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Lumen.Protocol;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Hub.History;
 
@@ -22,21 +23,20 @@ public sealed record HostMetrics
     public IReadOnlyList<MetricsPoint> Points { get; init; } = [];
 }
 
-/// <summary>One bucket: its start and the average of every stored snapshot in it, in the ingest frame's units.</summary>
-public sealed record MetricsPoint
+/// <summary>One bucket: its start and the average of every stored snapshot in it, one per scalar metric, in the ingest frame's units.</summary>
+public sealed record MetricsPoint : IScalarValues
 {
     [JsonConverter(typeof(Rfc3339TimestampConverter))]
     public DateTimeOffset Ts { get; init; }
-    public double CpuPct { get; init; }
-    public double RamPct { get; init; }
-    public double SwapPct { get; init; }
-    public double DiskPct { get; init; }
-    public double Load1 { get; init; }
-    public double Load5 { get; init; }
-    public double Load15 { get; init; }
-    public double NetRxBps { get; init; }
-    public double NetTxBps { get; init; }
-    public double DiskRBps { get; init; }
-    public double DiskWBps { get; init; }
-    public double TempC { get; init; }
+
+    /// <summary>The average of one scalar metric (<see cref="ScalarMetrics"/>) over the bucket.</summary>
+    public double this[ScalarMetric metric]
+    {
+        get => _averages[metric.Index];
+        init => _averages[metric.Index] = value;
+    }
+
+    double[] IScalarValues.ScalarStorage => _averages;
+
+    private readonly double[] _averages = new double[ScalarMetrics.Count];
 }

@@ -38,28 +38,15 @@ public sealed class MinuteRollupStore(LumenDatabase database, TimeSpan lag)
     /// <summary><see cref="MinuteSums.MinuteOf"/> in SQL: floored, also before 1970.</summary>
     internal const string MinuteOfTs = "ts - (ts % 60000 + 60000) % 60000";
 
-    internal const string SumColumns = """
-        sum(cpu_pct), sum(ram_pct), sum(swap_pct), sum(disk_pct), sum(load1), sum(load5), sum(load15),
-        sum(net_rx_bps), sum(net_tx_bps), sum(disk_r_bps), sum(disk_w_bps), sum(temp_c)
-        """;
-
     /// <summary>Adds to a minute that already has a row: the writer's late rows always meet one; a pass never does, but adding would be right.</summary>
-    internal const string AddToMinute = """
+    internal static readonly string AddToMinute = $"""
         ON CONFLICT (host_id, minute_ts) DO UPDATE SET
-            samples = samples + excluded.samples,
-            cpu_pct = cpu_pct + excluded.cpu_pct, ram_pct = ram_pct + excluded.ram_pct,
-            swap_pct = swap_pct + excluded.swap_pct, disk_pct = disk_pct + excluded.disk_pct,
-            load1 = load1 + excluded.load1, load5 = load5 + excluded.load5, load15 = load15 + excluded.load15,
-            net_rx_bps = net_rx_bps + excluded.net_rx_bps, net_tx_bps = net_tx_bps + excluded.net_tx_bps,
-            disk_r_bps = disk_r_bps + excluded.disk_r_bps, disk_w_bps = disk_w_bps + excluded.disk_w_bps,
-            temp_c = temp_c + excluded.temp_c
+            samples = samples + excluded.samples, {ScalarColumns.AddExcluded}
         """;
 
-    private const string SumChunkSql = $"""
-        INSERT INTO snapshot_minutes
-            (host_id, minute_ts, samples, cpu_pct, ram_pct, swap_pct, disk_pct, load1, load5, load15,
-             net_rx_bps, net_tx_bps, disk_r_bps, disk_w_bps, temp_c)
-        SELECT host_id, {MinuteOfTs}, count(*), {SumColumns}
+    private static readonly string SumChunkSql = $"""
+        INSERT INTO snapshot_minutes (host_id, minute_ts, samples, {ScalarColumns.Names})
+        SELECT host_id, {MinuteOfTs}, count(*), {ScalarColumns.Sums}
         FROM snapshots
         WHERE host_id = $host AND ts >= $from AND ts < $to AND EXISTS (SELECT 1 FROM hosts WHERE id = $host)
         GROUP BY {MinuteOfTs}

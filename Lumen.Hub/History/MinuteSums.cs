@@ -1,4 +1,4 @@
-using Lumen.Hub.Hosts;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Hub.History;
 
@@ -10,9 +10,8 @@ namespace Lumen.Hub.History;
 public sealed class MinuteSums
 {
     public const long MinuteMs = 60_000;
-    public const int Columns = 12;
 
-    private readonly double[] _sums = new double[Columns];
+    private readonly double[] _sums = new double[ScalarMetrics.Count];
 
     public long HostId { get; private set; }
     public long MinuteTs { get; private set; }
@@ -28,18 +27,8 @@ public sealed class MinuteSums
     {
         if (Samples == 0) (HostId, MinuteTs) = (row.HostId.Value, MinuteOf(row.TsUnixMs));
         Samples++;
-        _sums[0] += row.CpuPct;
-        _sums[1] += row.RamPct;
-        _sums[2] += row.SwapPct;
-        _sums[3] += row.DiskPct;
-        _sums[4] += row.Load1;
-        _sums[5] += row.Load5;
-        _sums[6] += row.Load15;
-        _sums[7] += row.NetRxBps;
-        _sums[8] += row.NetTxBps;
-        _sums[9] += row.DiskRBps;
-        _sums[10] += row.DiskWBps;
-        _sums[11] += row.TempC;
+        var values = row.Values.Span;
+        for (var i = 0; i < _sums.Length; i++) _sums[i] += values[i];
     }
 
     public void Reset()

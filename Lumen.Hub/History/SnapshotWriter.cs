@@ -33,19 +33,15 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
     /// </summary>
     private const string WriterPragmas = "PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 16384;";
 
-    private const string InsertSql = """
-        INSERT OR IGNORE INTO snapshots
-            (host_id, ts, cpu_pct, ram_pct, swap_pct, disk_pct, load1, load5, load15,
-             net_rx_bps, net_tx_bps, disk_r_bps, disk_w_bps, temp_c)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14);
+    private static readonly string InsertSql = $"""
+        INSERT OR IGNORE INTO snapshots (host_id, ts, {ScalarColumns.Names})
+        VALUES (?1, ?2, {ScalarColumns.Parameters(first: 3)});
         """;
 
     /// <summary>Adds the sums of late rows (see <see cref="InsertHostRows"/>) to a minute already rolled up.</summary>
-    private const string AddMinuteSql = $"""
-        INSERT INTO snapshot_minutes
-            (host_id, minute_ts, samples, cpu_pct, ram_pct, swap_pct, disk_pct, load1, load5, load15,
-             net_rx_bps, net_tx_bps, disk_r_bps, disk_w_bps, temp_c)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+    private static readonly string AddMinuteSql = $"""
+        INSERT INTO snapshot_minutes (host_id, minute_ts, samples, {ScalarColumns.Names})
+        VALUES (?1, ?2, ?3, {ScalarColumns.Parameters(first: 4)})
         {MinuteRollupStore.AddToMinute};
         """;
 
@@ -119,7 +115,7 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
         p[0].Value = host.Value;
         p[1].Value = seenMs;
         // Uptime is part of the metadata, so it changes with every frame: always write the latest.
-        p[2].Value = system is null ? DBNull.Value : JsonSerializer.Serialize(system, LumenJsonContext.Default.SystemInfo);
+        p[2].Value = system is null ? DBNull.Value : JsonSerializer.Serialize(system, LumenJson.SystemInfo);
         return _touchHost.ExecuteNonQuery() > 0;
     }
 
@@ -175,18 +171,8 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
         var s = _insert!;
         raw.sqlite3_bind_int64(s, 1, row.HostId.Value);
         raw.sqlite3_bind_int64(s, 2, row.TsUnixMs);
-        raw.sqlite3_bind_double(s, 3, row.CpuPct);
-        raw.sqlite3_bind_double(s, 4, row.RamPct);
-        raw.sqlite3_bind_double(s, 5, row.SwapPct);
-        raw.sqlite3_bind_double(s, 6, row.DiskPct);
-        raw.sqlite3_bind_double(s, 7, row.Load1);
-        raw.sqlite3_bind_double(s, 8, row.Load5);
-        raw.sqlite3_bind_double(s, 9, row.Load15);
-        raw.sqlite3_bind_double(s, 10, row.NetRxBps);
-        raw.sqlite3_bind_double(s, 11, row.NetTxBps);
-        raw.sqlite3_bind_double(s, 12, row.DiskRBps);
-        raw.sqlite3_bind_double(s, 13, row.DiskWBps);
-        raw.sqlite3_bind_double(s, 14, row.TempC);
+        var values = row.Values.Span;
+        for (var i = 0; i < values.Length; i++) raw.sqlite3_bind_double(s, 3 + i, values[i]);
         Step(s, "inserting a snapshot");
         return raw.sqlite3_changes(_connection!.Handle);
     }

@@ -1,5 +1,6 @@
 using Lumen.Protocol.Ingest;
 using Lumen.Protocol.Live;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Hub.Hosts;
 
@@ -28,7 +29,7 @@ public sealed class HostLiveState(HostId hostId, string name)
         if (Latest is not null && frame.Ts <= Latest.Ts) return;
 
         Latest = frame;
-        _cpu.Add(frame.Ts.ToUnixTimeSeconds(), frame.CpuPct);
+        _cpu.Add(frame.Ts.ToUnixTimeSeconds(), frame[ScalarMetrics.CpuPct]);
     }
 
     public LiveSnapshot? ToLiveSnapshot()
@@ -37,10 +38,7 @@ public sealed class HostLiveState(HostId hostId, string name)
         return new LiveSnapshot
         {
             HostId = HostId.Value, Host = Name, Ts = f.Ts, ReceivedAt = ReceivedAt,
-            CpuPct = f.CpuPct, RamPct = f.RamPct, SwapPct = f.SwapPct, DiskPct = f.DiskPct,
-            Load1 = f.Load1, Load5 = f.Load5, Load15 = f.Load15,
-            NetRxBps = f.NetRxBps, NetTxBps = f.NetTxBps, DiskRBps = f.DiskRBps, DiskWBps = f.DiskWBps,
-            TempC = f.TempC, CpuSeries = _cpu.ToArray(), CpuPerCore = f.CpuPerCore ?? [],
+            Scalars = f.Scalars, CpuSeries = _cpu.ToArray(), CpuPerCore = f.CpuPerCore ?? [],
             Containers = f.Containers ?? [], System = f.System, Gpus = f.Gpus ?? [],
         };
     }

@@ -132,7 +132,7 @@ public sealed class HostStore(LumenDatabase database, TimeProvider clock)
     {
         try
         {
-            return JsonSerializer.Deserialize(json, LumenJsonContext.Default.SystemInfo);
+            return JsonSerializer.Deserialize(json, LumenJson.SystemInfo);
         }
         catch (JsonException)
         {

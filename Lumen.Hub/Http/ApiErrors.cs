@@ -12,11 +12,11 @@ public static class ApiErrors
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json; charset=utf-8";
-        await JsonSerializer.SerializeAsync(http.Response.Body, new ApiError(message), LumenJsonContext.Default.ApiError);
+        await JsonSerializer.SerializeAsync(http.Response.Body, new ApiError(message), LumenJson.ApiError);
     }
 
     public static IResult Result(int status, string message) =>
-        TypedResults.Json(new ApiError(message), LumenJsonContext.Default.ApiError, statusCode: status);
+        TypedResults.Json(new ApiError(message), LumenJson.ApiError, statusCode: status);
 
     /// <summary>
     /// Gives bodiless error responses under /api/ (unknown route, wrong method, a crash) the

@@ -108,6 +108,6 @@ public static class IngestApi
             return ApiErrors.Result(StatusCodes.Status401Unauthorized, "missing or invalid agent token");
         var current = await settings.ReadAsync();
         var policy = new AgentPolicy { CollectionInterval = GoDuration.Format(current.AgentInterval), ProcessesEnabled = false };
-        return TypedResults.Json(policy, LumenJsonContext.Default.AgentPolicy);
+        return TypedResults.Json(policy, LumenJson.AgentPolicy);
     }
 }

@@ -13,7 +13,7 @@ public static class VersionApi
     public static RouteGroupBuilder MapVersionApi(this RouteGroupBuilder api)
     {
         api.MapGet("/version", (AgentBinaries binaries) =>
-            TypedResults.Json(new VersionInfo(HubVersion.Current, binaries.Version() ?? HubVersion.Current), LumenJsonContext.Default.VersionInfo));
+            TypedResults.Json(new VersionInfo(HubVersion.Current, binaries.Version() ?? HubVersion.Current), LumenJson.VersionInfo));
         return api;
     }
 }

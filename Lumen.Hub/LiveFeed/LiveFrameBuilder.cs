@@ -26,7 +26,7 @@ public sealed class LiveFrameBuilder(IReadOnlyList<LiveSnapshot> snapshots)
         for (var i = 0; i < snapshots.Count; i++)
         {
             if (!subscription.Matches(snapshots[i])) continue;
-            var json = _hostJson[i] ??= JsonSerializer.SerializeToUtf8Bytes(snapshots[i], LumenJsonContext.Default.LiveSnapshot);
+            var json = _hostJson[i] ??= JsonSerializer.SerializeToUtf8Bytes(snapshots[i], LumenJson.LiveSnapshot);
             length += json.Length + (pieces.Count > 0 ? 1 : 0);
             pieces.Add(json);
         }

@@ -1,18 +1,21 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Protocol.Ingest;
 
 /// <summary>
 /// One agent tick: the envelope an agent POSTs to <c>/api/ingest</c>. Field names, units and
 /// bounds are those of the Go Lumen hub, so agents already deployed keep working; the
-/// contract only grows. Per-core, containers, GPUs and processes are live-only.
+/// contract only grows. Its scalar fields are the metrics of <see cref="ScalarMetrics"/>.
+/// Per-core, containers, GPUs and processes are live-only.
 /// </summary>
 /// <remarks>
 /// Setters, not init: the JSON source generator reads init-only records through its
-/// constructor path, which boxes every number. Nothing mutates a frame after parsing.
+/// constructor path, which boxes every number. Nothing mutates a frame after parsing, so a
+/// copy made with <c>with</c> may share the scalar values with its original.
 /// </remarks>
-public sealed record IngestFrame
+public sealed record IngestFrame : IScalarValues
 {
     /// <summary>Ignored by the hub: the bearer token's host is authoritative.</summary>
     public string? Host { get; set; }
@@ -21,19 +24,22 @@ public sealed record IngestFrame
     [JsonConverter(typeof(Rfc3339TimestampConverter))]
     public DateTimeOffset Ts { get; set; }
 
-    public double CpuPct { get; set; }
+    /// <summary>The value of one scalar metric (<see cref="ScalarMetrics"/>); 0 when the agent did not send it.</summary>
+    public double this[ScalarMetric metric]
+    {
+        get => _scalars[metric.Index];
+        set => _scalars[metric.Index] = value;
+    }
+
+    /// <summary>Every scalar metric's value in catalogue order, shared (not copied) with whatever keeps the frame.</summary>
+    [JsonIgnore]
+    public ReadOnlyMemory<double> Scalars => _scalars;
+
+    double[] IScalarValues.ScalarStorage => _scalars;
+
+    private readonly double[] _scalars = new double[ScalarMetrics.Count];
+
     public double[]? CpuPerCore { get; set; }
-    public double RamPct { get; set; }
-    public double SwapPct { get; set; }
-    public double DiskPct { get; set; }
-    public double Load1 { get; set; }
-    public double Load5 { get; set; }
-    public double Load15 { get; set; }
-    public double NetRxBps { get; set; }
-    public double NetTxBps { get; set; }
-    public double DiskRBps { get; set; }
-    public double DiskWBps { get; set; }
-    public double TempC { get; set; }
     public ContainerSample[]? Containers { get; set; }
     public SystemInfo? System { get; set; }
     public GpuSample[]? Gpus { get; set; }

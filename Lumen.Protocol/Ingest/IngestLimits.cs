@@ -1,3 +1,5 @@
+using Lumen.Protocol.Metrics;
+
 namespace Lumen.Protocol.Ingest;
 
 /// <summary>
@@ -6,9 +8,9 @@ namespace Lumen.Protocol.Ingest;
 /// </summary>
 public static class IngestLimits
 {
-    public const double MaxPercent = 100;
-    public const double MinTempC = -50;
-    public const double MaxTempC = 150;
+    public const double MaxPercent = ScalarMetrics.MaxPercent;
+    public const double MinTempC = ScalarMetrics.MinTempC;
+    public const double MaxTempC = ScalarMetrics.MaxTempC;
     public const int MaxCores = 256;
     public const int MaxContainers = 500;
     public const int MaxGpus = 64;

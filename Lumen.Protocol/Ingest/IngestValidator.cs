@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Protocol.Ingest;
 
@@ -15,23 +16,20 @@ public static class IngestValidator
         if (frame.Ts == default) return "ts is required (RFC 3339, e.g. 2026-01-02T15:04:05Z)";
         if (frame.Ts < IngestLimits.EarliestTs) return $"ts {Rfc3339TimestampConverter.Format(frame.Ts)} is before 2000-01-01: is the agent's clock set?";
 
-        return Percent(FieldPath.Root, "cpu_pct", frame.CpuPct)
-            ?? Percent(FieldPath.Root, "ram_pct", frame.RamPct)
-            ?? Percent(FieldPath.Root, "swap_pct", frame.SwapPct)
-            ?? Percent(FieldPath.Root, "disk_pct", frame.DiskPct)
-            ?? NonNegative(FieldPath.Root, "load1", frame.Load1)
-            ?? NonNegative(FieldPath.Root, "load5", frame.Load5)
-            ?? NonNegative(FieldPath.Root, "load15", frame.Load15)
-            ?? NonNegative(FieldPath.Root, "net_rx_bps", frame.NetRxBps)
-            ?? NonNegative(FieldPath.Root, "net_tx_bps", frame.NetTxBps)
-            ?? NonNegative(FieldPath.Root, "disk_r_bps", frame.DiskRBps)
-            ?? NonNegative(FieldPath.Root, "disk_w_bps", frame.DiskWBps)
-            ?? Range(FieldPath.Root, "temp_c", frame.TempC, IngestLimits.MinTempC, IngestLimits.MaxTempC)
+        return ValidateScalars(frame)
             ?? ValidateCores(frame.CpuPerCore)
             ?? ValidateContainers(frame.Containers)
             ?? ValidateSystem(frame.System)
             ?? ValidateGpus(frame.Gpus)
             ?? ValidateProcesses(frame.Processes);
+    }
+
+    private static string? ValidateScalars(IngestFrame frame)
+    {
+        var values = frame.Scalars.Span;
+        foreach (var metric in ScalarMetrics.All)
+            if (metric.Check(values[metric.Index]) is { } error) return error;
+        return null;
     }
 
     private static string? ValidateCores(double[]? cores)

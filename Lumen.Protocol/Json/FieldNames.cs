@@ -21,8 +21,15 @@ internal sealed class FieldNames
         _utf8 = [.. names.Select(Encoding.UTF8.GetBytes)];
     }
 
-    public static FieldNames Of<TField>() where TField : struct, Enum =>
-        new([.. Enum.GetNames<TField>().Select(JsonNamingPolicy.SnakeCaseLower.ConvertName)]);
+    public static FieldNames Of<TField>() where TField : struct, Enum => Of<TField>(0, []);
+
+    /// <summary>The enum's fields with <paramref name="inserted"/> wire names placed before its member number <paramref name="at"/>.</summary>
+    public static FieldNames Of<TField>(int at, IEnumerable<string> inserted) where TField : struct, Enum
+    {
+        var names = Enum.GetNames<TField>().Select(JsonNamingPolicy.SnakeCaseLower.ConvertName).ToList();
+        names.InsertRange(at, inserted);
+        return new([.. names]);
+    }
 
     public string this[int field] => _text[field];
 

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
 using Lumen.Protocol.Ingest;
-using Lumen.Protocol.Json;
 
 namespace Lumen.Protocol.Json;
 

@@ -6,7 +6,7 @@ using Lumen.Protocol.Policy;
 namespace Lumen.Protocol.Json;
 
 /// <summary>
-/// Source-generated JSON for the wire contract: snake_case, strict numbers, no duplicate
+/// Source-generated JSON for the wire contract, used through <see cref="LumenJson"/>: snake_case, strict numbers, no duplicate
 /// keys, shallow nesting. Unknown fields land in each DTO's extension data and are refused
 /// by <see cref="Ingest.IngestValidator"/> with their name.
 /// </summary>
@@ -17,9 +17,10 @@ namespace Lumen.Protocol.Json;
     MaxDepth = 16,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(IngestFrame))]
+[JsonSerializable(typeof(double))]
 [JsonSerializable(typeof(AgentPolicy))]
 [JsonSerializable(typeof(LiveSnapshot))]
 [JsonSerializable(typeof(LiveSnapshot[]))]
 [JsonSerializable(typeof(ApiError))]
 [JsonSerializable(typeof(VersionInfo))]
-public sealed partial class LumenJsonContext : JsonSerializerContext;
+internal sealed partial class LumenJsonContext : JsonSerializerContext;

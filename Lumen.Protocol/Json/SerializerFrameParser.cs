@@ -17,7 +17,7 @@ public static class SerializerFrameParser
         var reader = new Utf8JsonReader(body, FrameParser.ReaderOptions);
         try
         {
-            frame = JsonSerializer.Deserialize(ref reader, LumenJsonContext.Default.IngestFrame);
+            frame = JsonSerializer.Deserialize(ref reader, LumenJson.IngestFrame);
         }
         catch (JsonException e)
         {

@@ -1,14 +1,15 @@
 using System.Text.Json.Serialization;
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Protocol.Live;
 
 /// <summary>
-/// One host as the live view shows it: the latest ingest scalars plus when the hub received
+/// One host as the live view shows it: the latest frame's scalar metrics plus when the hub received
 /// them (online state is judged from <c>received_at</c>, never the agent's clock) and the
 /// recent CPU series for a sparkline.
 /// </summary>
-public sealed record LiveSnapshot
+public sealed record LiveSnapshot : IScalarValues
 {
     public long HostId { get; init; }
     public string Host { get; init; } = "";
@@ -16,18 +17,26 @@ public sealed record LiveSnapshot
     public DateTimeOffset Ts { get; init; }
     [JsonConverter(typeof(Rfc3339TimestampConverter))]
     public DateTimeOffset ReceivedAt { get; init; }
-    public double CpuPct { get; init; }
-    public double RamPct { get; init; }
-    public double SwapPct { get; init; }
-    public double DiskPct { get; init; }
-    public double Load1 { get; init; }
-    public double Load5 { get; init; }
-    public double Load15 { get; init; }
-    public double NetRxBps { get; init; }
-    public double NetTxBps { get; init; }
-    public double DiskRBps { get; init; }
-    public double DiskWBps { get; init; }
-    public double TempC { get; init; }
+
+    /// <summary>The value of one scalar metric (<see cref="ScalarMetrics"/>).</summary>
+    public double this[ScalarMetric metric]
+    {
+        get => _scalars[metric.Index];
+        init => _scalars[metric.Index] = value;
+    }
+
+    /// <summary>Every scalar metric's value in catalogue order (copied in from the frame).</summary>
+    [JsonIgnore]
+    public ReadOnlyMemory<double> Scalars
+    {
+        get => _scalars;
+        init => value.Span.CopyTo(_scalars);
+    }
+
+    double[] IScalarValues.ScalarStorage => _scalars;
+
+    private readonly double[] _scalars = new double[ScalarMetrics.Count];
+
     /// <summary>Oldest first, at most 120 samples (10 min at 5 s).</summary>
     public CpuPoint[] CpuSeries { get; init; } = [];
     public double[] CpuPerCore { get; init; } = [];

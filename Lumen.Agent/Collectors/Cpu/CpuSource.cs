@@ -1,4 +1,5 @@
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Agent.Collectors.Cpu;
 
@@ -18,7 +19,7 @@ public sealed class CpuSource(string procRoot) : SyncFrameSource
             return;
         }
         var perCore = CpuUsage.PerCore(previous, current);
-        frame.CpuPct = CpuUsage.Percent(previous.Total, current.Total);
+        frame[ScalarMetrics.CpuPct] = CpuUsage.Percent(previous.Total, current.Total);
         frame.CpuPerCore = perCore;
     }
 }

@@ -1,4 +1,5 @@
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Agent.Collectors.Disk;
 
@@ -22,8 +23,8 @@ public sealed class DiskIoSource(string procRoot, string sysRoot) : SyncFrameSou
         const double maxSectorsPerSecond = PlausibleRates.MaxPlausibleDiskBps / DiskCounters.BytesPerSector;
         var read = CounterDelta.SumPerSecond(previous.Read, current.Read, elapsed, maxSectorsPerSecond);
         var written = CounterDelta.SumPerSecond(previous.Written, current.Written, elapsed, maxSectorsPerSecond);
-        frame.DiskRBps = Math.Round(read * DiskCounters.BytesPerSector, 1);
-        frame.DiskWBps = Math.Round(written * DiskCounters.BytesPerSector, 1);
+        frame[ScalarMetrics.DiskRBps] = Math.Round(read * DiskCounters.BytesPerSector, 1);
+        frame[ScalarMetrics.DiskWBps] = Math.Round(written * DiskCounters.BytesPerSector, 1);
     }
 
     private sealed record Counters(IReadOnlyDictionary<string, ulong> Read, IReadOnlyDictionary<string, ulong> Written);

@@ -1,4 +1,5 @@
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Agent.Collectors.Disk;
 
@@ -8,5 +9,5 @@ public sealed class DiskUsageSource(string path) : SyncFrameSource
     public override string Name => "disk-usage";
 
     protected override void Collect(IngestFrame frame, TickContext tick) =>
-        frame.DiskPct = FilesystemUsage.ReadUsedPercent(path);
+        frame[ScalarMetrics.DiskPct] = FilesystemUsage.ReadUsedPercent(path);
 }

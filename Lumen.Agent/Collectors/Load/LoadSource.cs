@@ -1,4 +1,5 @@
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Agent.Collectors.Load;
 
@@ -10,8 +11,8 @@ public sealed class LoadSource(string procRoot) : SyncFrameSource
     protected override void Collect(IngestFrame frame, TickContext tick)
     {
         if (ProcLoadavg.Read(procRoot) is not { } load) return;
-        frame.Load1 = load.Load1;
-        frame.Load5 = load.Load5;
-        frame.Load15 = load.Load15;
+        frame[ScalarMetrics.Load1] = load.Load1;
+        frame[ScalarMetrics.Load5] = load.Load5;
+        frame[ScalarMetrics.Load15] = load.Load15;
     }
 }

@@ -1,4 +1,5 @@
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Agent.Collectors.Memory;
 
@@ -10,7 +11,7 @@ public sealed class MemorySource(string procRoot) : SyncFrameSource
     protected override void Collect(IngestFrame frame, TickContext tick)
     {
         if (ProcMeminfo.Read(procRoot) is not { } info) return;
-        frame.RamPct = info.RamPct;
-        frame.SwapPct = info.SwapPct;
+        frame[ScalarMetrics.RamPct] = info.RamPct;
+        frame[ScalarMetrics.SwapPct] = info.SwapPct;
     }
 }

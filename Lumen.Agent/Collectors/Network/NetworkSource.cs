@@ -1,4 +1,5 @@
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Agent.Collectors.Network;
 
@@ -20,8 +21,8 @@ public sealed class NetworkSource(string procRoot, string sysRoot) : SyncFrameSo
 
         var rx = CounterDelta.SumPerSecond(previous.Rx, current.Rx, elapsed, PlausibleRates.MaxPlausibleNetworkBps);
         var tx = CounterDelta.SumPerSecond(previous.Tx, current.Tx, elapsed, PlausibleRates.MaxPlausibleNetworkBps);
-        frame.NetRxBps = Math.Round(rx, 1);
-        frame.NetTxBps = Math.Round(tx, 1);
+        frame[ScalarMetrics.NetRxBps] = Math.Round(rx, 1);
+        frame[ScalarMetrics.NetTxBps] = Math.Round(tx, 1);
     }
 
     private sealed record Counters(IReadOnlyDictionary<string, ulong> Rx, IReadOnlyDictionary<string, ulong> Tx);

@@ -1,4 +1,5 @@
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Agent.Collectors.Temperature;
 
@@ -8,5 +9,5 @@ public sealed class TemperatureSource(string sysRoot) : SyncFrameSource
     public override string Name => "temperature";
 
     protected override void Collect(IngestFrame frame, TickContext tick) =>
-        frame.TempC = Math.Round(SysClassHwmon.ReadHottestC(sysRoot) ?? 0, 1);
+        frame[ScalarMetrics.TempC] = Math.Round(SysClassHwmon.ReadHottestC(sysRoot) ?? 0, 1);
 }

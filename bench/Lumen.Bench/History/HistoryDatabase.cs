@@ -3,6 +3,8 @@ using Lumen.Hub.History;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Settings;
 using Lumen.Hub.Storage;
+using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Metrics;
 using Microsoft.Data.Sqlite;
 
 namespace Lumen.Bench.History;
@@ -94,11 +96,23 @@ public static class HistoryDatabase
             _ram = Math.Clamp(_ram + (_random.NextDouble() - 0.5) * 0.2, 5, 95);
             _disk = Math.Clamp(_disk + 0.00002, 0, 100);
             var load = cpu / 25;
-            return new SnapshotRow(id, 0, ts, ts,
-                Math.Round(cpu, 2), Math.Round(_ram, 2), Math.Round(_random.NextDouble() * 3, 2), Math.Round(_disk, 2),
-                Math.Round(load * (0.8 + _random.NextDouble() * 0.4), 2), Math.Round(load, 2), Math.Round(load * 0.95, 2),
-                Math.Round(_random.NextDouble() * 2e6, 1), Math.Round(_random.NextDouble() * 5e5, 1),
-                _random.Next(0, 1_000_000), _random.Next(0, 3_000_000), Math.Round(35 + cpu / 4, 1), null);
+            var frame = new IngestFrame
+            {
+                Ts = DateTimeOffset.FromUnixTimeMilliseconds(ts),
+                [ScalarMetrics.CpuPct] = Math.Round(cpu, 2),
+                [ScalarMetrics.RamPct] = Math.Round(_ram, 2),
+                [ScalarMetrics.SwapPct] = Math.Round(_random.NextDouble() * 3, 2),
+                [ScalarMetrics.DiskPct] = Math.Round(_disk, 2),
+                [ScalarMetrics.Load1] = Math.Round(load * (0.8 + _random.NextDouble() * 0.4), 2),
+                [ScalarMetrics.Load5] = Math.Round(load, 2),
+                [ScalarMetrics.Load15] = Math.Round(load * 0.95, 2),
+                [ScalarMetrics.NetRxBps] = Math.Round(_random.NextDouble() * 2e6, 1),
+                [ScalarMetrics.NetTxBps] = Math.Round(_random.NextDouble() * 5e5, 1),
+                [ScalarMetrics.DiskRBps] = _random.Next(0, 1_000_000),
+                [ScalarMetrics.DiskWBps] = _random.Next(0, 3_000_000),
+                [ScalarMetrics.TempC] = Math.Round(35 + cpu / 4, 1),
+            };
+            return SnapshotRow.From(id, 0, frame, frame.Ts);
         }
     }
 }

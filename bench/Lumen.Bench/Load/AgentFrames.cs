@@ -1,4 +1,5 @@
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Bench.Load;
 
@@ -34,13 +35,13 @@ public static class AgentFrames
         {
             Host = hostName,
             Ts = ts,
-            CpuPct = Pct(), CpuPerCore = Enumerable.Range(0, cores).Select(_ => Pct()).ToArray(),
-            RamPct = Pct(), SwapPct = Math.Round(random.NextDouble() * 10, 2), DiskPct = Pct(),
-            Load1 = Math.Round(random.NextDouble() * cores, 2), Load5 = Math.Round(random.NextDouble() * cores, 2),
-            Load15 = Math.Round(random.NextDouble() * cores, 2),
-            NetRxBps = Math.Round(random.NextDouble() * 5e6, 1), NetTxBps = Math.Round(random.NextDouble() * 1e6, 1),
-            DiskRBps = random.Next(0, 2_000_000), DiskWBps = random.Next(0, 4_000_000),
-            TempC = Math.Round(30 + random.NextDouble() * 40, 1),
+            [ScalarMetrics.CpuPct] = Pct(), CpuPerCore = Enumerable.Range(0, cores).Select(_ => Pct()).ToArray(),
+            [ScalarMetrics.RamPct] = Pct(), [ScalarMetrics.SwapPct] = Math.Round(random.NextDouble() * 10, 2), [ScalarMetrics.DiskPct] = Pct(),
+            [ScalarMetrics.Load1] = Math.Round(random.NextDouble() * cores, 2), [ScalarMetrics.Load5] = Math.Round(random.NextDouble() * cores, 2),
+            [ScalarMetrics.Load15] = Math.Round(random.NextDouble() * cores, 2),
+            [ScalarMetrics.NetRxBps] = Math.Round(random.NextDouble() * 5e6, 1), [ScalarMetrics.NetTxBps] = Math.Round(random.NextDouble() * 1e6, 1),
+            [ScalarMetrics.DiskRBps] = random.Next(0, 2_000_000), [ScalarMetrics.DiskWBps] = random.Next(0, 4_000_000),
+            [ScalarMetrics.TempC] = Math.Round(30 + random.NextDouble() * 40, 1),
             Containers = Containers(random),
             System = System(random, hostIndex, hostName, cores),
             Gpus = hostIndex % 5 == 0 ? [Gpu(random)] : null,

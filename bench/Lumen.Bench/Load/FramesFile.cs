@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Lumen.Hub.Hosts;
 using Lumen.Protocol.Json;
 using Lumen.Protocol.Ingest;
@@ -21,10 +22,7 @@ public static class FramesFile
     private const string TsSentinelText = "2001-02-03T04:05:06Z";
 
     /// <summary>Agents leave out empty parts rather than sending nulls.</summary>
-    private static readonly LumenJsonContext WireJson = new(new JsonSerializerOptions(LumenJsonContext.Default.Options)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    });
+    private static readonly JsonTypeInfo<IngestFrame> WireJson = LumenJson.Adjusted<IngestFrame>(json => json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
 
     public static void Write(string path, IReadOnlyList<SimulatedAgent> agents)
     {
@@ -46,7 +44,7 @@ public static class FramesFile
     public static string Body(SimulatedAgent agent)
     {
         var frame = AgentFrames.For(agent.Index, agent.HostName, TsSentinel);
-        var json = JsonSerializer.Serialize(frame, WireJson.IngestFrame);
+        var json = JsonSerializer.Serialize(frame, WireJson);
         var parsed = FrameParser.Parse(Encoding.UTF8.GetBytes(json));
         if (!parsed.IsValid) throw new InvalidOperationException($"generated frame for {agent.HostName} is invalid: {parsed.Error}");
         return json;

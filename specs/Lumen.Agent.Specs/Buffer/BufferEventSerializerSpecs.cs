@@ -22,7 +22,7 @@ public sealed class BufferEventSerializerSpecs() : TestKit(FrameBufferConfig.Ser
     public void BufferEventSerializer_should_store_a_buffered_frame_as_its_wire_json()
     {
         var frame = BufferFrames.At(WallClock.Noon, cpu: 12.5);
-        var json = JsonSerializer.SerializeToUtf8Bytes(frame, LumenJsonContext.Default.IngestFrame);
+        var json = JsonSerializer.SerializeToUtf8Bytes(frame, LumenJson.IngestFrame);
         var buffered = new FrameBuffered(frame.Ts, json);
 
         Assert.Equal(json, SerializerFor(buffered).ToBinary(buffered));

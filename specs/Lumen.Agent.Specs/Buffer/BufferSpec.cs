@@ -3,6 +3,7 @@ using Akka.TestKit.Xunit2;
 using Lumen.Agent.Buffer;
 using static Lumen.Agent.Buffer.FrameBufferCommands;
 using static Lumen.Agent.Buffer.FrameBufferQueries;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Agent.Specs.Buffer;
 
@@ -27,7 +28,7 @@ public abstract class BufferSpec(BufferFolder folder) : TestKit(folder.Config), 
     protected static async Task<List<(long Id, double Cpu)>> OldestAsync(IActorRef buffer, int max = int.MaxValue)
     {
         var oldest = await buffer.Ask<OldestFrames>(new TakeOldest(max), Wait);
-        return oldest.Frames.Select(f => (f.Id, f.Frame.CpuPct)).ToList();
+        return oldest.Frames.Select(f => (f.Id, f.Frame[ScalarMetrics.CpuPct])).ToList();
     }
 
     /// <summary>The CPU (so the second offset) of every buffered frame, oldest first.</summary>

@@ -2,6 +2,7 @@ using Akka.Configuration;
 using Lumen.Agent.Buffer;
 using Lumen.Protocol.Ingest;
 using Microsoft.Data.Sqlite;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Agent.Specs.Buffer;
 
@@ -57,9 +58,9 @@ public static class BufferFrames
     public static IngestFrame At(DateTimeOffset ts, double cpu = 1) => new()
     {
         Ts = ts,
-        CpuPct = cpu,
-        RamPct = 40,
-        Load1 = 0.5,
+        [ScalarMetrics.CpuPct] = cpu,
+        [ScalarMetrics.RamPct] = 40,
+        [ScalarMetrics.Load1] = 0.5,
         CpuPerCore = [cpu, cpu],
         System = new SystemInfo { Hostname = "nas", Os = "Debian GNU/Linux 12", Arch = "arm64" },
     };

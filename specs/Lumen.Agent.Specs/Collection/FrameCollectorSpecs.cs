@@ -2,6 +2,7 @@ using Lumen.Agent.Collectors;
 using Lumen.Agent.Specs.Support;
 using Lumen.Protocol.Json;
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Agent.Specs.Collection;
 
@@ -29,10 +30,10 @@ public sealed class FrameCollectorSpecs
         clock.Advance(TimeSpan.FromSeconds(1));
         var second = await collector.CollectAsync(T0.AddSeconds(1));
 
-        Assert.Equal((0.0, 0.0), (first.Frame.CpuPct, first.Frame.DiskRBps));
+        Assert.Equal((0.0, 0.0), (first.Frame[ScalarMetrics.CpuPct], first.Frame[ScalarMetrics.DiskRBps]));
         Assert.Equal(T0.AddSeconds(1), second.Frame.Ts);
-        Assert.Equal(91.71, second.Frame.CpuPct);
-        Assert.Equal((4332482 - 4332274) * 512, second.Frame.DiskRBps);
+        Assert.Equal(91.71, second.Frame[ScalarMetrics.CpuPct]);
+        Assert.Equal((4332482 - 4332274) * 512, second.Frame[ScalarMetrics.DiskRBps]);
         Assert.Equal("docker", second.Frame.System!.VirtType);
         Assert.Empty(second.Failures);
     }
@@ -46,7 +47,7 @@ public sealed class FrameCollectorSpecs
         var result = await collector.CollectAsync(T0);
 
         Assert.Null(IngestValidator.Validate(result.Frame));
-        var written = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(result.Frame, LumenJsonContext.Default.IngestFrame);
+        var written = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(result.Frame, LumenJson.IngestFrame);
         Assert.Null(FrameParser.Parse(written).Error);
     }
 
@@ -62,8 +63,8 @@ public sealed class FrameCollectorSpecs
         var failure = Assert.Single(result.Failures);
         Assert.Equal("broken", failure.Source);
         Assert.IsType<UnauthorizedAccessException>(failure.Error);
-        Assert.Equal(40.01, result.Frame.RamPct);
-        Assert.Equal(52, result.Frame.TempC);
+        Assert.Equal(40.01, result.Frame[ScalarMetrics.RamPct]);
+        Assert.Equal(52, result.Frame[ScalarMetrics.TempC]);
         Assert.Equal("nas", result.Frame.System!.Hostname);
     }
 

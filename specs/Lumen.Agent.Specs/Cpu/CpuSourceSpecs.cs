@@ -1,6 +1,7 @@
 using Lumen.Agent.Collectors.Cpu;
 using Lumen.Agent.Specs.Support;
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Agent.Specs.Cpu;
 
@@ -18,9 +19,9 @@ public sealed class CpuSourceSpecs
         machine.Overlay("this-machine-1s-later");
         await source.CollectAsync(second, Fixture.Tick(1), default);
 
-        Assert.Equal(0, first.CpuPct);
+        Assert.Equal(0, first[ScalarMetrics.CpuPct]);
         Assert.Equal([0, 0], first.CpuPerCore!);
-        Assert.Equal(91.71, second.CpuPct);
+        Assert.Equal(91.71, second[ScalarMetrics.CpuPct]);
         Assert.Equal(2, second.CpuPerCore!.Length);
     }
 }

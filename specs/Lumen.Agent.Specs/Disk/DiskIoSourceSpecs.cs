@@ -1,6 +1,7 @@
 using Lumen.Agent.Collectors.Disk;
 using Lumen.Agent.Specs.Support;
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Agent.Specs.Disk;
 
@@ -23,8 +24,8 @@ public sealed class DiskIoSourceSpecs
 
         var frame = await SecondTick(machine, () => machine.Overlay("this-machine-1s-later"), 1);
 
-        Assert.Equal((4332482 - 4332274) * 512, frame.DiskRBps);
-        Assert.Equal(0, frame.DiskWBps);
+        Assert.Equal((4332482 - 4332274) * 512, frame[ScalarMetrics.DiskRBps]);
+        Assert.Equal(0, frame[ScalarMetrics.DiskWBps]);
     }
 
     [Fact]
@@ -35,8 +36,8 @@ public sealed class DiskIoSourceSpecs
 
         var frame = await SecondTick(machine, () => machine.ReplaceWith("nas-10s-later"), 10);
 
-        Assert.Equal((20480 + 2048) * 512 / 10.0, frame.DiskRBps);
-        Assert.Equal(40960 * 512 / 10.0, frame.DiskWBps);
+        Assert.Equal((20480 + 2048) * 512 / 10.0, frame[ScalarMetrics.DiskRBps]);
+        Assert.Equal(40960 * 512 / 10.0, frame[ScalarMetrics.DiskWBps]);
     }
 
     [Fact]
@@ -46,6 +47,6 @@ public sealed class DiskIoSourceSpecs
 
         var frame = await SecondTick(machine, () => machine.Overlay("counter-reset"), 5);
 
-        Assert.Equal((0.0, 0.0), (frame.DiskRBps, frame.DiskWBps));
+        Assert.Equal((0.0, 0.0), (frame[ScalarMetrics.DiskRBps], frame[ScalarMetrics.DiskWBps]));
     }
 }

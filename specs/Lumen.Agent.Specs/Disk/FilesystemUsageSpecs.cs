@@ -1,6 +1,7 @@
 using Lumen.Agent.Collectors.Disk;
 using Lumen.Agent.Specs.Support;
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Agent.Specs.Disk;
 
@@ -32,7 +33,7 @@ public sealed class FilesystemUsageSpecs
 
         await new DiskUsageSource(Fixture.Root("this-machine")).CollectAsync(frame, Fixture.Tick(0), default);
 
-        Assert.InRange(frame.DiskPct, 0.01, 100);
+        Assert.InRange(frame[ScalarMetrics.DiskPct], 0.01, 100);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Lumen.Agent.Collectors.Load;
 using Lumen.Agent.Specs.Support;
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Agent.Specs.Load;
 
@@ -26,7 +27,7 @@ public sealed class ProcLoadavgSpecs
 
         await new LoadSource(Fixture.Proc("this-machine")).CollectAsync(frame, Fixture.Tick(0), default);
 
-        Assert.Equal((expected.Load1, expected.Load5, expected.Load15), (frame.Load1, frame.Load5, frame.Load15));
+        Assert.Equal((expected.Load1, expected.Load5, expected.Load15), (frame[ScalarMetrics.Load1], frame[ScalarMetrics.Load5], frame[ScalarMetrics.Load15]));
     }
 
     [Fact]
@@ -36,6 +37,6 @@ public sealed class ProcLoadavgSpecs
 
         await new LoadSource(Fixture.Proc("nas")).CollectAsync(frame, Fixture.Tick(0), default);
 
-        Assert.Equal(0, frame.Load1);
+        Assert.Equal(0, frame[ScalarMetrics.Load1]);
     }
 }

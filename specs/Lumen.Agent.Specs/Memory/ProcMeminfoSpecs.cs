@@ -1,6 +1,7 @@
 using Lumen.Agent.Collectors.Memory;
 using Lumen.Agent.Specs.Support;
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Agent.Specs.Memory;
 
@@ -48,7 +49,7 @@ public sealed class ProcMeminfoSpecs
 
         await new MemorySource(Fixture.Proc("nas")).CollectAsync(frame, Fixture.Tick(0), default);
 
-        Assert.Equal(40.01, frame.RamPct);
-        Assert.Equal(25, frame.SwapPct);
+        Assert.Equal(40.01, frame[ScalarMetrics.RamPct]);
+        Assert.Equal(25, frame[ScalarMetrics.SwapPct]);
     }
 }

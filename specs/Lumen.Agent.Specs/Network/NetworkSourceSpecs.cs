@@ -1,6 +1,7 @@
 using Lumen.Agent.Collectors.Network;
 using Lumen.Agent.Specs.Support;
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Agent.Specs.Network;
 
@@ -24,8 +25,8 @@ public sealed class NetworkSourceSpecs
         // eno1 + eno2 moved 20 MB in and 3 MB out in 10 s; bond0, its VLAN, br0, docker0, veth, wg0 repeat those bytes.
         var frame = await SecondTick("nas", "nas-10s-later", 10);
 
-        Assert.Equal(2_000_000, frame.NetRxBps);
-        Assert.Equal(300_000, frame.NetTxBps);
+        Assert.Equal(2_000_000, frame[ScalarMetrics.NetRxBps]);
+        Assert.Equal(300_000, frame[ScalarMetrics.NetTxBps]);
     }
 
     [Fact]
@@ -34,8 +35,8 @@ public sealed class NetworkSourceSpecs
         // lo moved 71 kB in that second; eth0 nothing.
         var frame = await SecondTick("this-machine", "this-machine-1s-later", 1, replace: false);
 
-        Assert.Equal(0, frame.NetRxBps);
-        Assert.Equal(0, frame.NetTxBps);
+        Assert.Equal(0, frame[ScalarMetrics.NetRxBps]);
+        Assert.Equal(0, frame[ScalarMetrics.NetTxBps]);
     }
 
     [Fact]
@@ -43,8 +44,8 @@ public sealed class NetworkSourceSpecs
     {
         var frame = await SecondTick("this-machine", "counter-reset", 5, replace: false);
 
-        Assert.Equal(0, frame.NetRxBps);
-        Assert.Equal(0, frame.NetTxBps);
+        Assert.Equal(0, frame[ScalarMetrics.NetRxBps]);
+        Assert.Equal(0, frame[ScalarMetrics.NetTxBps]);
     }
 
     [Fact]
@@ -54,6 +55,6 @@ public sealed class NetworkSourceSpecs
 
         await new NetworkSource(Fixture.Proc("nas"), Fixture.Sys("nas")).CollectAsync(frame, Fixture.Tick(0), default);
 
-        Assert.Equal((0.0, 0.0), (frame.NetRxBps, frame.NetTxBps));
+        Assert.Equal((0.0, 0.0), (frame[ScalarMetrics.NetRxBps], frame[ScalarMetrics.NetTxBps]));
     }
 }

@@ -6,6 +6,7 @@ using Lumen.Agent.Buffer;
 using Lumen.Agent.Sending;
 using Lumen.Agent.Specs.Support;
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Agent.Specs.Sending;
 
@@ -36,7 +37,7 @@ public sealed class SenderActorSpecs : TestKit, IAsyncLifetime
         _http = new HttpClient { BaseAddress = _hub.Url };
     }
 
-    private static IngestFrame Frame(int second) => new() { Ts = T0.AddSeconds(second), CpuPct = second % 100 };
+    private static IngestFrame Frame(int second) => new() { Ts = T0.AddSeconds(second), [ScalarMetrics.CpuPct] = second % 100 };
 
     private async Task<IActorRef> StartSenderAsync(int drain = 10, int buffered = 0)
     {

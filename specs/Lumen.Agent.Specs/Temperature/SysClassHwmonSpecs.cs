@@ -1,6 +1,7 @@
 using Lumen.Agent.Collectors.Temperature;
 using Lumen.Agent.Specs.Support;
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Agent.Specs.Temperature;
 
@@ -48,10 +49,10 @@ public sealed class SysClassHwmonSpecs
     [Fact]
     public async Task Temperature_source_should_report_zero_without_sensors()
     {
-        var frame = new IngestFrame { TempC = 99 };
+        var frame = new IngestFrame { [ScalarMetrics.TempC] = 99 };
 
         await new TemperatureSource(Fixture.Sys("this-machine")).CollectAsync(frame, Fixture.Tick(0), default);
 
-        Assert.Equal(0, frame.TempC);
+        Assert.Equal(0, frame[ScalarMetrics.TempC]);
     }
 }

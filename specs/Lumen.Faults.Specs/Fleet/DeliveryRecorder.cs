@@ -18,7 +18,7 @@ public sealed class DeliveryRecorder(FleetLedger ledger, IReadOnlyDictionary<str
             return await base.SendAsync(request, cancellationToken);
 
         var host = hostsByToken.TryGetValue(request.Headers.Authorization?.Parameter ?? "", out var id) ? id : -1;
-        var frame = JsonSerializer.Deserialize(await request.Content.ReadAsByteArrayAsync(cancellationToken), LumenJsonContext.Default.IngestFrame)!;
+        var frame = JsonSerializer.Deserialize(await request.Content.ReadAsByteArrayAsync(cancellationToken), LumenJson.IngestFrame)!;
         var ts = frame.Ts.ToUnixTimeMilliseconds();
         try
         {

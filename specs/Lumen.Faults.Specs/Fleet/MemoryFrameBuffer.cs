@@ -21,12 +21,12 @@ public sealed class MemoryFrameBuffer : ReceiveActor
         Receive<FrameBufferQueries.GetBufferStatus>(_ => Sender.Tell(new BufferStatus(_state.Count, _state.OldestTs, _state.Bytes, 0)));
         Receive<FrameBufferCommands.BufferFrame>(buffer =>
         {
-            var json = JsonSerializer.SerializeToUtf8Bytes(buffer.Frame, LumenJsonContext.Default.IngestFrame);
+            var json = JsonSerializer.SerializeToUtf8Bytes(buffer.Frame, LumenJson.IngestFrame);
             _state.Add(new StoredFrame(++_nextId, buffer.Frame.Ts, json));
         });
         Receive<FrameBufferCommands.ConfirmSent>(confirm => { _state.Remove(confirm.Ids); });
         Receive<FrameBufferQueries.TakeOldest>(take => Sender.Tell(new OldestFrames(_state.Oldest(take.Max)
-            .Select(f => new BufferedFrame(f.Id, JsonSerializer.Deserialize(f.Json, LumenJsonContext.Default.IngestFrame)!))
+            .Select(f => new BufferedFrame(f.Id, JsonSerializer.Deserialize(f.Json, LumenJson.IngestFrame)!))
             .ToList())));
     }
 

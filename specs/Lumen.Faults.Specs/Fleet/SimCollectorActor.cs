@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Lumen.Agent.Sending;
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Faults.Specs.Fleet;
 
@@ -40,19 +41,19 @@ public sealed class SimCollectorActor : ReceiveActor, IWithTimers
     {
         Host = _hostName,
         Ts = ts,
-        CpuPct = Math.Round(_random.NextDouble() * 100, 2),
+        [ScalarMetrics.CpuPct] = Math.Round(_random.NextDouble() * 100, 2),
         CpuPerCore = [Math.Round(_random.NextDouble() * 100, 2), Math.Round(_random.NextDouble() * 100, 2)],
-        RamPct = Math.Round(20 + _random.NextDouble() * 60, 2),
-        SwapPct = 0,
-        DiskPct = 42.5,
-        Load1 = 0.5,
-        Load5 = 0.4,
-        Load15 = 0.3,
-        NetRxBps = _random.Next(0, 1_000_000),
-        NetTxBps = _random.Next(0, 1_000_000),
-        DiskRBps = _random.Next(0, 1_000_000),
-        DiskWBps = _random.Next(0, 1_000_000),
-        TempC = 45,
+        [ScalarMetrics.RamPct] = Math.Round(20 + _random.NextDouble() * 60, 2),
+        [ScalarMetrics.SwapPct] = 0,
+        [ScalarMetrics.DiskPct] = 42.5,
+        [ScalarMetrics.Load1] = 0.5,
+        [ScalarMetrics.Load5] = 0.4,
+        [ScalarMetrics.Load15] = 0.3,
+        [ScalarMetrics.NetRxBps] = _random.Next(0, 1_000_000),
+        [ScalarMetrics.NetTxBps] = _random.Next(0, 1_000_000),
+        [ScalarMetrics.DiskRBps] = _random.Next(0, 1_000_000),
+        [ScalarMetrics.DiskWBps] = _random.Next(0, 1_000_000),
+        [ScalarMetrics.TempC] = 45,
         System = new SystemInfo
         {
             Os = "Debian GNU/Linux 13", Hostname = _hostName, PrimaryIp = "192.0.2.10", Kernel = "6.12.0",

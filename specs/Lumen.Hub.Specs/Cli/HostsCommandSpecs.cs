@@ -210,8 +210,7 @@ public sealed partial class HostsCommandSpecs : IDisposable
     {
         using var writer = new SnapshotWriter(_db.Database);
         var rows = Enumerable.Range(0, count)
-            .Select(i => new SnapshotRow(host, i + 1, Frames.Start.AddSeconds(i).ToUnixTimeMilliseconds(), Frames.Start.ToUnixTimeMilliseconds(),
-                1, 2, 3, 4, 0.1, 0.2, 0.3, 10, 20, 30, 40, 50, System: null))
+            .Select(i => SnapshotRow.From(host, i + 1, Frames.Recent(i), Frames.Start))
             .ToList();
         writer.Write(rows);
     }

@@ -105,7 +105,7 @@ public sealed class HubCrashSpecs : IDisposable
         {
             try
             {
-                return await client.PostAsJsonAsync("/api/ingest", frame, LumenJsonContext.Default.IngestFrame);
+                return await client.PostAsJsonAsync("/api/ingest", frame, LumenJson.IngestFrame);
             }
             catch (HttpRequestException) when (attempt < 5)
             {

@@ -2,6 +2,7 @@ using Lumen.Hub.History;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Storage;
 using Lumen.Hub.Specs.Support;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Hub.Specs.History;
 
@@ -19,8 +20,7 @@ public static class HistoryRows
 
     public static SnapshotRow Row(HostId host, DateTimeOffset ts, double value) => new(
         host, 0, ts.ToUnixTimeMilliseconds(), ts.ToUnixTimeMilliseconds(),
-        value, 2 * value, 3 * value, 4 * value, 5 * value, 6 * value, 7 * value,
-        8 * value, 9 * value, 10 * value, 11 * value, 12 * value, null);
+        ScalarMetrics.All.Select(metric => (metric.Index + 1) * value).ToArray(), null);
 
     public static void Write(LumenDatabase database, params SnapshotRow[] rows)
     {
@@ -36,14 +36,10 @@ public static class HistoryRows
     public static void AssertPoint(MetricsPoint point, int secondsAfterT0, double value)
     {
         Assert.Equal(T0.AddSeconds(secondsAfterT0), point.Ts);
-        double[] columns =
-        [
-            point.CpuPct, point.RamPct, point.SwapPct, point.DiskPct, point.Load1, point.Load5, point.Load15,
-            point.NetRxBps, point.NetTxBps, point.DiskRBps, point.DiskWBps, point.TempC,
-        ];
+        var columns = ScalarMetrics.All.Select(metric => point[metric]).ToArray();
         // The hub rounds averages to 3 decimal places.
         for (var i = 0; i < columns.Length; i++)
-            Assert.True(Math.Abs(Math.Round((i + 1) * value, 3) - columns[i]) < 1e-9, $"column {i} at +{secondsAfterT0}s: expected {Math.Round((i + 1) * value, 3)}, got {columns[i]}");
+            Assert.True(Math.Abs(Math.Round((i + 1) * value, 3) - columns[i]) < 1e-9, $"{ScalarMetrics.All[i].Name} at +{secondsAfterT0}s: expected {Math.Round((i + 1) * value, 3)}, got {columns[i]}");
     }
 
     public static HistoryWindow Window(int fromSecond, int toSecond, int stepSeconds) => new(

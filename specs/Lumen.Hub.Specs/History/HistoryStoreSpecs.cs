@@ -1,6 +1,7 @@
 using Lumen.Hub.History;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Specs.Support;
+using Lumen.Protocol.Metrics;
 using static Lumen.Hub.Specs.History.HistoryRows;
 
 namespace Lumen.Hub.Specs.History;
@@ -56,8 +57,8 @@ public sealed class HistoryStoreSpecs : IDisposable
         foreach (var points in new[] { fromRawRows, mixed, fromRollup })
         {
             Assert.Equal(2, points.Count);
-            AssertPoint(points[0], 0, rows[..60].Average(r => r.CpuPct));
-            AssertPoint(points[1], 300, rows[60..].Average(r => r.CpuPct));
+            AssertPoint(points[0], 0, rows[..60].Average(r => r.Values.Span[ScalarMetrics.CpuPct.Index]));
+            AssertPoint(points[1], 300, rows[60..].Average(r => r.Values.Span[ScalarMetrics.CpuPct.Index]));
         }
     }
 

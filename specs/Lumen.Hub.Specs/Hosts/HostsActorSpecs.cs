@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Specs.Support;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Hub.Specs.Hosts;
 
@@ -30,8 +31,8 @@ public sealed class HostsActorSpecs : TestKit
         var nas = (await LiveAsync(Nas)).Snapshot!;
         var pi = (await LiveAsync(Pi)).Snapshot!;
 
-        Assert.Equal(("nas", 20.0), (nas.Host, nas.CpuPct));
-        Assert.Equal(("pi", 90.0), (pi.Host, pi.CpuPct));
+        Assert.Equal(("nas", 20.0), (nas.Host, nas[ScalarMetrics.CpuPct]));
+        Assert.Equal(("pi", 90.0), (pi.Host, pi[ScalarMetrics.CpuPct]));
         Assert.Equal([10f, 20f], nas.CpuSeries.Select(p => p.CpuPct));
         Assert.Equal(2, await _hosts.Ask<int>(new HostQueries.CountLiveHosts(), TimeSpan.FromSeconds(3)));
     }
@@ -45,7 +46,7 @@ public sealed class HostsActorSpecs : TestKit
 
         var nas = (await LiveAsync(Nas)).Snapshot!;
 
-        Assert.Equal(30, nas.CpuPct);
+        Assert.Equal(30, nas[ScalarMetrics.CpuPct]);
         Assert.Equal(Frames.T0.AddSeconds(60), nas.Ts);
         Assert.Equal(lateArrival, nas.ReceivedAt); // still proves the host alive
         Assert.Single(nas.CpuSeries);

@@ -7,6 +7,7 @@ using Lumen.Hub.LiveFeed;
 using Lumen.Hub.Specs.Support;
 using Lumen.Protocol.Json;
 using Lumen.Protocol.Live;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Hub.Specs.LiveFeed;
 
@@ -60,7 +61,7 @@ public sealed class LiveFeedActorSpecs : TestKit
     private static LiveSnapshot[] Read(LiveSubscriberQueue queue)
     {
         Assert.True(queue.Reader.TryRead(out var frame), "no frame queued");
-        return JsonSerializer.Deserialize(frame.Utf8Json.Span, LumenJsonContext.Default.LiveSnapshotArray)!;
+        return JsonSerializer.Deserialize(frame.Utf8Json.Span, LumenJson.LiveSnapshotArray)!;
     }
 
     [Fact]
@@ -81,14 +82,14 @@ public sealed class LiveFeedActorSpecs : TestKit
             var frame = Read(queue);
             Assert.Equal(["nas", "pi"], frame.Select(s => s.Host));
             Assert.Equal([1L, 2L], frame.Select(s => s.HostId));
-            Assert.Equal(20, frame[0].CpuPct);
+            Assert.Equal(20, frame[0][ScalarMetrics.CpuPct]);
             Assert.Equal([10f, 20f], frame[0].CpuSeries.Select(p => p.CpuPct));
             Assert.Equal(Frames.T0.AddSeconds(6), frame[0].ReceivedAt);
         }
 
         Record(Pi, "pi", 5, 50);
         await NextIntervalAsync();
-        Assert.Equal(50, Read(first).Single(s => s.Host == "pi").CpuPct);
+        Assert.Equal(50, Read(first).Single(s => s.Host == "pi")[ScalarMetrics.CpuPct]);
     }
 
     [Fact]
@@ -189,14 +190,14 @@ public sealed class LiveFeedActorSpecs : TestKit
             {
                 Record(Nas, "nas", 5 * i, i);
                 await NextIntervalAsync();
-                Assert.Equal(i, Read(reader).Single().CpuPct); // the reading connection misses nothing
+                Assert.Equal(i, Read(reader).Single()[ScalarMetrics.CpuPct]); // the reading connection misses nothing
             }
         });
 
         Assert.Equal(4, stalled.Dropped);
         Assert.Equal(0, reader.Dropped);
-        Assert.Equal(5, Read(stalled).Single().CpuPct); // the newest two are kept
-        Assert.Equal(6, Read(stalled).Single().CpuPct);
+        Assert.Equal(5, Read(stalled).Single()[ScalarMetrics.CpuPct]); // the newest two are kept
+        Assert.Equal(6, Read(stalled).Single()[ScalarMetrics.CpuPct]);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Lumen.Hub.LiveFeed;
 using Lumen.Protocol.Json;
 using Lumen.Protocol.Ingest;
 using Lumen.Protocol.Live;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Hub.Specs.LiveFeed;
 
@@ -14,12 +15,12 @@ public sealed class LiveFrameBuilderSpecs
     [
         new()
         {
-            HostId = 1, Host = "nas", Ts = new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero), CpuPct = 12.5,
+            HostId = 1, Host = "nas", Ts = new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero), [ScalarMetrics.CpuPct] = 12.5,
             CpuSeries = [new CpuPoint(1_800_000_000, 12.5f)], CpuPerCore = [10, 15],
             Containers = [new ContainerSample { Id = "abc", Name = "jellyfin", Image = "jellyfin/jellyfin", State = "running" }],
             System = new SystemInfo { Os = "Debian", Hostname = "nas" },
         },
-        new() { HostId = 2, Host = "pi", CpuPct = 80 },
+        new() { HostId = 2, Host = "pi", [ScalarMetrics.CpuPct] = 80 },
         new() { HostId = 3, Host = "router" },
     ];
 
@@ -30,7 +31,7 @@ public sealed class LiveFrameBuilderSpecs
     {
         var frame = new LiveFrameBuilder(Hosts).FrameFor(LiveSubscription.All);
 
-        Assert.Equal(JsonSerializer.Serialize(Hosts, LumenJsonContext.Default.LiveSnapshotArray), Text(frame));
+        Assert.Equal(JsonSerializer.Serialize(Hosts, LumenJson.LiveSnapshotArray), Text(frame));
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class LiveFrameBuilderSpecs
     {
         var frame = new LiveFrameBuilder(Hosts).FrameFor(LiveSubscription.For(["pi", "3"]));
 
-        Assert.Equal(JsonSerializer.Serialize(Hosts[1..], LumenJsonContext.Default.LiveSnapshotArray), Text(frame));
+        Assert.Equal(JsonSerializer.Serialize(Hosts[1..], LumenJson.LiveSnapshotArray), Text(frame));
     }
 
     [Fact]

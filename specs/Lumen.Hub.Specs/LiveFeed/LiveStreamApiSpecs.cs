@@ -6,6 +6,7 @@ using Lumen.Hub.Hosts;
 using Lumen.Hub.LiveFeed;
 using Lumen.Hub.Specs.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Hub.Specs.LiveFeed;
 
@@ -98,7 +99,7 @@ public sealed class LiveStreamApiSpecs : IAsyncLifetime
         Assert.Equal(("pi", id), (pi.Host, pi.HostId));
         Assert.Equal(Frames.Start, pi.Ts);
         Assert.InRange(pi.ReceivedAt, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
-        Assert.Equal((37.5, 40.2, 4096.0), (pi.CpuPct, pi.RamPct, pi.DiskWBps));
+        Assert.Equal((37.5, 40.2, 4096.0), (pi[ScalarMetrics.CpuPct], pi[ScalarMetrics.RamPct], pi[ScalarMetrics.DiskWBps]));
         Assert.Equal([30.0, 45.0], pi.CpuPerCore);
         Assert.Equal(37.5f, Assert.Single(pi.CpuSeries).CpuPct);
         Assert.Equal("jellyfin", Assert.Single(pi.Containers).Name);

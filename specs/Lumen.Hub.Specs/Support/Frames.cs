@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Hub.Specs.Support;
 
@@ -32,8 +33,8 @@ public static class Frames
     /// <summary>A valid frame object at <paramref name="ts"/>.</summary>
     public static IngestFrame At(DateTimeOffset ts, double cpuPct = 10) => new()
     {
-        Ts = ts, CpuPct = cpuPct, RamPct = 40, DiskPct = 50, Load1 = 0.5, Load5 = 0.4, Load15 = 0.3,
-        NetRxBps = 1000, NetTxBps = 500, TempC = 45, CpuPerCore = [cpuPct, cpuPct],
+        Ts = ts, [ScalarMetrics.CpuPct] = cpuPct, [ScalarMetrics.RamPct] = 40, [ScalarMetrics.DiskPct] = 50, [ScalarMetrics.Load1] = 0.5, [ScalarMetrics.Load5] = 0.4, [ScalarMetrics.Load15] = 0.3,
+        [ScalarMetrics.NetRxBps] = 1000, [ScalarMetrics.NetTxBps] = 500, [ScalarMetrics.TempC] = 45, CpuPerCore = [cpuPct, cpuPct],
         System = new SystemInfo { Os = "Debian GNU/Linux 12", Hostname = "spec", Arch = "amd64" },
     };
 

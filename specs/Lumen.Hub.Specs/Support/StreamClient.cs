@@ -81,7 +81,7 @@ public sealed class StreamClient(WebSocket socket) : IAsyncDisposable
     {
         var (type, data, _) = await ReceiveAsync();
         Assert.Equal(WebSocketMessageType.Text, type);
-        return JsonSerializer.Deserialize(data, LumenJsonContext.Default.LiveSnapshotArray)!;
+        return JsonSerializer.Deserialize(data, LumenJson.LiveSnapshotArray)!;
     }
 
     /// <summary>Frames until one satisfies <paramref name="condition"/> (bounded), which is returned.</summary>

@@ -82,7 +82,7 @@ public sealed partial class FrameParserDifferentialSpecs
     /// </summary>
     private static string Outcome(FrameParseResult result)
     {
-        if (result.Frame is { } frame) return "accepted " + JsonSerializer.Serialize(frame, LumenJsonContext.Default.IngestFrame);
+        if (result.Frame is { } frame) return "accepted " + JsonSerializer.Serialize(frame, LumenJson.IngestFrame);
         var error = result.Error!;
         if (error.StartsWith("body is not a valid ingest frame: ", StringComparison.Ordinal)) return "refused: body is not a valid ingest frame";
         var cut = error.IndexOf(" has an invalid value: ", StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Lumen.Protocol.Ingest;
 using Lumen.Protocol.Json;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Protocol.Specs.Ingest;
 
@@ -18,10 +19,10 @@ public sealed class GoldenFrameSpecs
         Assert.Null(result.Error);
         var frame = result.Frame!;
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 1, 46, 39, TimeSpan.Zero).AddTicks(1234567), frame.Ts);
-        Assert.Equal(12.5, frame.CpuPct);
+        Assert.Equal(12.5, frame[ScalarMetrics.CpuPct]);
         Assert.Equal([10.1, 14.9, 3.2, 21.8], frame.CpuPerCore!);
-        Assert.Equal(524288, frame.DiskWBps);
-        Assert.Equal(47.5, frame.TempC);
+        Assert.Equal(524288, frame[ScalarMetrics.DiskWBps]);
+        Assert.Equal(47.5, frame[ScalarMetrics.TempC]);
         var container = Assert.Single(frame.Containers!);
         Assert.Equal("jellyfin", container.Name);
         Assert.Equal(4294967296, container.MemLimitBytes);
@@ -50,7 +51,7 @@ public sealed class GoldenFrameSpecs
     {
         var original = FrameParser.Parse(Golden(name)).Frame!;
 
-        var written = JsonSerializer.SerializeToUtf8Bytes(original, LumenJsonContext.Default.IngestFrame);
+        var written = JsonSerializer.SerializeToUtf8Bytes(original, LumenJson.IngestFrame);
         var reread = FrameParser.Parse(written);
 
         Assert.Null(reread.Error);
@@ -64,12 +65,12 @@ public sealed class GoldenFrameSpecs
     public void Golden_frame_should_keep_every_field_name_it_was_sent_with()
     {
         var bytes = Golden("go-agent-full-frame.json");
-        var written = JsonSerializer.SerializeToUtf8Bytes(FrameParser.Parse(bytes).Frame!, LumenJsonContext.Default.IngestFrame);
+        var written = JsonSerializer.SerializeToUtf8Bytes(FrameParser.Parse(bytes).Frame!, LumenJson.IngestFrame);
 
         Assert.Equal(FieldNames(bytes), FieldNames(written));
     }
 
-    private static string Canonical(IngestFrame frame) => JsonSerializer.Serialize(frame, LumenJsonContext.Default.IngestFrame);
+    private static string Canonical(IngestFrame frame) => JsonSerializer.Serialize(frame, LumenJson.IngestFrame);
 
     private static SortedSet<string> FieldNames(byte[] json)
     {
