@@ -43,9 +43,7 @@ export function App() {
     () =>
       onSessionEnded(() =>
         setAuth((current) =>
-          current.status === 'signed-in'
-            ? { status: 'signed-out', adminExists: true, notice: 'Your session has ended. Please sign in again.' }
-            : current,
+          current.status === 'signed-in' ? { status: 'signed-out', adminExists: true, notice: 'Your session has ended. Please sign in again.' } : current,
         ),
       ),
     [],

@@ -21,7 +21,9 @@ export function ContainersTable({ containers }: { containers: ContainerSample[] 
     setSort((s) => (s.key === key ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: defaultDirection(key) }));
 
   if (containers.length === 0)
-    return <p className="px-4 py-6 text-center text-sm text-muted sm:px-5">No containers reported. The agent reads Docker's socket when it has access to it.</p>;
+    return (
+      <p className="px-4 py-6 text-center text-sm text-muted sm:px-5">No containers reported. The agent reads Docker's socket when it has access to it.</p>
+    );
 
   return (
     <div className="overflow-x-auto">

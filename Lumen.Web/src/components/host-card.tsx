@@ -35,10 +35,7 @@ export const HostCard = memo(
         data-testid="host-card"
         data-host={host.name}
         data-online={online ? 'true' : 'false'}
-        className={cx(
-          'panel group block p-4 transition hover:border-line-strong hover:shadow-md focus-visible:border-accent',
-          !online && 'opacity-75',
-        )}
+        className={cx('panel group block p-4 transition hover:border-line-strong hover:shadow-md focus-visible:border-accent', !online && 'opacity-75')}
       >
         <div className="flex items-start justify-between gap-3">
           <div className="min-w-0">

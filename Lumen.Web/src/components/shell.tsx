@@ -35,31 +35,31 @@ function ThemeSwitch() {
   const next: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
   return (
     <>
-    <button
-      className="grid h-9 w-9 place-items-center rounded-lg border border-line bg-sunken text-muted sm:hidden"
-      aria-label={`Theme: ${choice}. Switch to ${next[choice]}`}
-      onClick={() => pick(next[choice])}
-    >
-      {icons[choice]}
-    </button>
-    <div role="radiogroup" aria-label="Theme" className="hidden rounded-lg border border-line bg-sunken p-0.5 sm:inline-flex">
-      {(['system', 'light', 'dark'] as const).map((value) => (
-        <button
-          key={value}
-          role="radio"
-          aria-checked={choice === value}
-          aria-label={`${value} theme`}
-          title={value === 'system' ? 'Follow the system' : `${value[0].toUpperCase()}${value.slice(1)}`}
-          onClick={() => pick(value)}
-          className={cx(
-            'grid h-8 w-8 place-items-center rounded-md transition',
-            choice === value ? 'bg-panel text-fg shadow-sm ring-1 ring-line' : 'text-faint hover:text-fg',
-          )}
-        >
-          {icons[value]}
-        </button>
-      ))}
-    </div>
+      <button
+        className="grid h-9 w-9 place-items-center rounded-lg border border-line bg-sunken text-muted sm:hidden"
+        aria-label={`Theme: ${choice}. Switch to ${next[choice]}`}
+        onClick={() => pick(next[choice])}
+      >
+        {icons[choice]}
+      </button>
+      <div role="radiogroup" aria-label="Theme" className="hidden rounded-lg border border-line bg-sunken p-0.5 sm:inline-flex">
+        {(['system', 'light', 'dark'] as const).map((value) => (
+          <button
+            key={value}
+            role="radio"
+            aria-checked={choice === value}
+            aria-label={`${value} theme`}
+            title={value === 'system' ? 'Follow the system' : `${value[0].toUpperCase()}${value.slice(1)}`}
+            onClick={() => pick(value)}
+            className={cx(
+              'grid h-8 w-8 place-items-center rounded-md transition',
+              choice === value ? 'bg-panel text-fg shadow-sm ring-1 ring-line' : 'text-faint hover:text-fg',
+            )}
+          >
+            {icons[value]}
+          </button>
+        ))}
+      </div>
     </>
   );
 }
@@ -144,7 +144,16 @@ export function Shell({ user, onSignOut, route, children }: { user: User; onSign
               title="Sign out"
               className="inline-flex h-9 min-w-9 items-center justify-center gap-1.5 rounded-lg px-2 text-sm font-medium text-muted hover:bg-sunken hover:text-fg"
             >
-              <svg viewBox="0 0 20 20" className="h-4 w-4 sm:hidden" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+              <svg
+                viewBox="0 0 20 20"
+                className="h-4 w-4 sm:hidden"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.7"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+                aria-hidden
+              >
                 <path d="M8 4H5a1 1 0 0 0-1 1v10a1 1 0 0 0 1 1h3M13 14l4-4-4-4M17 10H8" />
               </svg>
               <span className="hidden sm:inline">Sign out</span>

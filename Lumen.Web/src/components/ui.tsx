@@ -69,11 +69,7 @@ export function Field({ label, hint, error, children }: { label: string; hint?: 
         <span className="mb-1.5 block text-xs font-medium text-muted">{label}</span>
         {children}
       </label>
-      {error ? (
-        <span className="mt-1 block text-xs text-crit">{error}</span>
-      ) : hint ? (
-        <span className="mt-1 block text-xs text-faint">{hint}</span>
-      ) : null}
+      {error ? <span className="mt-1 block text-xs text-crit">{error}</span> : hint ? <span className="mt-1 block text-xs text-faint">{hint}</span> : null}
     </div>
   );
 }
@@ -158,11 +154,7 @@ export function CopyField({ value, label, multiline, testId }: { value: string; 
     <div>
       <div className="mb-1.5 flex items-center justify-between">
         <span className="text-xs font-medium text-muted">{label}</span>
-        <button
-          type="button"
-          onClick={copy}
-          className="inline-flex min-h-8 items-center gap-1 rounded-md px-2 text-xs font-medium text-accent hover:bg-sunken"
-        >
+        <button type="button" onClick={copy} className="inline-flex min-h-8 items-center gap-1 rounded-md px-2 text-xs font-medium text-accent hover:bg-sunken">
           {copied ? 'Copied ✓' : 'Copy'}
         </button>
       </div>

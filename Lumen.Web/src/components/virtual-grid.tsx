@@ -68,7 +68,14 @@ export function VirtualGrid<T>({
     };
   }, [virtual, place]);
 
-  if (!virtual) return <div className={className}>{items.map((item) => <Fragment key={keyOf(item)}>{render(item)}</Fragment>)}</div>;
+  if (!virtual)
+    return (
+      <div className={className}>
+        {items.map((item) => (
+          <Fragment key={keyOf(item)}>{render(item)}</Fragment>
+        ))}
+      </div>
+    );
 
   const totalRows = Math.ceil(items.length / layout.columns);
   const firstRow = Math.min(rows.first, Math.max(0, totalRows - 1));

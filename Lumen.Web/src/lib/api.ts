@@ -96,15 +96,13 @@ export interface HostWithToken {
 
 export const api = {
   setupStatus: () => request<{ admin_exists: boolean }>('GET', '/api/setup-status'),
-  register: (username: string, password: string) =>
-    request<User>('POST', '/api/register', { username, password }, { quiet401: true }),
+  register: (username: string, password: string) => request<User>('POST', '/api/register', { username, password }, { quiet401: true }),
   login: (username: string, password: string) => request<User>('POST', '/api/login', { username, password }, { quiet401: true }),
   logout: () => request<void>('POST', '/api/logout', undefined, { quiet401: true }),
   me: () => request<User>('GET', '/api/me', undefined, { quiet401: true }),
   /** Like me(), but a 401 tells the listeners the session ended. */
   checkSession: () => request<User>('GET', '/api/me'),
-  changePassword: (current: string, next: string) =>
-    request<void>('POST', '/api/account/password', { current, new: next }),
+  changePassword: (current: string, next: string) => request<void>('POST', '/api/account/password', { current, new: next }),
 
   hosts: () => request<HostView[]>('GET', '/api/hosts'),
   addHost: (name: string) => request<HostWithToken>('POST', '/api/hosts', { name }),

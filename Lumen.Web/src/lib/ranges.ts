@@ -24,12 +24,7 @@ export interface ResolvedRange {
  * The window in unix seconds. `retentionSeconds` 0 means history is kept forever. A custom
  * window ending within a minute of now is treated as live.
  */
-export function resolveRange(
-  key: RangeKey,
-  custom: { from: number; to: number } | null,
-  nowSeconds: number,
-  retentionSeconds: number,
-): ResolvedRange {
+export function resolveRange(key: RangeKey, custom: { from: number; to: number } | null, nowSeconds: number, retentionSeconds: number): ResolvedRange {
   let from: number;
   let to: number;
   let live: boolean;

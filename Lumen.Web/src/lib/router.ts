@@ -2,11 +2,7 @@
 // so a reload or a shared link lands on the same screen. The hub answers those paths with
 // index.html only for the prefixes listed in Lumen.Hub/Http/DashboardApi.cs: keep them in step.
 
-export type Route =
-  | { page: 'overview' }
-  | { page: 'host'; id: number }
-  | { page: 'settings' }
-  | { page: 'not-found'; path: string };
+export type Route = { page: 'overview' } | { page: 'host'; id: number } | { page: 'settings' } | { page: 'not-found'; path: string };
 
 export function matchRoute(path: string): Route {
   const clean = path.replace(/\/+$/, '') || '/';

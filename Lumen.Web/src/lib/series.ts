@@ -145,11 +145,7 @@ export type Columns = [number[], ...(number | null)[][]];
  * between any two samples further apart than 1.5 × `intervalSeconds`: uPlot does not join
  * across a null, so an outage shows as a gap rather than a straight line.
  */
-export function toColumns(
-  samples: Sample[],
-  keys: (keyof MetricScalars | ((s: Sample) => number | null))[],
-  intervalSeconds: number,
-): Columns {
+export function toColumns(samples: Sample[], keys: (keyof MetricScalars | ((s: Sample) => number | null))[], intervalSeconds: number): Columns {
   const ts: number[] = [];
   const columns: (number | null)[][] = keys.map(() => []);
   const limit = intervalSeconds * 1.5;

@@ -287,9 +287,7 @@ export function HostDetail({ id }: { id: number }) {
       <div className="grid grid-cols-1 gap-3 sm:gap-4 xl:grid-cols-5">
         <Panel className="xl:col-span-2">
           <PanelHeader title="CPU cores" subtitle={latest ? `${latest.cpu_per_core.length} cores · live` : 'live'} />
-          <div className="px-4 py-4 sm:px-5">
-            {latest ? <CoreStrip cores={latest.cpu_per_core} /> : <Skeleton className="h-24 w-full" />}
-          </div>
+          <div className="px-4 py-4 sm:px-5">{latest ? <CoreStrip cores={latest.cpu_per_core} /> : <Skeleton className="h-24 w-full" />}</div>
         </Panel>
         <Panel className="xl:col-span-3">
           <PanelHeader title="System" />

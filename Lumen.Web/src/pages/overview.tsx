@@ -150,8 +150,8 @@ export function Overview() {
           </Button>
         }
       >
-        Lumen watches your machines through a small agent. Add a host to get its token and a one-line install command; its
-        card shows up here as soon as the agent reports.
+        Lumen watches your machines through a small agent. Add a host to get its token and a one-line install command; its card shows up here as soon as the
+        agent reports.
       </EmptyState>
     );
   }
@@ -188,7 +188,14 @@ export function Overview() {
         </div>
         <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
           <div className="relative sm:w-72">
-            <svg viewBox="0 0 20 20" className="pointer-events-none absolute top-1/2 left-3 h-4 w-4 -translate-y-1/2 text-faint" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
+            <svg
+              viewBox="0 0 20 20"
+              className="pointer-events-none absolute top-1/2 left-3 h-4 w-4 -translate-y-1/2 text-faint"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.8"
+              strokeLinecap="round"
+            >
               <circle cx="9" cy="9" r="5.5" />
               <path d="m13.5 13.5 3 3" />
             </svg>

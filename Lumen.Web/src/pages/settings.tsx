@@ -157,7 +157,10 @@ function HostRow({ host, onChanged, onRotate, onDelete }: { host: HostView; onCh
                   {k}={v}
                 </span>
               ))}
-              <button onClick={() => setEditing(true)} className="inline-flex min-h-7 items-center rounded-md px-1.5 text-xs font-medium text-accent hover:bg-sunken">
+              <button
+                onClick={() => setEditing(true)}
+                className="inline-flex min-h-7 items-center rounded-md px-1.5 text-xs font-medium text-accent hover:bg-sunken"
+              >
                 {tags.length ? 'Edit tags' : '+ Add tags'}
               </button>
             </div>
@@ -174,7 +177,11 @@ function HostRow({ host, onChanged, onRotate, onDelete }: { host: HostView; onCh
         <form onSubmit={save} className="mt-2.5 flex flex-col gap-2 sm:flex-row sm:items-start">
           <div className="flex-1">
             <Input autoFocus value={text} onChange={(e) => setText(e.target.value)} placeholder="env=home, role=nas" aria-label={`Tags of ${host.name}`} />
-            {error ? <p className="mt-1 text-xs text-crit">{error}</p> : <p className="mt-1 text-xs text-faint">key=value pairs separated by commas; empty clears them.</p>}
+            {error ? (
+              <p className="mt-1 text-xs text-crit">{error}</p>
+            ) : (
+              <p className="mt-1 text-xs text-faint">key=value pairs separated by commas; empty clears them.</p>
+            )}
           </div>
           <div className="flex gap-2">
             <Button type="submit" variant="primary" busy={busy}>
@@ -311,7 +318,11 @@ function TokenDialog({ issued, onClose }: { issued: { token: HostWithToken; rota
 const GROUPS: { title: string; subtitle: string; keys: (keyof HubSettings)[] }[] = [
   { title: 'Agents', subtitle: 'Applies to every agent through its policy.', keys: ['agent_interval'] },
   { title: 'Retention', subtitle: 'Changes take effect within 30 s, without a restart.', keys: ['retention_window', 'retention_interval'] },
-  { title: 'Downsampling', subtitle: 'How older history is thinned out.', keys: ['downsample_bucket_size', 'downsample_hot_window', 'downsample_archive_window'] },
+  {
+    title: 'Downsampling',
+    subtitle: 'How older history is thinned out.',
+    keys: ['downsample_bucket_size', 'downsample_hot_window', 'downsample_archive_window'],
+  },
 ];
 
 function RuntimeSection() {
@@ -417,12 +428,32 @@ function RuntimeSection() {
   );
 }
 
-function SettingField({ rule, value, saved, error, onChange }: { rule: SettingRule; value: string; saved: string; error?: string; onChange: (v: string) => void }) {
+function SettingField({
+  rule,
+  value,
+  saved,
+  error,
+  onChange,
+}: {
+  rule: SettingRule;
+  value: string;
+  saved: string;
+  error?: string;
+  onChange: (v: string) => void;
+}) {
   return (
     <Field label={rule.label} error={error} hint={`${rule.help} ${boundsText(rule)}.`}>
       <div className="relative">
-        <Input name={rule.key} value={value} onChange={(e) => onChange(e.target.value)} className={cx('pr-20 font-mono', error && 'border-crit')} spellCheck={false} />
-        <span className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-xs text-faint">{value === saved ? readable(saved) : 'changed'}</span>
+        <Input
+          name={rule.key}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          className={cx('pr-20 font-mono', error && 'border-crit')}
+          spellCheck={false}
+        />
+        <span className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-xs text-faint">
+          {value === saved ? readable(saved) : 'changed'}
+        </span>
       </div>
     </Field>
   );
@@ -462,7 +493,14 @@ function AccountSection({ user }: { user: User }) {
       <form onSubmit={submit} className="space-y-3 p-4 sm:p-5" aria-label="Change password">
         <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
         <Field label="Current password">
-          <Input type="password" name="current-password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} required />
+          <Input
+            type="password"
+            name="current-password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+            required
+          />
         </Field>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <Field label="New password" hint="8 to 256 characters.">

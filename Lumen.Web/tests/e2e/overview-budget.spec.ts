@@ -139,7 +139,9 @@ test(`the overview applies live frames of ${HOSTS} hosts, virtualised, and repor
     const totals = await page.evaluate(() => window.__lumenFrameTotals ?? []);
     const sorted = [...timings].sort((a, b) => a - b);
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-    const sparkPoints = await page.evaluate(() => document.querySelector('[data-testid=host-card] svg path:last-child')?.getAttribute('d')?.split('L').length ?? 0);
+    const sparkPoints = await page.evaluate(
+      () => document.querySelector('[data-testid=host-card] svg path:last-child')?.getAttribute('d')?.split('L').length ?? 0,
+    );
     console.log(
       `overview frame apply, ${HOSTS} hosts (${sparkPoints} sparkline points each), ${timings.length} frames: ` +
         `median ${at(0.5).toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms (budget ${BUDGET_MS} ms); ` +
