@@ -90,7 +90,7 @@ export const HostCard = memo(
                 {live && live.temp_c !== 0 ? formatTemp(live.temp_c) : '–'}
               </span>
             </div>
-            <Meter pct={live && live.temp_c ? live.temp_c : null} tone="--lm-temp" className="mt-1.5" />
+            <Meter pct={live?.temp_c ? live.temp_c : null} tone="--lm-temp" className="mt-1.5" />
           </div>
         </div>
 

@@ -54,6 +54,7 @@ export function VirtualGrid<T>({
     return () => observer.disconnect();
   }, [virtual, measure]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: items.length is the trigger: more or fewer cards change the rows to place.
   useLayoutEffect(() => {
     if (virtual) place();
   }, [virtual, place, items.length]);

@@ -26,6 +26,7 @@ export function useLiveStream(
   const streamRef = useRef<LiveStream | null>(null);
   const key = hosts === null ? null : hosts.join('\u0000');
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the subscription (hosts) changes in the effect below, on the same socket.
   useEffect(() => {
     if (!enabled) return;
     const stream = new LiveStream({
@@ -51,8 +52,6 @@ export function useLiveStream(
       stream.stop();
       streamRef.current = null;
     };
-    // The subscription changes below, without a new socket.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [enabled]);
 
   useEffect(() => {

@@ -56,14 +56,14 @@ async function request<T>(method: string, path: string, body?: unknown, opts: { 
   learnClock(response, sentAt);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  let json: unknown = undefined;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : undefined;
   } catch {
     // not JSON: a proxy's error page, say
   }
   if (!response.ok) {
-    if (response.status === 401 && !opts.quiet401) sessionEndedListeners.forEach((l) => l());
+    if (response.status === 401 && !opts.quiet401) for (const listener of sessionEndedListeners) listener();
     const message =
       json && typeof json === 'object' && 'error' in json && typeof (json as { error: unknown }).error === 'string'
         ? (json as { error: string }).error

@@ -24,7 +24,7 @@ export function navigate(path: string, replace = false) {
   if (path === currentPath()) return;
   if (replace) history.replaceState(null, '', path);
   else history.pushState(null, '', path);
-  listeners.forEach((l) => l());
+  for (const listener of listeners) listener();
   window.scrollTo(0, 0);
 }
 

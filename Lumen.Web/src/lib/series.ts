@@ -156,7 +156,10 @@ export function toColumns(samples: Sample[], keys: (keyof MetricScalars | ((s: S
       for (const column of columns) column.push(null);
     }
     ts.push(sample.ts);
-    keys.forEach((key, k) => columns[k].push(typeof key === 'function' ? key(sample) : sample[key]));
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
+      columns[k].push(typeof key === 'function' ? key(sample) : sample[key]);
+    }
   }
   return [ts, ...columns];
 }

@@ -153,6 +153,7 @@ export function HostDetail({ id }: { id: number }) {
   // The window's bounds change every second; history is fetched per choice of range, not per second.
   const fetchKey = `${rangeKey}:${custom?.from}:${custom?.to}:${retention}`;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fetchKey stands for rangeKey, custom and retention (custom by value, not identity).
   const loadHistory = useCallback(async () => {
     const mine = ++request.current;
     setLoadingHistory(true);
@@ -169,8 +170,6 @@ export function HostDetail({ id }: { id: number }) {
     } finally {
       if (mine === request.current) setLoadingHistory(false);
     }
-    // fetchKey stands for rangeKey, custom and retention.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, fetchKey]);
 
   useEffect(() => {
@@ -205,12 +204,11 @@ export function HostDetail({ id }: { id: number }) {
   const liveCadence = useMemo(() => medianInterval(live.map((s) => s.ts)), [live]);
   const gapInterval = Math.max(step, agentInterval, keepLiveRaw(step, liveCadence) ? (liveCadence ?? 0) : 0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: range.from/to move with tick; recomputing each tick slides a live window without frames.
   const samples = useMemo(() => {
     if (!history) return [];
     const joined = range.live ? joinHistoryLive(history.samples, live, step, keepLiveRaw(step, liveCadence)) : history.samples;
     return clip(joined, range.from - step, range.to + step);
-    // range.from/to move with tick; recomputing each tick slides a live window without frames.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [history, live, step, liveCadence, range.live, tick, fetchKey]);
 
   const columns = useMemo(() => CHARTS.map((c) => toColumns(samples, c.keys, gapInterval)), [samples, gapInterval]);
@@ -348,7 +346,7 @@ function formatUptimeShort(seconds: number | null): string {
 function BackLink() {
   return (
     <Link href="/" className="inline-flex min-h-8 items-center gap-1 text-sm text-muted hover:text-fg">
-      <svg viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+      <svg viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
         <path d="M12 5l-5 5 5 5" />
       </svg>
       Overview

@@ -138,7 +138,7 @@ export function Overview() {
       <EmptyState
         title="Add your first host"
         icon={
-          <svg viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round">
+          <svg viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" aria-hidden>
             <rect x="3" y="4" width="18" height="7" rx="1.5" />
             <rect x="3" y="13" width="18" height="7" rx="1.5" />
             <path d="M7 7.5h.01M7 16.5h.01" strokeWidth="2.5" />
@@ -191,6 +191,7 @@ export function Overview() {
             <svg
               viewBox="0 0 20 20"
               className="pointer-events-none absolute top-1/2 left-3 h-4 w-4 -translate-y-1/2 text-faint"
+              aria-hidden
               fill="none"
               stroke="currentColor"
               strokeWidth="1.8"
@@ -232,7 +233,7 @@ export function Overview() {
       {visible.length === 0 ? (
         <div className="panel px-6 py-12 text-center text-sm text-muted">
           No host matches “{query}”.{' '}
-          <button className="font-medium text-accent" onClick={() => setQuery('')}>
+          <button type="button" className="font-medium text-accent" onClick={() => setQuery('')}>
             Clear the filter
           </button>
         </div>

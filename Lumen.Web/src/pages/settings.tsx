@@ -54,7 +54,7 @@ function HostsSection() {
         subtitle="Each host's agent signs its reports with its own token. A token is shown once, when the host is added or its token is rotated."
         actions={
           <Button variant="primary" onClick={() => setAdding(true)}>
-            <svg viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+            <svg viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden>
               <path d="M10 4v12M4 10h12" />
             </svg>
             Add host
@@ -158,6 +158,7 @@ function HostRow({ host, onChanged, onRotate, onDelete }: { host: HostView; onCh
                 </span>
               ))}
               <button
+                type="button"
                 onClick={() => setEditing(true)}
                 className="inline-flex min-h-7 items-center rounded-md px-1.5 text-xs font-medium text-accent hover:bg-sunken"
               >
@@ -248,8 +249,9 @@ function AddHostDialog({ open, onClose, onAdded }: { open: boolean; onClose: () 
 function ConfirmDialog({ pending, onClose, onDone }: { pending: Pending; onClose: () => void; onDone: (rotated: HostWithToken | null) => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pending is the trigger: another host or action starts without the last error.
   useEffect(() => setError(null), [pending]);
-  if (!pending) return <Dialog open={false} onClose={onClose} title="" children={null} />;
+  if (!pending) return <Dialog open={false} onClose={onClose} title="" />;
   const { kind, host } = pending;
   const go = async () => {
     setBusy(true);
@@ -289,7 +291,7 @@ function ConfirmDialog({ pending, onClose, onDone }: { pending: Pending; onClose
 
 /** The one time a token is visible: the install one-liner and an agent.yaml, both ready to copy. */
 function TokenDialog({ issued, onClose }: { issued: { token: HostWithToken; rotated: boolean } | null; onClose: () => void }) {
-  if (!issued) return <Dialog open={false} onClose={onClose} title="" children={null} />;
+  if (!issued) return <Dialog open={false} onClose={onClose} title="" />;
   const hub = window.location.origin;
   const { host, token } = issued.token;
   const oneLiner = `curl -fsSL ${hub}/install.sh | sudo bash -s -- --token ${token}`;
@@ -415,7 +417,14 @@ function RuntimeSection() {
             </span>
           )}
           {dirty && (
-            <Button variant="ghost" onClick={() => saved && (setDraft(saved), setErrors({}))}>
+            <Button
+              variant="ghost"
+              onClick={() => {
+                if (!saved) return;
+                setDraft(saved);
+                setErrors({});
+              }}
+            >
               Reset
             </Button>
           )}

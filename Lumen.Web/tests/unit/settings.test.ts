@@ -35,7 +35,7 @@ describe('tags', () => {
     expect(parseTags('home')).toHaveProperty('error');
     expect(parseTags('my key=x')).toHaveProperty('error');
     expect(parseTags('a=1, a=2')).toHaveProperty('error');
-    expect(parseTags('a=' + 'x'.repeat(129))).toHaveProperty('error');
+    expect(parseTags(`a=${'x'.repeat(129)}`)).toHaveProperty('error');
   });
 });
 
