@@ -15,11 +15,7 @@ export interface StreamStatus {
  * a change of the list re-subscribes on the same socket. `onFrame` always sees the latest
  * closure. Returns the connection's state for the UI.
  */
-export function useLiveStream(
-  hosts: string[] | null,
-  onFrame: (snapshots: LiveSnapshot[], receivedAt: number, parsedAt: number) => void,
-  enabled = true,
-): StreamStatus {
+export function useLiveStream(hosts: string[] | null, onFrame: (snapshots: LiveSnapshot[]) => void, enabled = true): StreamStatus {
   const [status, setStatus] = useState<StreamStatus>({ state: 'connecting', attempt: 0, retryInMs: null });
   const frameRef = useRef(onFrame);
   frameRef.current = onFrame;
@@ -31,7 +27,7 @@ export function useLiveStream(
     if (!enabled) return;
     const stream = new LiveStream({
       hosts,
-      onFrame: (snapshots, at, parsed) => frameRef.current(snapshots, at, parsed),
+      onFrame: (snapshots) => frameRef.current(snapshots),
       onState: (state, detail) => {
         const next = { state, ...detail };
         setStatus(next);

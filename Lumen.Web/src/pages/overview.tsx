@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { api, errorMessage, hubNow } from '../lib/api';
 import { buildCards, filterCards, onlineWindowMs, sortCards, summarise, allTags, type HostView, type SortMode } from '../lib/fleet';
@@ -14,15 +14,6 @@ import { VirtualGrid } from '../components/virtual-grid';
 
 const SORT_KEY = 'lumen-sort';
 
-declare global {
-  interface Window {
-    /** Read by the end-to-end budget test: ms from a parsed live frame to the DOM, newest last. */
-    __lumenFrameTimings?: number[];
-    /** The same, from the socket's message, JSON.parse included. */
-    __lumenFrameTotals?: number[];
-  }
-}
-
 /** Every host as a card, live from the stream, with the fleet's summary, a filter and a sort. */
 export function Overview() {
   const [hosts, setHosts] = useState<HostView[] | null>(null);
@@ -32,7 +23,6 @@ export function Overview() {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortMode>(() => (localStorage.getItem(SORT_KEY) === 'name' ? 'name' : 'hottest'));
   const now = useNow(1000);
-  const frameStart = useRef<{ received: number; parsed: number } | null>(null);
   const knownIds = useRef(new Set<number>());
   const refreshing = useRef(false);
 
@@ -64,7 +54,7 @@ export function Overview() {
 
   const liveRef = useRef(live);
   const onFrame = useCallback(
-    (snapshots: LiveSnapshot[], receivedAt: number, parsedAt: number) => {
+    (snapshots: LiveSnapshot[]) => {
       // The stream repeats a host's snapshot until its next tick: keep the old object then, so
       // its card (memoised on it) does not render again.
       let next: Map<number, LiveSnapshot> | null = null;
@@ -77,10 +67,10 @@ export function Overview() {
         if (!knownIds.current.has(snapshot.host_id)) unknown = true;
       }
       if (next) {
-        frameStart.current = { received: receivedAt, parsed: parsedAt };
         liveRef.current = next;
         // Rendered now, inside the socket's message task: a frame reaches the screen in the next
-        // paint instead of waiting in the scheduler behind whatever else is queued.
+        // paint instead of waiting in the scheduler behind whatever else is queued. The budget
+        // test (tests/e2e/overview-budget.spec.ts) times frames by this, from outside the app.
         const applied = next;
         flushSync(() => setLive(applied));
       }
@@ -89,15 +79,6 @@ export function Overview() {
     [loadHosts],
   );
   useLiveStream(null, onFrame);
-
-  // How long a frame took to reach the DOM: the overview's budget is one frame (16 ms).
-  useLayoutEffect(() => {
-    if (frameStart.current === null) return;
-    const now = performance.now();
-    record((window.__lumenFrameTimings ??= []), now - frameStart.current.parsed);
-    record((window.__lumenFrameTotals ??= []), now - frameStart.current.received);
-    frameStart.current = null;
-  }, [live]);
 
   // useNow re-renders every second, so online states age even when no frame comes.
   void now;
@@ -247,9 +228,4 @@ export function Overview() {
       )}
     </div>
   );
-}
-
-function record(list: number[], ms: number) {
-  list.push(ms);
-  if (list.length > 500) list.shift();
 }
