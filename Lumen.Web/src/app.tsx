@@ -6,7 +6,7 @@ import { usePath } from './hooks/use-path';
 import { SignIn } from './pages/sign-in';
 import { Overview } from './pages/overview';
 import { HostDetail } from './pages/host-detail';
-import { Settings } from './pages/settings';
+import { Settings } from './pages/settings/settings';
 import { NotFound } from './pages/not-found';
 import { Button, ErrorNote, Spinner } from './components/ui';
 
