@@ -5,7 +5,7 @@ import { matchRoute, navigate } from './lib/router';
 import { usePath } from './hooks/use-path';
 import { SignIn } from './pages/sign-in';
 import { Overview } from './pages/overview';
-import { HostDetail } from './pages/host-detail';
+import { HostDetail } from './pages/host-detail/host-detail';
 import { Settings } from './pages/settings/settings';
 import { NotFound } from './pages/not-found';
 import { Button, ErrorNote, Spinner } from './components/ui';

@@ -64,3 +64,20 @@ export function fromLocalInput(value: string): number | null {
   const ms = new Date(value).getTime();
   return Number.isNaN(ms) ? null : ms / 1000;
 }
+
+export type CustomRange = { from: number; to: number };
+
+/** The range a page address names: `?from=&to=` (unix seconds) for a custom window, `?range=6h` for a preset, 1 h otherwise. */
+export function rangeFromQuery(search: string): { key: RangeKey; custom: CustomRange | null } {
+  const query = new URLSearchParams(search);
+  const from = Number(query.get('from'));
+  const to = Number(query.get('to'));
+  if (from > 0 && to > from) return { key: 'custom', custom: { from, to } };
+  const key = query.get('range');
+  return { key: PRESETS.some((p) => p.key === key) ? (key as RangeKey) : '1h', custom: null };
+}
+
+/** The query that names a range in the address; none for the default 1 h. */
+export function rangeQuery(key: RangeKey, custom: CustomRange | null): string {
+  return key === 'custom' && custom ? `?from=${Math.round(custom.from)}&to=${Math.round(custom.to)}` : key === '1h' ? '' : `?range=${key}`;
+}
