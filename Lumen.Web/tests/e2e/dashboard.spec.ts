@@ -305,6 +305,8 @@ async function screenshotSet(browser: Browser, theme: 'dark' | 'light', device: 
 
   await p.goto(`/hosts/${hostId}?range=10m`);
   await expect.poll(async () => Number(await p.getByTestId('chart-cpu').getAttribute('data-points'))).toBeGreaterThan(2);
+  // And a live frame: without one the tiles, cores and containers are still placeholders.
+  await expect(p.getByTestId('detail-tiles')).toBeVisible();
   await p.waitForTimeout(600);
   await p.screenshot({ path: name('host-detail'), fullPage: true });
 
