@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs Lumen.Web's suites and ends with one line: "N passed, N failed".
 #   types:   tsc over the sources and the tests, counted as one check
+#   lint:    Biome (biome.jsonc), lint and format, offline from node_modules, one check
 #   unit:    vitest (data shaping, units, the protocol mirror against the golden JSON)
 #   budget:  first-load JS gzipped (scripts/bundle-size.mjs), counted as one check
+#   hooks:   no test-only hook in the production bundle (scripts/no-test-hooks.mjs), one check
 #   browser: Playwright on Debian's chromium against the real hub and agent (tests/e2e)
 # Usage: bash Lumen.Web/run-tests.sh [--no-build]
 #   --no-build  the hub and agent are already built (Debug), e.g. by specs/run-all.sh
@@ -42,6 +44,9 @@ mkdir -p test-results
 echo "== type check (sources and tests)"
 if npm run --silent typecheck; then count 1 0; else count 0 1; fi
 
+echo "== lint and format (Biome)"
+if npm run --silent lint; then count 1 0; else count 0 1; fi
+
 echo "== unit (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile=test-results/unit-results.json
 read -r p f < <(node -e '
@@ -52,6 +57,9 @@ count "$p" "$f"
 echo "== budget: first-load JS"
 if [ ! -f dist/index.html ] || [ -n "$(find src index.html -newer dist/index.html -print -quit)" ]; then npm run build --silent >/dev/null; fi
 if node scripts/bundle-size.mjs; then count 1 0; else count 0 1; fi
+
+echo "== production bundle: no test hooks"
+if node scripts/no-test-hooks.mjs; then count 1 0; else count 0 1; fi
 
 echo "== browser (Playwright, real hub and agent)"
 rm -f test-results/e2e-results.json

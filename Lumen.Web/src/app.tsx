@@ -5,8 +5,8 @@ import { matchRoute, navigate } from './lib/router';
 import { usePath } from './hooks/use-path';
 import { SignIn } from './pages/sign-in';
 import { Overview } from './pages/overview';
-import { HostDetail } from './pages/host-detail';
-import { Settings } from './pages/settings';
+import { HostDetail } from './pages/host-detail/host-detail';
+import { Settings } from './pages/settings/settings';
 import { NotFound } from './pages/not-found';
 import { Button, ErrorNote, Spinner } from './components/ui';
 
@@ -43,9 +43,7 @@ export function App() {
     () =>
       onSessionEnded(() =>
         setAuth((current) =>
-          current.status === 'signed-in'
-            ? { status: 'signed-out', adminExists: true, notice: 'Your session has ended. Please sign in again.' }
-            : current,
+          current.status === 'signed-in' ? { status: 'signed-out', adminExists: true, notice: 'Your session has ended. Please sign in again.' } : current,
         ),
       ),
     [],

@@ -4,7 +4,10 @@ import 'uplot/dist/uPlot.min.css';
 import './index.css';
 import { App } from './app';
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
   <StrictMode>
     <App />
   </StrictMode>,

@@ -21,7 +21,9 @@ export function ContainersTable({ containers }: { containers: ContainerSample[] 
     setSort((s) => (s.key === key ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: defaultDirection(key) }));
 
   if (containers.length === 0)
-    return <p className="px-4 py-6 text-center text-sm text-muted sm:px-5">No containers reported. The agent reads Docker's socket when it has access to it.</p>;
+    return (
+      <p className="px-4 py-6 text-center text-sm text-muted sm:px-5">No containers reported. The agent reads Docker's socket when it has access to it.</p>
+    );
 
   return (
     <div className="overflow-x-auto">
@@ -34,7 +36,11 @@ export function ContainersTable({ containers }: { containers: ContainerSample[] 
                 aria-sort={sort.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
                 className={cx('px-4 py-2 font-medium first:pl-4 sm:first:pl-5', c.numeric && 'text-right', c.className)}
               >
-                <button onClick={() => pick(c.key)} className={cx('inline-flex min-h-8 items-center gap-1 hover:text-fg', sort.key === c.key && 'text-fg')}>
+                <button
+                  type="button"
+                  onClick={() => pick(c.key)}
+                  className={cx('inline-flex min-h-8 items-center gap-1 hover:text-fg', sort.key === c.key && 'text-fg')}
+                >
                   {c.label}
                   <span className="w-3 text-[10px]">{sort.key === c.key ? (sort.direction === 'asc' ? '▲' : '▼') : ''}</span>
                 </button>

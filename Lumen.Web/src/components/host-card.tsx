@@ -35,10 +35,7 @@ export const HostCard = memo(
         data-testid="host-card"
         data-host={host.name}
         data-online={online ? 'true' : 'false'}
-        className={cx(
-          'panel group block p-4 transition hover:border-line-strong hover:shadow-md focus-visible:border-accent',
-          !online && 'opacity-75',
-        )}
+        className={cx('panel group block p-4 transition hover:border-line-strong hover:shadow-md focus-visible:border-accent', !online && 'opacity-75')}
       >
         <div className="flex items-start justify-between gap-3">
           <div className="min-w-0">
@@ -93,7 +90,7 @@ export const HostCard = memo(
                 {live && live.temp_c !== 0 ? formatTemp(live.temp_c) : '–'}
               </span>
             </div>
-            <Meter pct={live && live.temp_c ? live.temp_c : null} tone="--lm-temp" className="mt-1.5" />
+            <Meter pct={live?.temp_c ? live.temp_c : null} tone="--lm-temp" className="mt-1.5" />
           </div>
         </div>
 

@@ -27,11 +27,7 @@ export function MetricChart({ title, unit, series, data, current, yMax, syncKey,
   const xRangeRef = useRef(xRange);
   xRangeRef.current = xRange;
   const { containerRef } = useUplot(
-    (width) =>
-      chartOptions(
-        { unit, series, height, yMax, syncKey, xRange: () => xRangeRef.current(), tooltip: tooltipRef.current },
-        width,
-      ),
+    (width) => chartOptions({ unit, series, height, yMax, syncKey, xRange: () => xRangeRef.current(), tooltip: tooltipRef.current }, width),
     data as uPlot.AlignedData,
   );
   const points = data[0].length;
@@ -56,9 +52,7 @@ export function MetricChart({ title, unit, series, data, current, yMax, syncKey,
           ref={tooltipRef}
           className="pointer-events-none absolute top-0 left-0 z-10 hidden min-w-40 rounded-lg border border-line bg-raised/95 px-2.5 py-2 text-xs shadow-lg backdrop-blur"
         />
-        {empty && !loading && (
-          <div className="pointer-events-none absolute inset-0 grid place-items-center text-xs text-faint">No data in this range</div>
-        )}
+        {empty && !loading && <div className="pointer-events-none absolute inset-0 grid place-items-center text-xs text-faint">No data in this range</div>}
       </div>
     </section>
   );

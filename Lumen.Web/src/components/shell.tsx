@@ -8,19 +8,19 @@ import { cx } from './ui';
 
 const icons = {
   system: (
-    <svg viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.6">
+    <svg viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.6" aria-hidden>
       <rect x="2.5" y="3.5" width="15" height="10" rx="1.5" />
       <path d="M7 17h6M10 13.5V17" strokeLinecap="round" />
     </svg>
   ),
   light: (
-    <svg viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
+    <svg viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" aria-hidden>
       <circle cx="10" cy="10" r="3.5" />
       <path d="M10 1.8v2M10 16.2v2M1.8 10h2M16.2 10h2M4.2 4.2l1.4 1.4M14.4 14.4l1.4 1.4M4.2 15.8l1.4-1.4M14.4 5.6l1.4-1.4" />
     </svg>
   ),
   dark: (
-    <svg viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round">
+    <svg viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" aria-hidden>
       <path d="M16.5 12.2A7 7 0 0 1 7.8 3.5a7 7 0 1 0 8.7 8.7Z" />
     </svg>
   ),
@@ -35,31 +35,33 @@ function ThemeSwitch() {
   const next: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
   return (
     <>
-    <button
-      className="grid h-9 w-9 place-items-center rounded-lg border border-line bg-sunken text-muted sm:hidden"
-      aria-label={`Theme: ${choice}. Switch to ${next[choice]}`}
-      onClick={() => pick(next[choice])}
-    >
-      {icons[choice]}
-    </button>
-    <div role="radiogroup" aria-label="Theme" className="hidden rounded-lg border border-line bg-sunken p-0.5 sm:inline-flex">
-      {(['system', 'light', 'dark'] as const).map((value) => (
-        <button
-          key={value}
-          role="radio"
-          aria-checked={choice === value}
-          aria-label={`${value} theme`}
-          title={value === 'system' ? 'Follow the system' : `${value[0].toUpperCase()}${value.slice(1)}`}
-          onClick={() => pick(value)}
-          className={cx(
-            'grid h-8 w-8 place-items-center rounded-md transition',
-            choice === value ? 'bg-panel text-fg shadow-sm ring-1 ring-line' : 'text-faint hover:text-fg',
-          )}
-        >
-          {icons[value]}
-        </button>
-      ))}
-    </div>
+      <button
+        type="button"
+        className="grid h-9 w-9 place-items-center rounded-lg border border-line bg-sunken text-muted sm:hidden"
+        aria-label={`Theme: ${choice}. Switch to ${next[choice]}`}
+        onClick={() => pick(next[choice])}
+      >
+        {icons[choice]}
+      </button>
+      <div role="radiogroup" aria-label="Theme" className="hidden rounded-lg border border-line bg-sunken p-0.5 sm:inline-flex">
+        {(['system', 'light', 'dark'] as const).map((value) => (
+          <button
+            type="button"
+            key={value}
+            role="radio"
+            aria-checked={choice === value}
+            aria-label={`${value} theme`}
+            title={value === 'system' ? 'Follow the system' : `${value[0].toUpperCase()}${value.slice(1)}`}
+            onClick={() => pick(value)}
+            className={cx(
+              'grid h-8 w-8 place-items-center rounded-md transition',
+              choice === value ? 'bg-panel text-fg shadow-sm ring-1 ring-line' : 'text-faint hover:text-fg',
+            )}
+          >
+            {icons[value]}
+          </button>
+        ))}
+      </div>
     </>
   );
 }
@@ -139,12 +141,22 @@ export function Shell({ user, onSignOut, route, children }: { user: User; onSign
               <span>{user.username}</span>
             </div>
             <button
+              type="button"
               onClick={onSignOut}
               aria-label="Sign out"
               title="Sign out"
               className="inline-flex h-9 min-w-9 items-center justify-center gap-1.5 rounded-lg px-2 text-sm font-medium text-muted hover:bg-sunken hover:text-fg"
             >
-              <svg viewBox="0 0 20 20" className="h-4 w-4 sm:hidden" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+              <svg
+                viewBox="0 0 20 20"
+                className="h-4 w-4 sm:hidden"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.7"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+                aria-hidden
+              >
                 <path d="M8 4H5a1 1 0 0 0-1 1v10a1 1 0 0 0 1 1h3M13 14l4-4-4-4M17 10H8" />
               </svg>
               <span className="hidden sm:inline">Sign out</span>

@@ -37,7 +37,17 @@ export function sparkPath(columns: Columns, width: number, height: number, fromT
  * The overview's CPU sparkline, drawn as SVG: hundreds of cards redraw every frame, which a
  * chart library per card would not afford. The window is fixed to the series' last ten minutes.
  */
-export const Sparkline = memo(function Sparkline({ columns, toTs, spanSeconds = 600, className }: { columns: Columns; toTs: number; spanSeconds?: number; className?: string }) {
+export const Sparkline = memo(function Sparkline({
+  columns,
+  toTs,
+  spanSeconds = 600,
+  className,
+}: {
+  columns: Columns;
+  toTs: number;
+  spanSeconds?: number;
+  className?: string;
+}) {
   const id = useId();
   const width = 240;
   const height = 44;

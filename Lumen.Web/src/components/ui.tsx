@@ -65,15 +65,12 @@ export function Field({ label, hint, error, children }: { label: string; hint?: 
   return (
     <div>
       {/* The hint stays outside the label, so the field's accessible name is the label alone. */}
+      {/* biome-ignore lint/a11y/noLabelWithoutControl: the control is `children`, an Input placed inside the label by every caller. */}
       <label className="block">
         <span className="mb-1.5 block text-xs font-medium text-muted">{label}</span>
         {children}
       </label>
-      {error ? (
-        <span className="mt-1 block text-xs text-crit">{error}</span>
-      ) : hint ? (
-        <span className="mt-1 block text-xs text-faint">{hint}</span>
-      ) : null}
+      {error ? <span className="mt-1 block text-xs text-crit">{error}</span> : hint ? <span className="mt-1 block text-xs text-faint">{hint}</span> : null}
     </div>
   );
 }
@@ -108,7 +105,7 @@ export function ErrorNote({ message, onRetry }: { message: string | null | undef
       </svg>
       <span className="flex-1">{message}</span>
       {onRetry && (
-        <button className="font-medium underline underline-offset-2" onClick={onRetry}>
+        <button type="button" className="font-medium underline underline-offset-2" onClick={onRetry}>
           Retry
         </button>
       )}
@@ -158,11 +155,7 @@ export function CopyField({ value, label, multiline, testId }: { value: string; 
     <div>
       <div className="mb-1.5 flex items-center justify-between">
         <span className="text-xs font-medium text-muted">{label}</span>
-        <button
-          type="button"
-          onClick={copy}
-          className="inline-flex min-h-8 items-center gap-1 rounded-md px-2 text-xs font-medium text-accent hover:bg-sunken"
-        >
+        <button type="button" onClick={copy} className="inline-flex min-h-8 items-center gap-1 rounded-md px-2 text-xs font-medium text-accent hover:bg-sunken">
           {copied ? 'Copied ✓' : 'Copy'}
         </button>
       </div>
@@ -181,7 +174,7 @@ export function CopyField({ value, label, multiline, testId }: { value: string; 
 }
 
 /** A modal dialog on the native <dialog>: Escape and the backdrop close it. */
-export function Dialog({ open, onClose, title, children, wide }: { open: boolean; onClose: () => void; title: string; children: ReactNode; wide?: boolean }) {
+export function Dialog({ open, onClose, title, children, wide }: { open: boolean; onClose: () => void; title: string; children?: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -190,6 +183,7 @@ export function Dialog({ open, onClose, title, children, wide }: { open: boolean
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the click closes on the backdrop only; the keyboard's way out is Escape, which <dialog> handles itself.
     <dialog
       ref={ref}
       onClose={onClose}
@@ -203,8 +197,13 @@ export function Dialog({ open, onClose, title, children, wide }: { open: boolean
         <div className="p-5 sm:p-6">
           <div className="mb-4 flex items-start justify-between gap-4">
             <h2 className="text-base font-semibold">{title}</h2>
-            <button onClick={onClose} aria-label="Close" className="-m-1 grid h-9 w-9 place-items-center rounded-lg text-muted hover:bg-sunken hover:text-fg">
-              <svg viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+            <button
+              type="button"
+              onClick={onClose}
+              aria-label="Close"
+              className="-m-1 grid h-9 w-9 place-items-center rounded-lg text-muted hover:bg-sunken hover:text-fg"
+            >
+              <svg viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden>
                 <path d="M5 5l10 10M15 5L5 15" />
               </svg>
             </button>

@@ -54,6 +54,7 @@ export function VirtualGrid<T>({
     return () => observer.disconnect();
   }, [virtual, measure]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: items.length is the trigger: more or fewer cards change the rows to place.
   useLayoutEffect(() => {
     if (virtual) place();
   }, [virtual, place, items.length]);
@@ -68,7 +69,14 @@ export function VirtualGrid<T>({
     };
   }, [virtual, place]);
 
-  if (!virtual) return <div className={className}>{items.map((item) => <Fragment key={keyOf(item)}>{render(item)}</Fragment>)}</div>;
+  if (!virtual)
+    return (
+      <div className={className}>
+        {items.map((item) => (
+          <Fragment key={keyOf(item)}>{render(item)}</Fragment>
+        ))}
+      </div>
+    );
 
   const totalRows = Math.ceil(items.length / layout.columns);
   const firstRow = Math.min(rows.first, Math.max(0, totalRows - 1));

@@ -15,22 +15,19 @@ export interface StreamStatus {
  * a change of the list re-subscribes on the same socket. `onFrame` always sees the latest
  * closure. Returns the connection's state for the UI.
  */
-export function useLiveStream(
-  hosts: string[] | null,
-  onFrame: (snapshots: LiveSnapshot[], receivedAt: number, parsedAt: number) => void,
-  enabled = true,
-): StreamStatus {
+export function useLiveStream(hosts: string[] | null, onFrame: (snapshots: LiveSnapshot[]) => void, enabled = true): StreamStatus {
   const [status, setStatus] = useState<StreamStatus>({ state: 'connecting', attempt: 0, retryInMs: null });
   const frameRef = useRef(onFrame);
   frameRef.current = onFrame;
   const streamRef = useRef<LiveStream | null>(null);
   const key = hosts === null ? null : hosts.join('\u0000');
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the subscription (hosts) changes in the effect below, on the same socket.
   useEffect(() => {
     if (!enabled) return;
     const stream = new LiveStream({
       hosts,
-      onFrame: (snapshots, at, parsed) => frameRef.current(snapshots, at, parsed),
+      onFrame: (snapshots) => frameRef.current(snapshots),
       onState: (state, detail) => {
         const next = { state, ...detail };
         setStatus(next);
@@ -51,8 +48,6 @@ export function useLiveStream(
       stream.stop();
       streamRef.current = null;
     };
-    // The subscription changes below, without a new socket.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [enabled]);
 
   useEffect(() => {

@@ -8,7 +8,7 @@ const listeners = new Set<() => void>();
 
 export function publishStreamStatus(status: StreamStatus | null) {
   current = status;
-  listeners.forEach((l) => l());
+  for (const listener of listeners) listener();
 }
 
 export function useStreamStatus(): StreamStatus | null {

@@ -56,14 +56,14 @@ async function request<T>(method: string, path: string, body?: unknown, opts: { 
   learnClock(response, sentAt);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  let json: unknown = undefined;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : undefined;
   } catch {
     // not JSON: a proxy's error page, say
   }
   if (!response.ok) {
-    if (response.status === 401 && !opts.quiet401) sessionEndedListeners.forEach((l) => l());
+    if (response.status === 401 && !opts.quiet401) for (const listener of sessionEndedListeners) listener();
     const message =
       json && typeof json === 'object' && 'error' in json && typeof (json as { error: unknown }).error === 'string'
         ? (json as { error: string }).error
@@ -96,15 +96,13 @@ export interface HostWithToken {
 
 export const api = {
   setupStatus: () => request<{ admin_exists: boolean }>('GET', '/api/setup-status'),
-  register: (username: string, password: string) =>
-    request<User>('POST', '/api/register', { username, password }, { quiet401: true }),
+  register: (username: string, password: string) => request<User>('POST', '/api/register', { username, password }, { quiet401: true }),
   login: (username: string, password: string) => request<User>('POST', '/api/login', { username, password }, { quiet401: true }),
   logout: () => request<void>('POST', '/api/logout', undefined, { quiet401: true }),
   me: () => request<User>('GET', '/api/me', undefined, { quiet401: true }),
   /** Like me(), but a 401 tells the listeners the session ended. */
   checkSession: () => request<User>('GET', '/api/me'),
-  changePassword: (current: string, next: string) =>
-    request<void>('POST', '/api/account/password', { current, new: next }),
+  changePassword: (current: string, next: string) => request<void>('POST', '/api/account/password', { current, new: next }),
 
   hosts: () => request<HostView[]>('GET', '/api/hosts'),
   addHost: (name: string) => request<HostWithToken>('POST', '/api/hosts', { name }),

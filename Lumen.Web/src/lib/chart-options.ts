@@ -72,7 +72,7 @@ function xValues(u: uPlot, splits: number[]): string[] {
 }
 
 export function chartOptions(spec: ChartSpec, width: number): uPlot.Options {
-  const axisFont = '11px ' + (cssVarSafe('--font-sans') || 'system-ui, sans-serif');
+  const axisFont = `11px ${cssVarSafe('--font-sans') || 'system-ui, sans-serif'}`;
   const axis = (): uPlot.Axis.Stroke => () => cssVar('--lm-chart-axis');
   const grid = { stroke: () => cssVar('--lm-chart-grid'), width: 1 };
   return {
@@ -131,7 +131,7 @@ export function chartOptions(spec: ChartSpec, width: number): uPlot.Options {
         }),
       ),
     ],
-    plugins: spec.tooltip ? [tooltipPlugin(spec)] : [],
+    plugins: spec.tooltip ? [tooltipPlugin(spec, spec.tooltip)] : [],
   };
 }
 
@@ -144,8 +144,7 @@ function cssVarSafe(name: string): string {
 }
 
 /** A tooltip listing every series at the cursor with its unit, kept inside the chart. */
-function tooltipPlugin(spec: ChartSpec): uPlot.Plugin {
-  const tip = spec.tooltip!;
+function tooltipPlugin(spec: ChartSpec, tip: HTMLElement): uPlot.Plugin {
   return {
     hooks: {
       setCursor: (u) => {

@@ -11,8 +11,7 @@ const text = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' }
 export function sortContainers(containers: ContainerSample[], key: ContainerKey, direction: SortDirection): ContainerSample[] {
   const sign = direction === 'asc' ? 1 : -1;
   return [...containers].sort((a, b) => {
-    const primary =
-      key === 'cpu_pct' || key === 'mem_used_bytes' ? (a[key] - b[key]) * sign : text.compare(a[key], b[key]) * sign;
+    const primary = key === 'cpu_pct' || key === 'mem_used_bytes' ? (a[key] - b[key]) * sign : text.compare(a[key], b[key]) * sign;
     return primary !== 0 ? primary : text.compare(a.name, b.name);
   });
 }

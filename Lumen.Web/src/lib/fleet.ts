@@ -31,17 +31,10 @@ export function onlineWindowMs(agentIntervalSeconds: number): number {
  * Cards for every host. `hubNowMs` is the hub's clock (the browser's corrected by the offset
  * seen in the hub's Date header), since `received_at` is stamped by the hub, not the agent.
  */
-export function buildCards(
-  hosts: HostView[],
-  live: ReadonlyMap<number, LiveSnapshot>,
-  hubNowMs: number,
-  windowMs: number,
-): HostCard[] {
+export function buildCards(hosts: HostView[], live: ReadonlyMap<number, LiveSnapshot>, hubNowMs: number, windowMs: number): HostCard[] {
   return hosts.map((host) => {
     const snapshot = live.get(host.id) ?? null;
-    const seen = [snapshot?.received_at, host.last_seen_at]
-      .filter((t): t is string => !!t)
-      .map((t) => Date.parse(t));
+    const seen = [snapshot?.received_at, host.last_seen_at].filter((t): t is string => !!t).map((t) => Date.parse(t));
     const lastSeenMs = seen.length ? Math.max(...seen) : null;
     const online = lastSeenMs !== null && hubNowMs - lastSeenMs <= windowMs;
     return { host, live: snapshot, online, lastSeenMs };
@@ -107,10 +100,8 @@ export function summarise(cards: HostCard[]): FleetSummary {
     if (!card.online) continue;
     online++;
     if (!card.live) continue;
-    if (!hottest || card.live.cpu_pct > hottest.cpuPct)
-      hottest = { name: card.host.name, id: card.host.id, cpuPct: card.live.cpu_pct };
-    if (card.live.temp_c > 0 && (!warmest || card.live.temp_c > warmest.tempC))
-      warmest = { name: card.host.name, id: card.host.id, tempC: card.live.temp_c };
+    if (!hottest || card.live.cpu_pct > hottest.cpuPct) hottest = { name: card.host.name, id: card.host.id, cpuPct: card.live.cpu_pct };
+    if (card.live.temp_c > 0 && (!warmest || card.live.temp_c > warmest.tempC)) warmest = { name: card.host.name, id: card.host.id, tempC: card.live.temp_c };
   }
   return { total: cards.length, online, hottest, warmest };
 }

@@ -9,8 +9,7 @@ export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'stopped';
 export interface LiveStreamOptions {
   /** Host names (or ids) to subscribe to; null for every host. */
   hosts: string[] | null;
-  /** `receivedAt` and `parsedAt` are performance.now() before and after JSON.parse. */
-  onFrame: (snapshots: LiveSnapshot[], receivedAt: number, parsedAt: number) => void;
+  onFrame: (snapshots: LiveSnapshot[]) => void;
   onState: (state: StreamState, detail: { attempt: number; retryInMs: number | null }) => void;
   /** After a failed connect: resolves false when the session has ended, so retrying is pointless. */
   checkSession?: () => Promise<boolean>;
@@ -79,20 +78,18 @@ export class LiveStream {
     };
     socket.onmessage = (event) => {
       if (typeof event.data !== 'string') return;
-      const receivedAt = performance.now();
       let snapshots: LiveSnapshot[];
       try {
         snapshots = JSON.parse(event.data);
       } catch {
         return;
       }
-      const parsedAt = performance.now();
       if (!Array.isArray(snapshots)) return;
       // A frame, not just an open socket, proves the connection: only now does the backoff reset.
       this.attempt = 0;
       this.options.onState('live', { attempt: 0, retryInMs: null });
       this.armSilence();
-      this.options.onFrame(snapshots, receivedAt, parsedAt);
+      this.options.onFrame(snapshots);
     };
     socket.onclose = () => {
       if (this.socket !== socket) return;

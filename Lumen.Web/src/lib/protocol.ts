@@ -244,7 +244,7 @@ export function shapeProblems(value: unknown, fields: Record<string, FieldKind>,
       continue;
     }
     const nested = nestedFields[key];
-    if (nested && Array.isArray(v)) v.forEach((item, i) => problems.push(...shapeProblems(item, nested, `${at}[${i}]`)));
+    if (nested && Array.isArray(v)) for (const [i, item] of v.entries()) problems.push(...shapeProblems(item, nested, `${at}[${i}]`));
     else if (nested && actual === 'object') problems.push(...shapeProblems(v, nested, at));
   }
   return problems;

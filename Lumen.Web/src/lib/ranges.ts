@@ -24,12 +24,7 @@ export interface ResolvedRange {
  * The window in unix seconds. `retentionSeconds` 0 means history is kept forever. A custom
  * window ending within a minute of now is treated as live.
  */
-export function resolveRange(
-  key: RangeKey,
-  custom: { from: number; to: number } | null,
-  nowSeconds: number,
-  retentionSeconds: number,
-): ResolvedRange {
+export function resolveRange(key: RangeKey, custom: { from: number; to: number } | null, nowSeconds: number, retentionSeconds: number): ResolvedRange {
   let from: number;
   let to: number;
   let live: boolean;
@@ -68,4 +63,21 @@ export function toLocalInput(seconds: number): string {
 export function fromLocalInput(value: string): number | null {
   const ms = new Date(value).getTime();
   return Number.isNaN(ms) ? null : ms / 1000;
+}
+
+export type CustomRange = { from: number; to: number };
+
+/** The range a page address names: `?from=&to=` (unix seconds) for a custom window, `?range=6h` for a preset, 1 h otherwise. */
+export function rangeFromQuery(search: string): { key: RangeKey; custom: CustomRange | null } {
+  const query = new URLSearchParams(search);
+  const from = Number(query.get('from'));
+  const to = Number(query.get('to'));
+  if (from > 0 && to > from) return { key: 'custom', custom: { from, to } };
+  const key = query.get('range');
+  return { key: PRESETS.some((p) => p.key === key) ? (key as RangeKey) : '1h', custom: null };
+}
+
+/** The query that names a range in the address; none for the default 1 h. */
+export function rangeQuery(key: RangeKey, custom: CustomRange | null): string {
+  return key === 'custom' && custom ? `?from=${Math.round(custom.from)}&to=${Math.round(custom.to)}` : key === '1h' ? '' : `?range=${key}`;
 }

@@ -2,11 +2,7 @@
 // so a reload or a shared link lands on the same screen. The hub answers those paths with
 // index.html only for the prefixes listed in Lumen.Hub/Http/DashboardApi.cs: keep them in step.
 
-export type Route =
-  | { page: 'overview' }
-  | { page: 'host'; id: number }
-  | { page: 'settings' }
-  | { page: 'not-found'; path: string };
+export type Route = { page: 'overview' } | { page: 'host'; id: number } | { page: 'settings' } | { page: 'not-found'; path: string };
 
 export function matchRoute(path: string): Route {
   const clean = path.replace(/\/+$/, '') || '/';
@@ -28,7 +24,7 @@ export function navigate(path: string, replace = false) {
   if (path === currentPath()) return;
   if (replace) history.replaceState(null, '', path);
   else history.pushState(null, '', path);
-  listeners.forEach((l) => l());
+  for (const listener of listeners) listener();
   window.scrollTo(0, 0);
 }
 

@@ -145,11 +145,7 @@ export type Columns = [number[], ...(number | null)[][]];
  * between any two samples further apart than 1.5 × `intervalSeconds`: uPlot does not join
  * across a null, so an outage shows as a gap rather than a straight line.
  */
-export function toColumns(
-  samples: Sample[],
-  keys: (keyof MetricScalars | ((s: Sample) => number | null))[],
-  intervalSeconds: number,
-): Columns {
+export function toColumns(samples: Sample[], keys: (keyof MetricScalars | ((s: Sample) => number | null))[], intervalSeconds: number): Columns {
   const ts: number[] = [];
   const columns: (number | null)[][] = keys.map(() => []);
   const limit = intervalSeconds * 1.5;
@@ -160,7 +156,10 @@ export function toColumns(
       for (const column of columns) column.push(null);
     }
     ts.push(sample.ts);
-    keys.forEach((key, k) => columns[k].push(typeof key === 'function' ? key(sample) : sample[key]));
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
+      columns[k].push(typeof key === 'function' ? key(sample) : sample[key]);
+    }
   }
   return [ts, ...columns];
 }

@@ -82,3 +82,41 @@ export function readable(text: string): string {
   const seconds = parseDuration(text);
   return seconds === null ? text : describeDuration(seconds);
 }
+
+/** The runtime settings as the page groups them, each group a fieldset. */
+export const SETTING_GROUPS: { title: string; subtitle: string; keys: (keyof Settings)[] }[] = [
+  { title: 'Agents', subtitle: 'Applies to every agent through its policy.', keys: ['agent_interval'] },
+  { title: 'Retention', subtitle: 'Changes take effect within 30 s, without a restart.', keys: ['retention_window', 'retention_interval'] },
+  {
+    title: 'Downsampling',
+    subtitle: 'How older history is thinned out.',
+    keys: ['downsample_bucket_size', 'downsample_hot_window', 'downsample_archive_window'],
+  },
+];
+
+export type SettingProblems = Partial<Record<keyof Settings, string>>;
+
+/** What a save sends: only the fields that differ from the saved ones, each checked; or why a field cannot be sent. */
+export function settingChanges(saved: Settings, draft: Settings): { changes: Partial<Settings>; problems: SettingProblems } {
+  const changes: Partial<Settings> = {};
+  const problems: SettingProblems = {};
+  for (const key of Object.keys(SETTING_RULES) as (keyof Settings)[]) {
+    if (draft[key] === saved[key]) continue;
+    const checked = checkSetting(SETTING_RULES[key], draft[key]);
+    if ('error' in checked) problems[key] = checked.error;
+    else changes[key] = checked.value;
+  }
+  return { changes, problems };
+}
+
+/** Whether any field of the draft differs from what the hub has. */
+export function settingsDiffer(saved: Settings, draft: Settings): boolean {
+  return (Object.keys(saved) as (keyof Settings)[]).some((k) => draft[k] !== saved[k]);
+}
+
+/** Why a new password cannot be sent (the hub wants 8 to 256 characters), or null. */
+export function newPasswordProblem(next: string, confirm: string): string | null {
+  if (next !== confirm) return 'The two new passwords differ.';
+  if (next.length < 8) return 'The new password needs at least 8 characters.';
+  return null;
+}

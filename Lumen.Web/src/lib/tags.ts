@@ -21,7 +21,7 @@ export function parseTags(text: string): { tags: Record<string, string> } | { er
     const key = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
     if (!/^[A-Za-z0-9._-]{1,64}$/.test(key)) return { error: `Tag key “${key}” may hold only letters, digits, dot, dash and underscore (at most 64).` };
-    // eslint-disable-next-line no-control-regex
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this class refuses, as the hub does.
     if (value.length > 128 || /[=,\u0000-\u001f\u007f]/.test(value)) return { error: `The value of “${key}” must be at most 128 characters, without = or ,.` };
     if (key in tags) return { error: `Tag “${key}” is given twice.` };
     tags[key] = value;

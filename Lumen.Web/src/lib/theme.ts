@@ -26,7 +26,7 @@ function apply() {
   const theme = resolveTheme(themeChoice(), media?.matches ?? false);
   if (document.documentElement.dataset.theme !== theme) {
     document.documentElement.dataset.theme = theme;
-    listeners.forEach((l) => l(theme));
+    for (const listener of listeners) listener(theme);
   }
 }
 

@@ -65,6 +65,15 @@ export function formatUptime(seconds: number | null | undefined): string {
   return `${s} s`;
 }
 
+/** Uptime in the host detail's subtitle, always two units from hours up: "3 d 0 h", "2 h 5 min", "4 min"; "–" when unknown. */
+export function formatUptimeShort(seconds: number | null): string {
+  if (seconds === null) return '–';
+  const d = Math.floor(seconds / 86400);
+  const h = Math.floor((seconds % 86400) / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  return d > 0 ? `${d} d ${h} h` : h > 0 ? `${h} h ${m} min` : `${m} min`;
+}
+
 /** How long ago, for "last seen": "just now", "12 s ago", "5 min ago", "3 h ago", "2 d ago". */
 export function formatAgo(thenMs: number | null | undefined, nowMs: number): string {
   if (missing(thenMs)) return 'never';

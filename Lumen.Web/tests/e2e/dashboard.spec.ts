@@ -218,16 +218,16 @@ test('the agent follows a new collection interval set in the settings', async ()
   await test.step('watch the agent tick', async () => {
     try {
       await expect
-    .poll(
-      () => {
-        const ts = [...new Set(frames.filter((f) => f.at > since && f.snapshot.host === 'e2e-host').map((f) => Date.parse(f.snapshot.ts)))];
-        gaps = ts.slice(1).map((t, i) => Math.round((t - ts[i]) / 100) / 10);
-        // The last three ticks 5 s apart: the agent read the new policy and follows it.
-        return gaps.length >= 3 && gaps.slice(-3).every((g) => g >= 4.5 && g <= 5.5);
-      },
-      { timeout: 90_000, intervals: [1000] },
-    )
-    .toBe(true);
+        .poll(
+          () => {
+            const ts = [...new Set(frames.filter((f) => f.at > since && f.snapshot.host === 'e2e-host').map((f) => Date.parse(f.snapshot.ts)))];
+            gaps = ts.slice(1).map((t, i) => Math.round((t - ts[i]) / 100) / 10);
+            // The last three ticks 5 s apart: the agent read the new policy and follows it.
+            return gaps.length >= 3 && gaps.slice(-3).every((g) => g >= 4.5 && g <= 5.5);
+          },
+          { timeout: 90_000, intervals: [1000] },
+        )
+        .toBe(true);
     } catch {
       throw new Error(`the agent did not settle on 5 s ticks; seconds between its ticks: ${gaps.join(', ')}\n${rig.diagnostics()}`);
     }
@@ -305,6 +305,8 @@ async function screenshotSet(browser: Browser, theme: 'dark' | 'light', device: 
 
   await p.goto(`/hosts/${hostId}?range=10m`);
   await expect.poll(async () => Number(await p.getByTestId('chart-cpu').getAttribute('data-points'))).toBeGreaterThan(2);
+  // And a live frame: without one the tiles, cores and containers are still placeholders.
+  await expect(p.getByTestId('detail-tiles')).toBeVisible();
   await p.waitForTimeout(600);
   await p.screenshot({ path: name('host-detail'), fullPage: true });
 

@@ -2,9 +2,11 @@ import { expect, test } from '@playwright/test';
 import { Rig } from './support/rig';
 
 // Budget (issue 5): with 500 hosts streaming, applying one live frame to the overview — parse,
-// React render and DOM commit, from the socket's message to the layout effect — takes at most
-// 16 ms in Chromium. The hosts are real hosts of a real hub; their frames go through
-// /api/ingest like an agent's, each host's CPU ring filled first so every sparkline is full.
+// React render and DOM commit, from the socket's message to the end of React's commit (layout
+// effects included) — takes at most 16 ms in Chromium. The hosts are real hosts of a real hub;
+// their frames go through /api/ingest like an agent's, each host's CPU ring filled first so
+// every sparkline is full. The dashboard is the production build the hub embeds: it carries no
+// timing hook (scripts/no-test-hooks.mjs checks), so the page is timed from outside by frameTimer.
 
 const HOSTS = Number(process.env.LUMEN_BUDGET_HOSTS ?? 500);
 /**
@@ -53,6 +55,76 @@ function frame(host: number, tsSeconds: number) {
       uptime_seconds: 86400,
       agent_version: '0.1.0',
       virt_type: '',
+    },
+  });
+}
+
+declare global {
+  interface Window {
+    /** Written by frameTimer: ms from a parsed live frame to React's commit, newest last. */
+    __lumenFrameTimings?: number[];
+    /** The same, from the socket's message, JSON.parse included. */
+    __lumenFrameTotals?: number[];
+  }
+}
+
+/**
+ * Runs in the page before the dashboard loads (page.addInitScript): wraps every WebSocket's
+ * message handler, notes when JSON.parse returns that message's frame, and installs a minimal
+ * React DevTools hook, whose onCommitFiberRoot production React calls at the end of each commit
+ * (after the DOM changes and the layout effects). A frame whose render committed inside its own
+ * message task — the overview renders frames synchronously — is recorded; one that changed
+ * nothing renders nothing and is not.
+ */
+function frameTimer() {
+  let frame: { data: unknown; received: number; parsed: number | null; committed: number | null } | null = null;
+  const record = (list: number[], ms: number) => {
+    list.push(ms);
+    if (list.length > 500) list.shift();
+  };
+
+  const parse = JSON.parse;
+  JSON.parse = function (this: unknown, text: string, reviver?: (key: string, value: unknown) => unknown) {
+    const value = parse.call(this, text, reviver);
+    if (frame !== null && text === frame.data) frame.parsed = performance.now();
+    return value;
+  };
+
+  // React reads the hook once, when react-dom loads: the init script runs before that.
+  (window as unknown as { __REACT_DEVTOOLS_GLOBAL_HOOK__: object }).__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    inject: () => 1,
+    onCommitFiberRoot: () => {
+      if (frame !== null) frame.committed = performance.now();
+    },
+    onPostCommitFiberRoot: () => {},
+    onCommitFiberUnmount: () => {},
+  };
+
+  const onmessage = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage');
+  if (!onmessage?.set) throw new Error('WebSocket.prototype.onmessage is not an accessor');
+  Object.defineProperty(WebSocket.prototype, 'onmessage', {
+    ...onmessage,
+    set(this: WebSocket, handler: ((event: MessageEvent) => unknown) | null) {
+      const timed =
+        typeof handler === 'function'
+          ? function (this: WebSocket, event: MessageEvent) {
+              frame = { data: event.data, received: performance.now(), parsed: null, committed: null };
+              try {
+                return handler.call(this, event);
+              } finally {
+                const { received, parsed, committed } = frame;
+                frame = null;
+                if (parsed !== null && committed !== null) {
+                  window.__lumenFrameTimings ??= [];
+                  window.__lumenFrameTotals ??= [];
+                  record(window.__lumenFrameTimings, committed - parsed);
+                  record(window.__lumenFrameTotals, committed - received);
+                }
+              }
+            }
+          : handler;
+      onmessage.set?.call(this, timed);
     },
   });
 }
@@ -121,6 +193,7 @@ test(`the overview applies live frames of ${HOSTS} hosts, virtualised, and repor
   })();
 
   try {
+    await page.addInitScript(frameTimer);
     await page.goto(rig.url);
     await expect(page.getByTestId('fleet-summary')).toContainText(`${HOSTS} of ${HOSTS} hosts online`, { timeout: 30_000 });
     // Virtualised: a screenful of cards (and a couple of rows around it) is in the DOM, not all of them.
@@ -139,12 +212,15 @@ test(`the overview applies live frames of ${HOSTS} hosts, virtualised, and repor
     const totals = await page.evaluate(() => window.__lumenFrameTotals ?? []);
     const sorted = [...timings].sort((a, b) => a - b);
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-    const sparkPoints = await page.evaluate(() => document.querySelector('[data-testid=host-card] svg path:last-child')?.getAttribute('d')?.split('L').length ?? 0);
+    const sparkPoints = await page.evaluate(
+      () => document.querySelector('[data-testid=host-card] svg path:last-child')?.getAttribute('d')?.split('L').length ?? 0,
+    );
     console.log(
       `overview frame apply, ${HOSTS} hosts (${sparkPoints} sparkline points each), ${timings.length} frames: ` +
         `median ${at(0.5).toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms (budget ${BUDGET_MS} ms); ` +
         `with JSON.parse of the frame: median ${median(totals).toFixed(1)} ms`,
     );
+    // Fewer would mean frames no longer render inside their message task (see frameTimer).
     expect(timings.length).toBeGreaterThanOrEqual(5);
     // The median: this 2-core machine is shared with builds, so a single frame can be preempted.
     if (ENFORCE) expect(at(0.5)).toBeLessThanOrEqual(BUDGET_MS);

@@ -1,15 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  containerFields,
-  gpuFields,
-  ingestFrameFields,
-  missingFields,
-  processFields,
-  shapeProblems,
-  systemFields,
-} from '../../src/lib/protocol';
+import { containerFields, gpuFields, ingestFrameFields, missingFields, processFields, shapeProblems, systemFields } from '../../src/lib/protocol';
 
 // The protocol's golden frames (specs/Lumen.Protocol.Specs/Golden): what Go agents send and
 // Lumen.Protocol parses. The TypeScript mirror must name exactly their fields with their kinds.
@@ -42,8 +34,6 @@ describe('protocol mirror against the golden JSON', () => {
       '$.cpu_pct is string, the mirror says number',
       '$.fan_rpm is not in the TypeScript mirror',
     ]);
-    expect(shapeProblems({ containers: [{ id: 'x', uptime: 3 }] }, ingestFrameFields)).toEqual([
-      '$.containers[0].uptime is not in the TypeScript mirror',
-    ]);
+    expect(shapeProblems({ containers: [{ id: 'x', uptime: 3 }] }, ingestFrameFields)).toEqual(['$.containers[0].uptime is not in the TypeScript mirror']);
   });
 });

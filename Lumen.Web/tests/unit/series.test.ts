@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  appendLive,
-  bucketLive,
-  clip,
-  fromHistory,
-  joinHistoryLive,
-  medianInterval,
-  sparklineColumns,
-  toColumns,
-  type Sample,
-} from '../../src/lib/series';
+import { appendLive, bucketLive, clip, fromHistory, joinHistoryLive, medianInterval, sparklineColumns, toColumns, type Sample } from '../../src/lib/series';
 import type { MetricsPoint } from '../../src/lib/protocol';
 
 function sample(ts: number, cpu: number, extra: Partial<Sample> = {}): Sample {
@@ -65,7 +55,16 @@ describe('sparklineColumns', () => {
     expect(cpu.every((v) => v !== null)).toBe(true);
   });
   it('breaks the line where the agent was silent', () => {
-    const [ts, cpu] = sparklineColumns({ cpu_series: [{ ts: 0, cpu_pct: 1 }, { ts: 5, cpu_pct: 2 }, { ts: 100, cpu_pct: 3 }] }, 5);
+    const [ts, cpu] = sparklineColumns(
+      {
+        cpu_series: [
+          { ts: 0, cpu_pct: 1 },
+          { ts: 5, cpu_pct: 2 },
+          { ts: 100, cpu_pct: 3 },
+        ],
+      },
+      5,
+    );
     expect(ts).toEqual([0, 5, 10, 100]);
     expect(cpu).toEqual([1, 2, null, 3]);
   });

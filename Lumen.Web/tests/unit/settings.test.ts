@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SETTING_RULES, boundsText, checkSetting } from '../../src/lib/settings-rules';
+import type { Settings } from '../../src/lib/api';
+import { agentYaml, installCommand } from '../../src/lib/install';
+import { SETTING_GROUPS, SETTING_RULES, boundsText, checkSetting, newPasswordProblem, settingChanges, settingsDiffer } from '../../src/lib/settings-rules';
 import { parseTags, tagsToText } from '../../src/lib/tags';
 import { defaultDirection, memoryShare, sortContainers } from '../../src/lib/containers';
 import { keepLiveRaw, resolveRange } from '../../src/lib/ranges';
@@ -24,6 +26,51 @@ describe('settings bounds', () => {
   });
 });
 
+describe('saving settings', () => {
+  const saved: Settings = {
+    agent_interval: '5s',
+    retention_window: '720h',
+    retention_interval: '1h',
+    downsample_bucket_size: '5m',
+    downsample_hot_window: '24h',
+    downsample_archive_window: '720h',
+  };
+
+  it('groups every setting once', () => {
+    expect(SETTING_GROUPS.flatMap((g) => g.keys).sort()).toEqual(Object.keys(SETTING_RULES).sort());
+  });
+  it('sends only what changed, normalised', () => {
+    const draft = { ...saved, retention_window: '7d' };
+    expect(settingsDiffer(saved, draft)).toBe(true);
+    expect(settingChanges(saved, draft)).toEqual({ changes: { retention_window: '168h' }, problems: {} });
+  });
+  it('names each field out of bounds and sends nothing for it', () => {
+    const draft = { ...saved, agent_interval: '1s', downsample_hot_window: 'soon' };
+    const { changes, problems } = settingChanges(saved, draft);
+    expect(changes).toEqual({});
+    expect(problems).toEqual({ agent_interval: 'Must be 2 s to 1 h.', downsample_hot_window: 'Use a duration such as 30s, 5m, 12h or 7d.' });
+  });
+  it('has nothing to send for an unchanged draft', () => {
+    expect(settingsDiffer(saved, { ...saved })).toBe(false);
+    expect(settingChanges(saved, { ...saved })).toEqual({ changes: {}, problems: {} });
+  });
+});
+
+describe('account', () => {
+  it('wants the new password twice alike and at least 8 characters long', () => {
+    expect(newPasswordProblem('correct horse', 'correct horse')).toBeNull();
+    expect(newPasswordProblem('correct horse', 'correct house')).toBe('The two new passwords differ.');
+    expect(newPasswordProblem('short', 'short')).toBe('The new password needs at least 8 characters.');
+  });
+});
+
+describe('agent install', () => {
+  it('gives the one-liner and agent.yaml for this hub and token', () => {
+    expect(installCommand('https://hub.home', 'lum_ab')).toBe('curl -fsSL https://hub.home/install.sh | sudo bash -s -- --token lum_ab');
+    expect(agentYaml('https://hub.home', 'lum_ab')).toBe('# /etc/lumen/agent.yaml\nhub_url: https://hub.home\ntoken: lum_ab\n');
+  });
+});
+
 describe('tags', () => {
   it('round-trips key=value text', () => {
     const parsed = parseTags(' env=home , role = nas ');
@@ -35,7 +82,7 @@ describe('tags', () => {
     expect(parseTags('home')).toHaveProperty('error');
     expect(parseTags('my key=x')).toHaveProperty('error');
     expect(parseTags('a=1, a=2')).toHaveProperty('error');
-    expect(parseTags('a=' + 'x'.repeat(129))).toHaveProperty('error');
+    expect(parseTags(`a=${'x'.repeat(129)}`)).toHaveProperty('error');
   });
 });
 

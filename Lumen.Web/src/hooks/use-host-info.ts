@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'react';
+import { api, errorMessage } from '../lib/api';
+import type { HostView } from '../lib/fleet';
+import { parseDuration } from '../lib/units';
+
+/** The host as the hosts list describes it, and the hub's agent interval and retention window in seconds (5 and 0 until known). */
+export function useHostInfo(id: number) {
+  const [host, setHost] = useState<HostView | null>(null);
+  const [hostError, setHostError] = useState<string | null>(null);
+  const [agentInterval, setAgentInterval] = useState(5);
+  const [retention, setRetention] = useState(0);
+
+  useEffect(() => {
+    api
+      .hosts()
+      .then((hosts) => {
+        const found = hosts.find((h) => h.id === id);
+        if (found) setHost(found);
+        else setHostError(`There is no host with id ${id}. It may have been deleted.`);
+      })
+      .catch((err) => setHostError(errorMessage(err)));
+    api
+      .settings()
+      .then((s) => {
+        setAgentInterval(parseDuration(s.agent_interval) ?? 5);
+        setRetention(parseDuration(s.retention_window) ?? 0);
+      })
+      .catch(() => undefined);
+  }, [id]);
+
+  return { host, hostError, agentInterval, retention };
+}
