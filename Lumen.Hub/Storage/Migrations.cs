@@ -5,14 +5,21 @@ namespace Lumen.Hub.Storage;
 /// <summary>
 /// Versioned schema changes, applied in order at start inside one transaction each; the
 /// version lives in SQLite's <c>user_version</c>. Append only: a released step never changes.
+/// A step renumbered when two branches meet runs again over a file it already changed, so
+/// steps from the rollup's on can run twice without harm: tables are created if they do not
+/// exist, and a metric's columns are added by <see cref="AddMetricColumns"/>, which skips a
+/// column that is there.
 /// </summary>
 public static class Migrations
 {
-    private static readonly string[] Steps =
+    /// <summary>The tables with a column per scalar metric: the raw rows and the per-minute rollup.</summary>
+    private static readonly string[] MetricTables = ["snapshots", "snapshot_minutes"];
+
+    private static readonly Func<SqliteTransaction, string>[] Steps =
     [
         // 1: hosts, snapshots laid out for range reads by (host, ts), settings, and a counter
         //    the hub polls to notice host changes made by another process.
-        """
+        Sql("""
         CREATE TABLE hosts (
             id           INTEGER PRIMARY KEY,
             name         TEXT    NOT NULL UNIQUE COLLATE NOCASE,
@@ -55,11 +62,11 @@ public static class Migrations
             BEGIN UPDATE meta SET value = value + 1 WHERE key = 'hosts_version'; END;
         CREATE TRIGGER hosts_rekeyed AFTER UPDATE OF token_hash, name ON hosts
             BEGIN UPDATE meta SET value = value + 1 WHERE key = 'hosts_version'; END;
-        """,
+        """),
         // 2: host ids are never reused (AUTOINCREMENT). Without it a host added right after
         //    the newest one was removed took its id, and with it the removed host's rows still
         //    waiting in the batch queue, its live state and its durability numbers.
-        """
+        Sql("""
         CREATE TABLE hosts_v2 (
             id           INTEGER PRIMARY KEY AUTOINCREMENT,
             name         TEXT    NOT NULL UNIQUE COLLATE NOCASE,
@@ -79,10 +86,10 @@ public static class Migrations
             BEGIN UPDATE meta SET value = value + 1 WHERE key = 'hosts_version'; END;
         CREATE TRIGGER hosts_rekeyed AFTER UPDATE OF token_hash, name ON hosts
             BEGIN UPDATE meta SET value = value + 1 WHERE key = 'hosts_version'; END;
-        """,
+        """),
         // 3: dashboard accounts. session_epoch is written into every session token; bumping it
         //    (password change or reset) ends every session issued before.
-        """
+        Sql("""
         CREATE TABLE users (
             id            INTEGER PRIMARY KEY AUTOINCREMENT,
             username      TEXT    NOT NULL UNIQUE COLLATE NOCASE,
@@ -91,7 +98,7 @@ public static class Migrations
             created_at    INTEGER NOT NULL,
             session_epoch INTEGER NOT NULL DEFAULT 0
         );
-        """,
+        """),
         // 4 (history rollup): per host and minute, the number of snapshot rows and the sum of
         //    every column, so a week's history query reads 10,080 rows per host instead of
         //    120,960 (averaging twelve columns over the raw rows took SQLite ~100 ms for a week
@@ -101,7 +108,7 @@ public static class Migrations
         //    written on every flush because that doubled a flush's page writes. Nothing is summed
         //    here: the actor catches up on rows stored before, a bounded chunk at a time.
         //    Written with IF NOT EXISTS: running it again changes nothing.
-        """
+        Sql("""
         CREATE TABLE IF NOT EXISTS snapshot_minutes (
             host_id    INTEGER NOT NULL,
             minute_ts  INTEGER NOT NULL,
@@ -124,10 +131,35 @@ public static class Migrations
             host_id  INTEGER PRIMARY KEY,
             until_ms INTEGER NOT NULL
         );
-        """,
+        """),
+        // 5: cpu_steal_pct (ScalarMetrics.CpuStealPct), what a VM loses to its neighbours. Rows
+        //    stored before it read 0, as a Go agent that does not send it does.
+        AddMetricColumns("cpu_steal_pct"),
     ];
 
     public static int Latest => Steps.Length;
+
+    private static Func<SqliteTransaction, string> Sql(string sql) => _ => sql;
+
+    /// <summary>
+    /// A new scalar metric's column in every metric table, where it is not there yet, reading
+    /// 0 for rows stored before. A column with a constant default rewrites no row, however many
+    /// the file holds.
+    /// </summary>
+    private static Func<SqliteTransaction, string> AddMetricColumns(string metric) => transaction =>
+        string.Concat(MetricTables
+            .Where(table => !HasColumn(transaction, table, metric))
+            .Select(table => $"ALTER TABLE {table} ADD COLUMN {metric} REAL NOT NULL DEFAULT 0;\n"));
+
+    private static bool HasColumn(SqliteTransaction transaction, string table, string column)
+    {
+        using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT count(*) FROM pragma_table_info($table) WHERE name = $column;";
+        command.Parameters.AddWithValue("$table", table);
+        command.Parameters.AddWithValue("$column", column);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
 
     /// <summary>
     /// Brings the file up to date. Each step re-reads the version inside its own write
@@ -149,7 +181,7 @@ public static class Migrations
 
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = Steps[current] + $"\nPRAGMA user_version = {current + 1};";
+            command.CommandText = Steps[current](transaction) + $"\nPRAGMA user_version = {current + 1};";
             command.ExecuteNonQuery();
             transaction.Commit();
         }

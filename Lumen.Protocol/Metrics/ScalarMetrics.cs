@@ -34,6 +34,11 @@ public static class ScalarMetrics
     public static readonly ScalarMetric DiskWBps = NonNegative("disk_w_bps", "B/s", "Disk write");
     public static readonly ScalarMetric TempC = Add("temp_c", "°C", "Temperature", MinTempC, MaxTempC);
 
+    // Beyond the Go hub's set.
+
+    /// <summary>CPU time a virtual machine wanted but its hypervisor gave to another guest.</summary>
+    public static readonly ScalarMetric CpuStealPct = Percent("cpu_steal_pct", "CPU steal");
+
     /// <summary>Every scalar metric, in value order (an immutable array: a foreach over it allocates nothing, and the ingest path walks it).</summary>
     public static ImmutableArray<ScalarMetric> All { get; } = [.. Entries];
 

@@ -3,7 +3,7 @@ using Lumen.Protocol.Metrics;
 
 namespace Lumen.Agent.Collectors.Cpu;
 
-/// <summary>Fills <c>cpu_pct</c> and <c>cpu_per_core</c> from /proc/stat deltas; the first tick reports 0.</summary>
+/// <summary>Fills <c>cpu_pct</c>, <c>cpu_steal_pct</c> and <c>cpu_per_core</c> from /proc/stat deltas; the first tick reports 0.</summary>
 public sealed class CpuSource(string procRoot) : SyncFrameSource
 {
     private readonly PreviousReading<ProcStatReading> _previous = new();
@@ -20,6 +20,7 @@ public sealed class CpuSource(string procRoot) : SyncFrameSource
         }
         var perCore = CpuUsage.PerCore(previous, current);
         frame[ScalarMetrics.CpuPct] = CpuUsage.Percent(previous.Total, current.Total);
+        frame[ScalarMetrics.CpuStealPct] = CpuUsage.StealPercent(previous.Total, current.Total);
         frame.CpuPerCore = perCore;
     }
 }

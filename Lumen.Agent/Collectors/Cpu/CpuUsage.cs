@@ -16,6 +16,14 @@ public static class CpuUsage
         return Collectors.Percent.Of(busy, total);
     }
 
+    /// <summary>steal / total over the interval: the share of time a VM's CPUs were ready but ran another guest.</summary>
+    public static double StealPercent(CpuTimes previous, CpuTimes current)
+    {
+        if (CounterDelta.Between(previous.Total, current.Total) is not { } total || total == 0) return 0;
+        if (CounterDelta.Between(previous.Steal, current.Steal) is not { } steal) return 0;
+        return Collectors.Percent.Of(steal, total);
+    }
+
     /// <summary>
     /// One entry per core online now, in core order; a core that was offline in the previous
     /// reading reports 0. At most <see cref="IngestLimits.MaxCores"/> entries, which the hub accepts.

@@ -25,10 +25,14 @@ export const HOST_CHARTS: ChartDef[] = [
     id: 'cpu',
     title: 'CPU',
     unit: 'pct',
-    keys: ['cpu_pct'],
-    series: [{ label: 'CPU', color: '--lm-cpu', fill: true }],
+    keys: ['cpu_pct', 'cpu_steal_pct'],
+    series: [
+      { label: 'CPU', color: '--lm-cpu', fill: true },
+      // What a VM lost to its neighbours: part of the busy time above, 0 on bare metal.
+      { label: 'Steal', color: '--lm-warn' },
+    ],
     yMax: 100,
-    current: (s) => [formatPct(s.cpu_pct)],
+    current: (s) => [formatPct(s.cpu_pct), formatPct(s.cpu_steal_pct)],
   },
   {
     id: 'memory',

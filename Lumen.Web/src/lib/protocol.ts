@@ -62,6 +62,8 @@ export interface MetricScalars {
   disk_r_bps: number;
   disk_w_bps: number;
   temp_c: number;
+  /** CPU time a VM was ready to run but its hypervisor ran another guest (0 on bare metal and from Go agents). */
+  cpu_steal_pct: number;
 }
 
 /** One agent tick as POSTed to /api/ingest. */
@@ -110,7 +112,7 @@ export interface HostMetrics {
 
 type Fields<T> = { [K in keyof Required<T>]: FieldKind };
 
-const scalarFields: Fields<MetricScalars> = {
+export const scalarFields: Fields<MetricScalars> = {
   cpu_pct: 'number',
   ram_pct: 'number',
   swap_pct: 'number',
@@ -123,6 +125,7 @@ const scalarFields: Fields<MetricScalars> = {
   disk_r_bps: 'number',
   disk_w_bps: 'number',
   temp_c: 'number',
+  cpu_steal_pct: 'number',
 };
 
 export const containerFields: Fields<ContainerSample> = {

@@ -2,25 +2,13 @@
 // to the history's step, with a null wherever samples are missing for more than 1.5 intervals
 // so uPlot draws a gap instead of a line across an outage.
 
-import type { LiveSnapshot, MetricScalars, MetricsPoint } from './protocol';
+import { type LiveSnapshot, type MetricScalars, type MetricsPoint, scalarFields } from './protocol';
 
 /** One point in time (unix seconds) with every scalar metric. */
 export type Sample = { ts: number } & MetricScalars;
 
-export const METRIC_KEYS: (keyof MetricScalars)[] = [
-  'cpu_pct',
-  'ram_pct',
-  'swap_pct',
-  'disk_pct',
-  'load1',
-  'load5',
-  'load15',
-  'net_rx_bps',
-  'net_tx_bps',
-  'disk_r_bps',
-  'disk_w_bps',
-  'temp_c',
-];
+/** Every scalar metric, in the order of the protocol's field table (the hub's catalogue). */
+export const METRIC_KEYS = Object.keys(scalarFields) as (keyof MetricScalars)[];
 
 export function toSeconds(iso: string): number {
   return Date.parse(iso) / 1000;

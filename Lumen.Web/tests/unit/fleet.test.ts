@@ -28,6 +28,7 @@ function snapshot(id: number, name: string, cpu: number, receivedAgoSeconds: num
     disk_r_bps: 0,
     disk_w_bps: 0,
     temp_c: temp,
+    cpu_steal_pct: 0,
     cpu_series: [],
     cpu_per_core: [],
     containers: [],

@@ -30,6 +30,7 @@ function snapshot(fields: Partial<LiveSnapshot>): LiveSnapshot {
     load5: 0.4,
     load15: 0.3,
     temp_c: 48,
+    cpu_steal_pct: 0,
     ...fields,
   } as LiveSnapshot;
 }

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { containerFields, gpuFields, ingestFrameFields, missingFields, processFields, shapeProblems, systemFields } from '../../src/lib/protocol';
 
-// The protocol's golden frames (specs/Lumen.Protocol.Specs/Golden): what Go agents send and
-// Lumen.Protocol parses. The TypeScript mirror must name exactly their fields with their kinds.
+// The protocol's golden frames (specs/Lumen.Protocol.Specs/Golden): what Go agents and this
+// project's agent send and Lumen.Protocol parses. The TypeScript mirror must name exactly
+// their fields with their kinds; the Lumen agent's full frame has every field there is.
 const goldenDir = join(__dirname, '../../../specs/Lumen.Protocol.Specs/Golden');
 const golden = readdirSync(goldenDir)
   .filter((f) => f.endsWith('.json'))
@@ -12,7 +13,9 @@ const golden = readdirSync(goldenDir)
 
 describe('protocol mirror against the golden JSON', () => {
   it('finds the golden frames', () => {
-    expect(golden.map((g) => g.name)).toEqual(expect.arrayContaining(['go-agent-full-frame.json', 'go-agent-minimal-frame.json']));
+    expect(golden.map((g) => g.name)).toEqual(
+      expect.arrayContaining(['go-agent-full-frame.json', 'go-agent-minimal-frame.json', 'lumen-agent-full-frame.json']),
+    );
   });
 
   it.each(golden)('knows every field of $name with its kind', ({ json }) => {
@@ -20,7 +23,7 @@ describe('protocol mirror against the golden JSON', () => {
   });
 
   it('names no field the full frame lacks', () => {
-    const full = golden.find((g) => g.name === 'go-agent-full-frame.json')!.json;
+    const full = golden.find((g) => g.name === 'lumen-agent-full-frame.json')!.json;
     expect(missingFields(full, ingestFrameFields)).toEqual([]);
     const first = (key: string) => (full[key] as Record<string, unknown>[])[0];
     expect(missingFields(first('containers'), containerFields)).toEqual([]);

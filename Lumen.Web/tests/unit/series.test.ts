@@ -17,6 +17,7 @@ function sample(ts: number, cpu: number, extra: Partial<Sample> = {}): Sample {
     disk_r_bps: 0,
     disk_w_bps: 0,
     temp_c: 45,
+    cpu_steal_pct: 0,
     ...extra,
   };
 }

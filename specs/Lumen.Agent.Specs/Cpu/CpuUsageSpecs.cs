@@ -29,6 +29,22 @@ public sealed class CpuUsageSpecs
     }
 
     [Fact]
+    public void Steal_percent_should_be_stolen_time_over_all_time_of_every_core()
+    {
+        // Over that second the cores together: 6,400 jiffies, 5 of them stolen (all on core 63).
+        var steal = CpuUsage.StealPercent(Stat("cpu-64-core").Total, Stat("cpu-64-core-1s-later").Total);
+
+        Assert.Equal(0.08, steal);
+    }
+
+    [Fact]
+    public void Steal_percent_should_be_zero_on_bare_metal_and_after_a_counter_reset()
+    {
+        Assert.Equal(0, CpuUsage.StealPercent(Stat("this-machine").Total, Stat("this-machine-1s-later").Total));
+        Assert.Equal(0, CpuUsage.StealPercent(Stat("this-machine").Total, Stat("counter-reset").Total));
+    }
+
+    [Fact]
     public void Percent_should_be_zero_when_the_counters_went_backwards()
     {
         Assert.Equal(0, CpuUsage.Percent(Stat("this-machine").Total, Stat("counter-reset").Total));

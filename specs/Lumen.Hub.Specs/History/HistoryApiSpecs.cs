@@ -38,7 +38,7 @@ public sealed class HistoryApiSpecs
         var expected = (
             $"{{'host':'nas','from':'{Time(Hour)}','to':'{Time(Hour.AddMinutes(1))}','step_seconds':60,'points':[" +
             $"{{'ts':'{Time(Hour)}','cpu_pct':1.5,'ram_pct':3,'swap_pct':4.5,'disk_pct':6,'load1':7.5,'load5':9,'load15':10.5," +
-            "'net_rx_bps':12,'net_tx_bps':13.5,'disk_r_bps':15,'disk_w_bps':16.5,'temp_c':18}]}").Replace('\'', '"');
+            "'net_rx_bps':12,'net_tx_bps':13.5,'disk_r_bps':15,'disk_w_bps':16.5,'temp_c':18,'cpu_steal_pct':19.5}]}").Replace('\'', '"');
         Assert.Equal(expected,
             await response.Content.ReadAsStringAsync());
     }

@@ -2,9 +2,11 @@ using Akka.Actor;
 using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using Lumen.Hub.Hosts;
+using Lumen.Hub.History;
 using Lumen.Hub.Retention;
 using Lumen.Hub.Settings;
 using Lumen.Hub.Specs.Support;
+using Lumen.Protocol.Metrics;
 
 namespace Lumen.Hub.Specs.Retention;
 
@@ -24,14 +26,17 @@ public sealed class RetentionActorSpecs : TestKit, IDisposable
         Sys.EventStream.Subscribe(TestActor, typeof(RetentionSwept));
     }
 
+    /// <summary>A value of 1 for every scalar metric's column.</summary>
+    private static readonly string Ones = string.Join(", ", ScalarMetrics.All.Select(_ => "1"));
+
     private TestScheduler Clock => (TestScheduler)Sys.Scheduler;
 
     private void InsertRowAged(TimeSpan age)
     {
         using var connection = _db.Database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO snapshots VALUES ($h, $ts, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+        command.CommandText = $"""
+            INSERT INTO snapshots (host_id, ts, {ScalarColumns.Names}) VALUES ($h, $ts, {Ones});
             """;
         command.Parameters.AddWithValue("$h", _hostId);
         command.Parameters.AddWithValue("$ts", (Clock.Now - age).ToUnixTimeMilliseconds());
@@ -115,7 +120,7 @@ public sealed class RetentionActorSpecs : TestKit, IDisposable
         {
             using var command = connection.CreateCommand();
             command.Transaction = tx;
-            command.CommandText = "INSERT INTO snapshots VALUES ($h, $ts, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1);";
+            command.CommandText = $"INSERT INTO snapshots (host_id, ts, {ScalarColumns.Names}) VALUES ($h, $ts, {Ones});";
             var h = command.Parameters.AddWithValue("$h", _hostId);
             var ts = command.Parameters.AddWithValue("$ts", 0L);
             var oldest = (Clock.Now - TimeSpan.FromDays(2)).ToUnixTimeMilliseconds();

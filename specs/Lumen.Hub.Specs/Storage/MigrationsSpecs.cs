@@ -79,14 +79,32 @@ public sealed class MigrationsSpecs : IDisposable
         database.Initialise();
         new MinuteRollupStore(database).RollUp(DateTimeOffset.UnixEpoch.AddHours(1));
 
-        // As if the rollup step had been renumbered at a merge: it runs over the same file again.
-        Execute(database, $"PRAGMA user_version = {Migrations.Latest - 1};");
+        // As if the rollup step had been renumbered at a merge: it (and every step after it) runs over the same file again.
+        Execute(database, $"PRAGMA user_version = {RollupStep - 1};");
         database.Initialise();
         History.HistoryRows.Write(database, History.HistoryRows.Row(new Lumen.Hub.Hosts.HostId(host), DateTimeOffset.FromUnixTimeMilliseconds(61000), 3));
 
         Assert.Equal("60000:2:4", Rollup(database));
         using var connection = database.Open();
         Assert.Equal(Migrations.Latest, Migrations.CurrentVersion(connection));
+    }
+
+    /// <summary>The step that adds the per-minute rollup (migration 4).</summary>
+    private const int RollupStep = 4;
+
+    [Fact]
+    public void Apply_should_add_a_metric_column_once_when_its_step_runs_again()
+    {
+        var database = DatabaseAt(version: Migrations.Latest);
+        Execute(database, $"PRAGMA user_version = {RollupStep};");
+
+        database.Initialise();
+
+        using var connection = database.Open();
+        Assert.Equal(Migrations.Latest, Migrations.CurrentVersion(connection));
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pragma_table_info('snapshots') WHERE name = 'cpu_steal_pct';";
+        Assert.Equal(1L, command.ExecuteScalar());
     }
 
     private LumenDatabase DatabaseAt(int version)

@@ -44,9 +44,23 @@ public sealed class GoldenFrameSpecs
         Assert.Null(result.Frame.System);
     }
 
+    [Fact]
+    public void Full_lumen_agent_frame_should_carry_every_metric_of_the_catalogue()
+    {
+        var json = Golden("lumen-agent-full-frame.json");
+        var result = FrameParser.Parse(json);
+
+        Assert.Null(result.Error);
+        Assert.Equal(1.25, result.Frame![ScalarMetrics.CpuStealPct]);
+        using var doc = JsonDocument.Parse(json);
+        var fields = doc.RootElement.EnumerateObject().Select(field => field.Name).ToHashSet();
+        Assert.Empty(ScalarMetrics.All.Select(metric => metric.Name).Except(fields));
+    }
+
     [Theory]
     [InlineData("go-agent-full-frame.json")]
     [InlineData("go-agent-minimal-frame.json")]
+    [InlineData("lumen-agent-full-frame.json")]
     public void Golden_frame_should_round_trip_to_the_same_json(string name)
     {
         var original = FrameParser.Parse(Golden(name)).Frame!;
@@ -67,7 +81,8 @@ public sealed class GoldenFrameSpecs
         var bytes = Golden("go-agent-full-frame.json");
         var written = JsonSerializer.SerializeToUtf8Bytes(FrameParser.Parse(bytes).Frame!, LumenJson.IngestFrame);
 
-        Assert.Equal(FieldNames(bytes), FieldNames(written));
+        // A Go agent's frame sent on carries the metrics it did not measure too, as 0.
+        Assert.Equal(new SortedSet<string>(FieldNames(bytes).Union(ScalarMetrics.All.Select(metric => metric.Name))), FieldNames(written));
     }
 
     private static string Canonical(IngestFrame frame) => JsonSerializer.Serialize(frame, LumenJson.IngestFrame);
