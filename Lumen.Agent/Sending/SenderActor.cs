@@ -3,6 +3,7 @@ using Akka.Event;
 using Lumen.Agent.Buffer;
 using Lumen.Protocol;
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Policy;
 
 namespace Lumen.Agent.Sending;
 
@@ -249,7 +250,7 @@ public sealed class SenderActor : ReceiveActor, IWithTimers, IWithUnboundedStash
     private void HandlePolicy(PolicyRead read)
     {
         if (read.CollectionInterval is null || !GoDuration.TryParse(read.CollectionInterval, out var interval)) return;
-        if (interval == _interval || interval < TimeSpan.FromSeconds(2) || interval > TimeSpan.FromHours(1)) return;
+        if (interval == _interval || !AgentIntervalBounds.Contains(interval)) return;
         _log.Info("The hub asks for a collection interval of {0} (was {1})", read.CollectionInterval, GoDuration.Format(_interval));
         _interval = interval;
         // Published, not told: the collector restarts under its supervisor and resubscribes.
