@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using Akka.Hosting;
 using Lumen.Agent.Buffer;
 using Lumen.Protocol;
 using Lumen.Protocol.Ingest;
@@ -191,4 +192,20 @@ public sealed class SenderActor : ReceiveActor, IWithTimers, IWithUnboundedStash
 
     public static Props Props(HubClient hub, IActorRef buffer, int drain, TimeSpan interval) =>
         Akka.Actor.Props.Create(() => new SenderActor(hub, buffer, drain, interval));
+}
+
+public static class SenderWiring
+{
+    /// <summary>
+    /// The sender as <c>/user/sender</c>, registered as <see cref="SenderActor"/>, posting to
+    /// the hub at <paramref name="hubUrl"/> and keeping frames in the frame buffer, which must be
+    /// added before it (<see cref="FrameBufferWiring.AddFrameBuffer"/>).
+    /// </summary>
+    public static AkkaConfigurationBuilder AddSender(this AkkaConfigurationBuilder builder, Uri hubUrl, string token, int drain, TimeSpan interval) =>
+        builder.WithActors((system, registry) =>
+        {
+            var hub = new HubClient(new HttpClient { BaseAddress = hubUrl }, token);
+            var sender = system.ActorOf(SenderActor.Props(hub, registry.Get<FrameBufferSupervisor>(), drain, interval), "sender");
+            registry.Register<SenderActor>(sender);
+        });
 }
