@@ -32,11 +32,7 @@ public static class AgentHost
 
         // In this order: each actor finds the one it talks to in the registry.
         builder.Services.AddAkka("lumen-agent", akka => akka
-            .ConfigureLoggers(loggers =>
-            {
-                loggers.ClearLoggers();
-                loggers.AddLoggerFactory();
-            })
+            .AddHostLogging()
             .UseTimerQueueScheduler()
             .AddFrameBuffer(buffer)
             .AddNativeHeapTrim()
