@@ -142,18 +142,23 @@ public sealed class SenderActor : ReceiveActor, IWithTimers, IWithUnboundedStash
                 _log.Info("The hub answers again; buffered frames follow, {0} a tick", _drain);
                 break;
             case SenderNotice.HubUnreachable unreachable:
-                _log.Warning("Cannot deliver to the hub ({0}); frames are kept in the buffer and sent when it answers", unreachable.Reason);
+                _log.Warning("Cannot deliver to the hub at {0} ({1}); frames are kept in the buffer and sent when it answers. " +
+                             "If it lasts, check that the hub is running and that this machine reaches it at LUMEN_HUB_URL (hub_url in agent.yaml)",
+                    _hub.Address, unreachable.Reason);
                 break;
             case SenderNotice.HubRestarted restarted:
                 _log.Warning("The hub restarted; sending again {0} frames it had not yet written to disk", restarted.Resent);
                 break;
             case SenderNotice.TokenRefused:
-                _log.Error("The hub refused this agent's token (401): check LUMEN_AGENT_TOKEN / token in agent.yaml. " +
-                           "Frames are kept in the buffer; trying again every {0} s", UnauthorizedRetryEvery.TotalSeconds);
+                _log.Error("The hub refused this agent's token (401): it is wrong, was rotated, or the host was deleted on the hub. " +
+                           "To fix it, rotate the host's token on the hub (its settings page, or lumen-hub hosts rotate NAME), " +
+                           "put the new lum_… token in LUMEN_AGENT_TOKEN (token in agent.yaml) and restart the agent. " +
+                           "Meanwhile frames are kept in the buffer and the token is tried again every {0} s", UnauthorizedRetryEvery.TotalSeconds);
                 Timers.StartSingleTimer(RetryToken.Key, RetryToken.Instance, UnauthorizedRetryEvery);
                 break;
             case SenderNotice.FrameRejected rejected:
-                _log.Error("The hub refused the frame of {0} ({1}): {2}. It is dropped: sending it again cannot succeed.",
+                _log.Error("The hub refused the frame of {0} as invalid ({1}: {2}); it is dropped, as sending it again cannot succeed. " +
+                           "If this repeats, check that the agent's version matches the hub's",
                     Rfc3339TimestampConverter.Format(rejected.Frame.Ts), rejected.Status, rejected.Error);
                 break;
         }

@@ -30,4 +30,20 @@ public sealed class SenderRefusedSpecs : SenderSpec
         Assert.Equal([1L, 2L], (await BufferProbe.ExpectMsgAsync<FrameBufferCommands.ConfirmSent>(Wait)).Ids);
         Assert.False((await StatusOf(sender)).Unauthorized);
     }
+
+    [Fact]
+    public async Task Sender_should_tell_the_operator_the_token_was_refused_and_how_to_replace_it()
+    {
+        var errors = CreateTestProbe();
+        Sys.EventStream.Subscribe(errors.Ref, typeof(Akka.Event.Error));
+        var sender = await StartSenderAsync();
+        Hub.NextStatuses.Enqueue(HttpStatusCode.Unauthorized);
+
+        sender.Tell(new SenderCommands.Send(Frame(0)));
+
+        var line = (await errors.ExpectMsgAsync<Akka.Event.Error>(Wait)).Message.ToString()!;
+        Assert.StartsWith("The hub refused this agent's token (401)", line);
+        foreach (var fix in (string[])["rotate the host's token", "LUMEN_AGENT_TOKEN", "restart the agent", "tried again every 60 s"])
+            Assert.Contains(fix, line);
+    }
 }
