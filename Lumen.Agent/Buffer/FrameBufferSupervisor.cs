@@ -124,7 +124,8 @@ public sealed class FrameBufferSupervisor : ReceiveActor, IWithUnboundedStash, I
     /// <summary>Akka stops a persistent actor whose write failed; the file may still be fine.</summary>
     private void RestartLater()
     {
-        _log.Warning("Frame buffer stopped after a failed write to {0}; restarting it from the file in {1}", _options.Path, _restartDelay);
+        _log.Warning("Frame buffer stopped after a failed write to {0}; restarting it from the file in {1}. " +
+                     "If this repeats, check the free space and write access there", _options.Path, _restartDelay);
         Timers.StartSingleTimer(RestartTick.Instance, RestartTick.Instance, _restartDelay);
         Become(() =>
         {
@@ -149,13 +150,15 @@ public sealed class FrameBufferSupervisor : ReceiveActor, IWithUnboundedStash, I
     /// <summary>Even an emptied journal cannot be read: refuse frames, with a counted line now and then.</summary>
     private void GiveUp(BufferRecoveryFailed failure)
     {
-        _log.Error("Frame buffer cannot use {0} ({1}); buffering is off until the agent restarts", _options.Path, failure.Cause.Message);
+        _log.Error("Frame buffer cannot use {0} ({1}); buffering is off until the agent restarts, so frames the hub does not take now are lost. " +
+                   "Check the disk and write access for that file (LUMEN_AGENT_BUFFER_PATH, buffer_path in agent.yaml), then restart the agent",
+            _options.Path, failure.Cause.Message);
         Become(() =>
         {
             Receive<BufferFrame>(_ =>
             {
                 if (++_refused is 1 or 10 or 100 or 1000 or 10_000 or 100_000)
-                    _log.Warning("Frame buffer is off: {0} frames not kept so far", _refused);
+                    _log.Warning("Frame buffer is off (see the error above): {0} frames not kept so far", _refused);
             });
             AnswerEmpty();
         });

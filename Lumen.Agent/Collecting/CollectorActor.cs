@@ -1,5 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
+using Akka.Hosting;
+using Akka.Pattern;
 using Lumen.Agent.Collectors;
 using Lumen.Agent.Sending;
 
@@ -8,8 +10,8 @@ namespace Lumen.Agent.Collecting;
 /// <summary>
 /// Ticks at the collection interval, collects one frame and hands it to the sender. Sources
 /// fail independently inside <see cref="FrameCollector"/>; anything else that goes wrong here
-/// crashes this actor, and its backoff supervisor (set up in <see cref="AgentHost"/>) starts
-/// it again with jitter. A new interval from the hub's policy applies from the next tick.
+/// crashes this actor, and its backoff supervisor (see <see cref="CollectorWiring.AddCollector"/>)
+/// starts it again with jitter. A new interval from the hub's policy applies from the next tick.
 /// </summary>
 public sealed class CollectorActor : ReceiveActor, IWithTimers
 {
@@ -87,4 +89,24 @@ public sealed class CollectorActor : ReceiveActor, IWithTimers
 
     public static Props Props(Func<FrameCollector> createCollector, IActorRef sender, string host, TimeSpan interval) =>
         Akka.Actor.Props.Create(() => new CollectorActor(createCollector, sender, host, interval));
+}
+
+public static class CollectorWiring
+{
+    /// <summary>A collector that crashes outright comes back after 1 s, doubling to at most 30 s, ±20 %.</summary>
+    private static readonly TimeSpan FirstRestart = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestRestart = TimeSpan.FromSeconds(30);
+    private const double RestartJitter = 0.2;
+
+    /// <summary>
+    /// The collector under its backoff supervisor, <c>/user/collector-supervisor</c>, handing
+    /// each frame to the sender, which must be added before it (<see cref="SenderWiring.AddSender"/>).
+    /// </summary>
+    public static AkkaConfigurationBuilder AddCollector(this AkkaConfigurationBuilder builder, CollectorOptions options, string host, TimeSpan interval) =>
+        builder.WithActors((system, registry) =>
+        {
+            var collector = CollectorActor.Props(() => FrameCollector.Create(options), registry.Get<SenderActor>(), host, interval);
+            system.ActorOf(BackoffSupervisor.Props(Backoff.OnFailure(
+                collector, "collector", FirstRestart, LongestRestart, RestartJitter, maxNrOfRetries: -1)), "collector-supervisor");
+        });
 }

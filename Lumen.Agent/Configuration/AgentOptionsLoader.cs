@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lumen.Protocol;
+using Lumen.Protocol.Policy;
 
 namespace Lumen.Agent.Configuration;
 
@@ -41,7 +42,7 @@ public static class AgentOptionsLoader
         else if (!token.StartsWith("lum_", StringComparison.Ordinal)) problems.Add($"{Name("token")} must start with lum_");
         var host = Value("host") ?? (machineName ?? (() => Environment.MachineName))();
 
-        var interval = Duration(Value("interval"), Name("interval"), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2), TimeSpan.FromHours(1), problems);
+        var interval = Duration(Value("interval"), Name("interval"), TimeSpan.FromSeconds(5), AgentIntervalBounds.Min, AgentIntervalBounds.Max, problems);
         var maxAge = Duration(Value("buffer_max_age"), Name("buffer_max_age"), TimeSpan.FromHours(24), TimeSpan.FromMinutes(1), TimeSpan.FromDays(30), problems);
         var drain = Value("buffer_drain") is { } drainText
             ? int.TryParse(drainText, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 1000 ? d : Problem(problems, $"{Name("buffer_drain")} '{drainText}' must be a whole number between 1 and 1000", 10)

@@ -20,6 +20,9 @@ public sealed class HubClient
 
     private readonly HttpClient _http;
 
+    /// <summary>The hub's URL, for log lines.</summary>
+    public string Address => _http.BaseAddress?.ToString() ?? "(no address)";
+
     /// <param name="http">its BaseAddress is the hub's URL; a path prefix (a reverse proxy's) is kept.</param>
     public HubClient(HttpClient http, string token)
     {

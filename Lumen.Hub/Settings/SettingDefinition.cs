@@ -1,4 +1,5 @@
 using Lumen.Protocol;
+using Lumen.Protocol.Policy;
 
 namespace Lumen.Hub.Settings;
 
@@ -33,7 +34,7 @@ public static class SettingDefinitions
 
     public static readonly SettingDefinition RetentionWindow = new("retention_window", "LUMEN_HUB_RETENTION_WINDOW", TimeSpan.FromHours(24), TimeSpan.FromMinutes(5), D(365), AllowsZero: true);
     public static readonly SettingDefinition RetentionInterval = new("retention_interval", "LUMEN_HUB_RETENTION_INTERVAL", TimeSpan.FromHours(1), TimeSpan.FromMinutes(1), TimeSpan.FromHours(24), AllowsZero: true);
-    public static readonly SettingDefinition AgentInterval = new("agent_interval", "LUMEN_HUB_AGENT_INTERVAL", TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2), TimeSpan.FromHours(1), AllowsZero: false);
+    public static readonly SettingDefinition AgentInterval = new("agent_interval", "LUMEN_HUB_AGENT_INTERVAL", TimeSpan.FromSeconds(5), AgentIntervalBounds.Min, AgentIntervalBounds.Max, AllowsZero: false);
     public static readonly SettingDefinition DownsampleBucketSize = new("downsample_bucket_size", "LUMEN_HUB_DOWNSAMPLE_BUCKET_SIZE", TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(1), TimeSpan.FromHours(24), AllowsZero: false);
     public static readonly SettingDefinition DownsampleHotWindow = new("downsample_hot_window", "LUMEN_HUB_DOWNSAMPLE_HOT_WINDOW", TimeSpan.FromHours(24), TimeSpan.FromHours(1), D(30), AllowsZero: false);
     public static readonly SettingDefinition DownsampleArchiveWindow = new("downsample_archive_window", "LUMEN_HUB_DOWNSAMPLE_ARCHIVE_WINDOW", D(30), D(1), D(365), AllowsZero: false);

@@ -23,7 +23,7 @@ public sealed class DockerSource(CollectorOptions options) : IFrameSource, IDisp
     public async ValueTask<string?> CollectAsync(IngestFrame frame, TickContext tick, CancellationToken ct)
     {
         frame.Containers = [];
-        if (!File.Exists(options.DockerSocket)) return _availability.Failed($"no Docker socket at {options.DockerSocket}");
+        if (!File.Exists(options.DockerSocket)) return _availability.Failed($"no Docker socket at {options.DockerSocket} (set LUMEN_AGENT_DOCKER_SOCKET if Docker listens elsewhere)");
         DockerContainerSummary[] running;
         try
         {
