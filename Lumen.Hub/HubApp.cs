@@ -1,4 +1,5 @@
 using Akka.Hosting;
+using Lumen.Agent.Runtime;
 using Lumen.Hub.Accounts;
 using Lumen.Hub.Configuration;
 using Lumen.Hub.Dashboard;
@@ -113,11 +114,8 @@ public static class HubApp
 
         services.AddAkka("lumen-hub", (akka, provider) =>
         {
-            akka.ConfigureLoggers(loggers =>
-                {
-                    loggers.ClearLoggers();
-                    loggers.AddLoggerFactory();
-                })
+            // The agent's logger (the hub embeds the agent anyway): Akka's lines through this host's logger, once.
+            akka.AddHostLogging()
                 .AddHocon($"akka.coordinated-shutdown.phases.service-requests-done.timeout = {(int)options.Batcher.DrainTimeout.TotalSeconds}s", HoconAddMode.Prepend)
                 .AddHostsActor()
                 .AddLiveFeed(options.StreamInterval)

@@ -109,12 +109,12 @@ public sealed partial class SoakSpecs(ITestOutputHelper output) : IDisposable
 
     private static List<(DateTimeOffset At, long Rows)> SweepLines(string log) =>
         log.Split('\n').Select(line => Sweep().Match(line)).Where(m => m.Success)
-            .Select(m => (DateTimeOffset.ParseExact(m.Groups[1].Value, "MM/dd/yyyy HH:mm:ss.fff", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            .Select(m => (DateTimeOffset.ParseExact(m.Groups[1].Value, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal),
                           long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)))
             .ToList();
 
-    /// <summary>The retention actor logs through Akka: <c>[INFO][11/27/2026 06:15:58.631Z]…[akka://lumen-hub/user/retention] Retention removed 300 snapshot rows</c>.</summary>
-    [GeneratedRegex(@"\[INFO\]\[(\d\d/\d\d/\d{4} \d\d:\d\d:\d\d\.\d{3})Z\].*/user/retention\] Retention removed (\d+) snapshot rows")]
+    /// <summary>The retention actor's line in the hub's log (local time): <c>2026-11-27 06:15:58 info: akka://lumen-hub/user/retention[0] Retention removed 300 snapshot rows</c>.</summary>
+    [GeneratedRegex(@"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) info: akka://lumen-hub/user/retention\[\d+\] Retention removed (\d+) snapshot rows")]
     private static partial Regex Sweep();
 
     public void Dispose()
