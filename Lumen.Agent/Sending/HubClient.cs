@@ -11,7 +11,8 @@ namespace Lumen.Agent.Sending;
 
 /// <summary>
 /// The agent's two calls to the hub: post a frame, read the policy. Every answer becomes a
-/// <see cref="PostOutcome"/>; nothing here throws for a hub that is down or misbehaving.
+/// <see cref="PostOutcome"/>; nothing here throws for a hub that is down or misbehaving. What
+/// the policy says the hub stores decides which metrics a post carries (<see cref="FrameWireFormat"/>).
 /// </summary>
 public sealed class HubClient
 {
@@ -19,6 +20,7 @@ public sealed class HubClient
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     private readonly HttpClient _http;
+    private readonly FrameWireFormat _wire = new();
 
     /// <summary>The hub's URL, for log lines.</summary>
     public string Address => _http.BaseAddress?.ToString() ?? "(no address)";
@@ -34,7 +36,7 @@ public sealed class HubClient
 
     public async Task<PostOutcome> PostAsync(IngestFrame frame, CancellationToken cancellationToken = default)
     {
-        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(frame, LumenJson.IngestFrame));
+        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(frame, _wire.Current));
         content.Headers.ContentType = Json;
         try
         {
@@ -65,7 +67,9 @@ public sealed class HubClient
         {
             using var response = await _http.GetAsync("api/agent/policy", cancellationToken);
             if (!response.IsSuccessStatusCode) return null;
-            return await response.Content.ReadFromJsonAsync(LumenJson.AgentPolicy, cancellationToken);
+            var policy = await response.Content.ReadFromJsonAsync(LumenJson.AgentPolicy, cancellationToken);
+            if (policy is not null) _wire.Accept(policy.Metrics ?? []);
+            return policy;
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {

@@ -8,6 +8,7 @@ using Lumen.Hub.Settings;
 using Lumen.Protocol;
 using Lumen.Protocol.Json;
 using Lumen.Protocol.Ingest;
+using Lumen.Protocol.Metrics;
 using Lumen.Protocol.Policy;
 
 namespace Lumen.Hub.Ingest;
@@ -18,6 +19,9 @@ namespace Lumen.Hub.Ingest;
 /// </summary>
 public static class IngestApi
 {
+    /// <summary>Every metric of the catalogue: this hub stores them all, so an agent may send them all.</summary>
+    private static readonly string[] StoredMetrics = [.. ScalarMetrics.All.Select(metric => metric.Name)];
+
     /// <summary>How long an agent should wait after a 503 before it sends again.</summary>
     private const int RetryAfterSeconds = 5;
 
@@ -107,7 +111,7 @@ public static class IngestApi
         if (!tokens.TryResolve(AgentToken.FromAuthorizationHeader(http.Request.Headers.Authorization), out _))
             return ApiErrors.Result(StatusCodes.Status401Unauthorized, "missing or invalid agent token");
         var current = await settings.ReadAsync();
-        var policy = new AgentPolicy { CollectionInterval = GoDuration.Format(current.AgentInterval), ProcessesEnabled = false };
+        var policy = new AgentPolicy { CollectionInterval = GoDuration.Format(current.AgentInterval), ProcessesEnabled = false, Metrics = StoredMetrics };
         return TypedResults.Json(policy, LumenJson.AgentPolicy);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Lumen.Protocol.Ingest;
 using Lumen.Protocol.Live;
+using Lumen.Protocol.Metrics;
 using Lumen.Protocol.Policy;
 
 namespace Lumen.Protocol.Json;
@@ -31,6 +32,16 @@ public static class LumenJson
     {
         var options = new JsonSerializerOptions(Options);
         adjust(options);
+        return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    }
+
+    /// <summary>A contract for <typeparamref name="T"/> with only the scalar fields <paramref name="include"/> accepts.</summary>
+    public static JsonTypeInfo<T> WithScalars<T>(Func<ScalarMetric, bool> include)
+    {
+        var options = new JsonSerializerOptions(LumenJsonContext.Default.Options)
+        {
+            TypeInfoResolver = LumenJsonContext.Default.WithAddedModifier(ScalarJsonProperties.Only(include)),
+        };
         return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
     }
 

@@ -12,13 +12,19 @@ public static class ScalarJsonProperties
 {
     private static readonly string[] PlacedAfter = ["ts", "received_at"];
 
-    public static void Add(JsonTypeInfo typeInfo)
+    /// <summary>Every metric of the catalogue.</summary>
+    public static void Add(JsonTypeInfo typeInfo) => Add(typeInfo, _ => true);
+
+    /// <summary>Only the metrics <paramref name="include"/> accepts (what the agent may send to a hub).</summary>
+    public static Action<JsonTypeInfo> Only(Func<ScalarMetric, bool> include) => typeInfo => Add(typeInfo, include);
+
+    private static void Add(JsonTypeInfo typeInfo, Func<ScalarMetric, bool> include)
     {
         if (typeInfo.Kind != JsonTypeInfoKind.Object || !typeof(IScalarValues).IsAssignableFrom(typeInfo.Type)) return;
         var at = 0;
         for (var i = 0; i < typeInfo.Properties.Count; i++)
             if (PlacedAfter.Contains(typeInfo.Properties[i].Name)) at = i + 1;
-        foreach (var metric in ScalarMetrics.All)
+        foreach (var metric in ScalarMetrics.All.Where(include))
             typeInfo.Properties.Insert(at++, Property(typeInfo, metric));
     }
 

@@ -11,7 +11,11 @@ namespace Lumen.Protocol.Metrics;
 /// <param name="Label">A short name for a chart or a table column.</param>
 /// <param name="Min">The smallest value an agent may send.</param>
 /// <param name="Max">The largest value an agent may send; <see cref="double.PositiveInfinity"/> when only the sign is checked.</param>
-public sealed record ScalarMetric(int Index, string Name, string Unit, string Label, double Min, double Max)
+/// <param name="Extended">
+/// Beyond the Go hub's frame: a Go hub refuses a frame with a field it does not know, so an
+/// agent sends this one only to a hub whose policy lists it (<see cref="Policy.AgentPolicy.Metrics"/>).
+/// </param>
+public sealed record ScalarMetric(int Index, string Name, string Unit, string Label, double Min, double Max, bool Extended)
 {
     /// <summary>Null when <paramref name="value"/> is one an agent may send, else the message naming the field.</summary>
     public string? Check(double value)

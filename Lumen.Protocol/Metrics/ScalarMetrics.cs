@@ -34,10 +34,10 @@ public static class ScalarMetrics
     public static readonly ScalarMetric DiskWBps = NonNegative("disk_w_bps", "B/s", "Disk write");
     public static readonly ScalarMetric TempC = Add("temp_c", "°C", "Temperature", MinTempC, MaxTempC);
 
-    // Beyond the Go hub's set.
+    // Beyond the Go hub's set: sent only to a hub whose policy lists them.
 
     /// <summary>CPU time a virtual machine wanted but its hypervisor gave to another guest.</summary>
-    public static readonly ScalarMetric CpuStealPct = Percent("cpu_steal_pct", "CPU steal");
+    public static readonly ScalarMetric CpuStealPct = Percent("cpu_steal_pct", "CPU steal", extended: true);
 
     /// <summary>Every scalar metric, in value order (an immutable array: a foreach over it allocates nothing, and the ingest path walks it).</summary>
     public static ImmutableArray<ScalarMetric> All { get; } = [.. Entries];
@@ -49,13 +49,14 @@ public static class ScalarMetrics
     /// <summary>The metric with this wire name, or null.</summary>
     public static ScalarMetric? Find(string name) => ByName.GetValueOrDefault(name);
 
-    private static ScalarMetric Percent(string name, string label) => Add(name, "%", label, 0, MaxPercent);
+    private static ScalarMetric Percent(string name, string label, bool extended = false) => Add(name, "%", label, 0, MaxPercent, extended);
 
-    private static ScalarMetric NonNegative(string name, string unit, string label) => Add(name, unit, label, 0, double.PositiveInfinity);
+    private static ScalarMetric NonNegative(string name, string unit, string label, bool extended = false) =>
+        Add(name, unit, label, 0, double.PositiveInfinity, extended);
 
-    private static ScalarMetric Add(string name, string unit, string label, double min, double max)
+    private static ScalarMetric Add(string name, string unit, string label, double min, double max, bool extended = false)
     {
-        var metric = new ScalarMetric(Entries.Count, name, unit, label, min, max);
+        var metric = new ScalarMetric(Entries.Count, name, unit, label, min, max, extended);
         Entries.Add(metric);
         return metric;
     }

@@ -8,4 +8,10 @@ public sealed record AgentPolicy
 {
     public string CollectionInterval { get; init; } = "5s";
     public bool ProcessesEnabled { get; init; }
+
+    /// <summary>
+    /// The scalar metrics this hub stores, by name. An agent sends a metric beyond the Go hub's
+    /// frame only when it is listed here; a Go hub sends no list and gets the frame it knows.
+    /// </summary>
+    public string[] Metrics { get; init; } = [];
 }

@@ -34,6 +34,12 @@ public sealed class ScriptedHub : IAsyncDisposable
 
     public string CollectionInterval { get; set; } = "5s";
 
+    /// <summary>The <c>metrics</c> list of the policy, as JSON; null leaves the field out, as a Go hub does.</summary>
+    public string? PolicyMetrics { get; set; }
+
+    /// <summary>Every accepted body as it was posted.</summary>
+    public ConcurrentQueue<byte[]> Bodies { get; } = new();
+
     public ConcurrentQueue<IngestFrame> Accepted { get; } = new();
 
     /// <summary>While set and not completed, every post waits for it before it is answered: a slow hub.</summary>
@@ -51,7 +57,9 @@ public sealed class ScriptedHub : IAsyncDisposable
         var app = builder.Build();
         var hub = new ScriptedHub(app);
         app.MapPost("/api/ingest", hub.IngestAsync);
-        app.MapGet("/api/agent/policy", () => Results.Text($$"""{"collection_interval":"{{hub.CollectionInterval}}","processes_enabled":false}""", "application/json"));
+        app.MapGet("/api/agent/policy", () => Results.Text(
+            $$"""{"collection_interval":"{{hub.CollectionInterval}}","processes_enabled":false{{(hub.PolicyMetrics is { } metrics ? $",\"metrics\":{metrics}" : "")}}}""",
+            "application/json"));
         await app.StartAsync();
         hub.Url = new Uri(app.Urls.First());
         return hub;
@@ -69,6 +77,7 @@ public sealed class ScriptedHub : IAsyncDisposable
             await http.Response.WriteAsync("""{"error":"scripted"}""", Encoding.UTF8);
             return;
         }
+        Bodies.Enqueue(body.ToArray());
         Accepted.Enqueue(FrameParser.Parse(body.ToArray()).Frame!);
         http.Response.Headers[DurabilityHeaders.Instance] = Instance;
         http.Response.Headers[DurabilityHeaders.Sequence] = Interlocked.Increment(ref _seq).ToString();
