@@ -38,7 +38,7 @@ public sealed class MinuteRollupActor : ReceiveActor, IWithTimers
         Receive<Status.Failure>(failure =>
         {
             _busy = false;
-            _log.Warning("Minute rollup failed, trying again at the next beat: {0}", failure.Cause.Message);
+            _log.Warning("Minute rollup failed ({0}); trying again at the next beat. History stays right meanwhile (it reads raw rows where the rollup is behind), only slower; if this repeats, check the database file's disk space and permissions", failure.Cause.Message);
         });
     }
 

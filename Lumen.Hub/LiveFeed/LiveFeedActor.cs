@@ -48,7 +48,7 @@ public sealed class LiveFeedActor : ReceiveActor, IWithTimers
         Receive<RoundDeadline>(deadline =>
         {
             if (_round is not { } round || round.Number != deadline.Round) return;
-            _log.Warning("Live feed round {0}: {1} host actors did not answer within {2}; sending the frame without them",
+            _log.Warning("Live feed round {0}: {1} host actors did not answer within {2}; the frame goes out without them, so browsers miss those hosts for one update. The hub is short of CPU: check what else runs on its machine",
                 deadline.Round, round.Missing?.ToString() ?? "the hosts actor and all", CollectTimeout);
             Publish(round);
         });
@@ -82,7 +82,7 @@ public sealed class LiveFeedActor : ReceiveActor, IWithTimers
         var frames = new LiveFrameBuilder(snapshots);
         var outcome = _subscribers.Publish(frames, Context.System.Scheduler.Now);
         foreach (var slow in outcome.Dropping)
-            _log.Warning("Live stream connection {0} (hosts {1}) is not keeping up: {2} frames dropped, oldest first, since the last report",
+            _log.Warning("Live stream connection {0} (hosts {1}) is not keeping up: {2} frames dropped, oldest first, since the last report. That browser, or its network, is too slow for the stream; it sees fewer updates, and nothing else waits for it",
                 slow.SubscriberId, slow.Subscription, slow.Dropped);
         Context.System.EventStream.Publish(new LiveFramesPublished(round.Number, snapshots.Count, outcome.Offered, frames.FramesBuilt));
     }

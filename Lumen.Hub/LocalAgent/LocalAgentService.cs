@@ -51,7 +51,7 @@ public sealed class LocalAgentService(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The hub itself is fine; say why its own machine is missing from the dashboard.
-            log.LogError(e, "The built-in agent could not start; this machine will not report");
+            log.LogError(e, "The built-in agent could not start, so this machine will not report (every other agent is unaffected). The error says why; LUMEN_HUB_LOCAL_AGENT=false turns the built-in agent off");
         }
     }
 

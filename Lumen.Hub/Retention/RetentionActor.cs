@@ -33,7 +33,7 @@ public sealed class RetentionActor : ReceiveActor, IWithTimers
         Receive<Status.Failure>(failure =>
         {
             _busy = false;
-            _log.Warning("Retention sweep failed, trying again at the next beat: {0}", failure.Cause.Message);
+            _log.Warning("Retention sweep failed ({0}); trying again at the next beat. Rows older than the retention window stay until a sweep succeeds; if this repeats, check the database file's disk space and permissions", failure.Cause.Message);
         });
     }
 

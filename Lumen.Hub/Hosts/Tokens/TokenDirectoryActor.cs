@@ -46,7 +46,7 @@ public sealed class TokenDirectoryActor : ReceiveActor, IWithTimers
         Receive<Status.Failure>(failure =>
         {
             LoadFinished();
-            _log.Warning("Could not read the hosts table, keeping the tokens loaded before: {0}", failure.Cause.Message);
+            _log.Warning("Could not read the hosts table ({0}); agents keep the tokens loaded before, and a host added, rotated or removed since is not known until a read succeeds (tried again every half second). If this repeats, check the database file's permissions and disk", failure.Cause.Message);
         });
     }
 
