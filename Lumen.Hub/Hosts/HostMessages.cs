@@ -12,6 +12,12 @@ public static class HostCommands
 
     /// <summary>The host was deleted: drop its actor and live state at once.</summary>
     public sealed record EvictHost(HostId HostId) : IWithHostId;
+
+    /// <summary>
+    /// The host's alerts are silenced until <paramref name="Until"/> (null: not silenced), as the
+    /// hosts table now says: its events still record, marked suppressed, and nothing is sent.
+    /// </summary>
+    public sealed record SetSilence(HostId HostId, DateTimeOffset? Until) : IWithHostId;
 }
 
 /// <summary>Questions the host actors answer.</summary>

@@ -135,6 +135,57 @@ public static class Migrations
         // 5: cpu_steal_pct (ScalarMetrics.CpuStealPct), what a VM loses to its neighbours. Rows
         //    stored before it read 0, as a Go agent that does not send it does.
         AddMetricColumns("cpu_steal_pct"),
+        // 6 (alerts): rules with the Go hub's columns (times as unix ms, as everywhere here) plus
+        //    `container`, their channel links, and the events they raise. An event's id comes
+        //    from the alert journal, which writes each row idempotently after persisting it; the
+        //    host is kept by id and by name (the name as it was then, as the Go hub keeps it). A
+        //    new hub starts with one rule, "Host offline", the thing users care about most.
+        Sql("""
+        CREATE TABLE IF NOT EXISTS alert_rules (
+            id               INTEGER PRIMARY KEY AUTOINCREMENT,
+            name             TEXT    NOT NULL,
+            metric           TEXT    NOT NULL,
+            comparator       TEXT    NOT NULL DEFAULT 'gt',
+            threshold        REAL    NOT NULL DEFAULT 0,
+            for_seconds      INTEGER NOT NULL DEFAULT 0,
+            cooldown_seconds INTEGER NOT NULL DEFAULT 0,
+            host             TEXT,
+            host_selector    TEXT    NOT NULL DEFAULT '',
+            container        TEXT    NOT NULL DEFAULT '',
+            severity         TEXT    NOT NULL DEFAULT 'warning',
+            enabled          INTEGER NOT NULL DEFAULT 1,
+            created_at       INTEGER NOT NULL,
+            updated_at       INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS alert_rule_channels (
+            rule_id    INTEGER NOT NULL,
+            channel_id INTEGER NOT NULL,
+            PRIMARY KEY (rule_id, channel_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS alert_events (
+            id          INTEGER PRIMARY KEY,
+            rule_id     INTEGER NOT NULL,
+            rule_name   TEXT    NOT NULL,
+            host_id     INTEGER NOT NULL,
+            host        TEXT    NOT NULL,
+            subject     TEXT    NOT NULL DEFAULT '',
+            metric      TEXT    NOT NULL,
+            severity    TEXT    NOT NULL,
+            state       TEXT    NOT NULL,
+            value       REAL,
+            threshold   REAL,
+            message     TEXT    NOT NULL,
+            suppressed  INTEGER NOT NULL DEFAULT 0,
+            started_at  INTEGER NOT NULL,
+            resolved_at INTEGER
+        );
+        CREATE INDEX IF NOT EXISTS alert_events_state ON alert_events (state, started_at);
+        CREATE INDEX IF NOT EXISTS alert_events_resolved ON alert_events (resolved_at);
+        INSERT INTO alert_rules (name, metric, comparator, threshold, for_seconds, severity, enabled, created_at, updated_at)
+            SELECT 'Host offline', 'offline', 'gt', 0, 120, 'critical', 1,
+                   CAST(unixepoch('subsec') * 1000 AS INTEGER), CAST(unixepoch('subsec') * 1000 AS INTEGER)
+            WHERE NOT EXISTS (SELECT 1 FROM alert_rules);
+        """),
     ];
 
     public static int Latest => Steps.Length;
