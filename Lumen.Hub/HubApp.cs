@@ -1,6 +1,10 @@
 using Akka.Hosting;
 using Lumen.Agent.Runtime;
 using Lumen.Hub.Accounts;
+using Lumen.Hub.Alerts;
+using Lumen.Hub.Alerts.Events;
+using Lumen.Hub.Alerts.Journal;
+using Lumen.Hub.Alerts.Rules;
 using Lumen.Hub.Configuration;
 using Lumen.Hub.Dashboard;
 using Lumen.Hub.History;
@@ -69,6 +73,8 @@ public static class HubApp
         api.MapVersionApi();
         api.MapHistoryApi();
         api.MapLiveStreamApi();
+        api.MapAlertRulesApi();
+        api.MapAlertEventsApi();
         return app;
     }
 
@@ -100,6 +106,15 @@ public static class HubApp
         services.AddSingleton<UserStore>();
         services.AddSingleton<HostPresenceReader>();
         services.AddSingleton<HostViews>();
+        services.AddSingleton<AlertRuleStore>();
+        services.AddSingleton<AlertEventStore>();
+        services.AddSingleton<AlertPolicySource>();
+        services.AddSingleton<HostWatchFactory>(provider =>
+        {
+            var registry = provider.GetRequiredService<ActorRegistry>();
+            var clock = provider.GetRequiredService<TimeProvider>();
+            return (host, name) => new AlertWatch(host, name, clock.GetUtcNow(), registry.Get<AlertJournalActor>());
+        });
         if (options.Quickstart.LocalAgent)
         {
             services.AddSingleton(provider => new LocalAgentIdentity(provider.GetRequiredService<HostStore>(), options.DataFolder));
@@ -117,7 +132,9 @@ public static class HubApp
             // The agent's logger (the hub embeds the agent anyway): Akka's lines through this host's logger, once.
             akka.AddHostLogging()
                 .AddHocon($"akka.coordinated-shutdown.phases.service-requests-done.timeout = {(int)options.Batcher.DrainTimeout.TotalSeconds}s", HoconAddMode.Prepend)
-                .AddHostsActor()
+                .AddHostsActor(provider)
+                .AddAlertJournal(provider, options.DataFolder)
+                .AddAlertPolicy(provider)
                 .AddLiveFeed(options.StreamInterval)
                 .AddTokenDirectory(provider)
                 .AddSnapshotBatcher(provider)

@@ -23,13 +23,15 @@ public sealed class HostLiveState(HostId hostId, string name)
     /// Takes a frame. Every frame proves the host alive; only one newer than the latest
     /// replaces it, since a draining buffer sends old frames among live ones.
     /// </summary>
-    public void Apply(IngestFrame frame, DateTimeOffset receivedAt)
+    /// <returns>whether the frame became the latest.</returns>
+    public bool Apply(IngestFrame frame, DateTimeOffset receivedAt)
     {
         if (receivedAt > ReceivedAt) ReceivedAt = receivedAt;
-        if (Latest is not null && frame.Ts <= Latest.Ts) return;
+        if (Latest is not null && frame.Ts <= Latest.Ts) return false;
 
         Latest = frame;
         _cpu.Add(frame.Ts.ToUnixTimeSeconds(), frame[ScalarMetrics.CpuPct]);
+        return true;
     }
 
     public LiveSnapshot? ToLiveSnapshot()

@@ -4,11 +4,15 @@ using Akka.Hosting;
 namespace Lumen.Hub.Hosts;
 
 /// <summary>
-/// Parent of one <see cref="HostActor"/> per host that has reported since start, created on
-/// the first frame and routed by <see cref="IWithHostId"/>.
+/// Parent of one <see cref="HostActor"/> per host that has reported since start or was named
+/// by a <see cref="TellEveryHost"/> broadcast, created on first need and routed by
+/// <see cref="IWithHostId"/>.
 /// </summary>
 public sealed class HostsActor : ReceiveActor
 {
+    private readonly HostWatchFactory? _watch;
+    private TellEveryHost? _lastBroadcast;
+
     // A dictionary rather than Context.Child(name): this runs for every ingest, and a
     // name lookup would build a string per frame.
     private readonly Dictionary<HostId, IActorRef> _children = [];
@@ -17,8 +21,9 @@ public sealed class HostsActor : ReceiveActor
     // passes anyway, so listing hosts is one message instead of one per host actor.
     private readonly Dictionary<HostId, HostPresence> _presence = [];
 
-    public HostsActor()
+    public HostsActor(HostWatchFactory? watch)
     {
+        _watch = watch;
         Receive<HostCommands.RecordSnapshot>(record =>
         {
             ChildFor(record.HostId, record.HostName).Forward(record);
@@ -41,6 +46,21 @@ public sealed class HostsActor : ReceiveActor
         Receive<HostQueries.CountLiveHosts>(_ => Sender.Tell(_children.Count));
         Receive<HostQueries.CollectLiveSnapshots>(HandleCollect);
         Receive<ChildStopped>(stopped => _children.Remove(stopped.HostId));
+        Receive<TellEveryHost>(HandleBroadcast);
+        // Anything else for one host (a silence, say) goes to its actor, if it has one.
+        Receive<IWithHostId>(message =>
+        {
+            if (_children.TryGetValue(message.HostId, out var child)) child.Forward(message);
+        });
+    }
+
+    private void HandleBroadcast(TellEveryHost broadcast)
+    {
+        var existing = _children.Values.ToList();
+        _lastBroadcast = broadcast;
+        // A child created now gets the message from ChildFor.
+        foreach (var (hostId, name) in broadcast.Hosts) ChildFor(hostId, name);
+        foreach (var child in existing) child.Tell(broadcast.Message);
     }
 
     private void HandleCollect(HostQueries.CollectLiveSnapshots collect)
@@ -54,21 +74,24 @@ public sealed class HostsActor : ReceiveActor
     private IActorRef ChildFor(HostId hostId, string name)
     {
         if (_children.TryGetValue(hostId, out var child)) return child;
-        child = Context.ActorOf(HostActor.Props(hostId, name), "host-" + hostId);
+        child = Context.ActorOf(HostActor.Props(hostId, name, _watch), "host-" + hostId);
         Context.WatchWith(child, new ChildStopped(hostId));
         _children[hostId] = child;
+        if (_lastBroadcast is { } last) child.Tell(last.Message);
         return child;
     }
 
     private sealed record ChildStopped(HostId HostId);
 
-    public static Props Props() => Akka.Actor.Props.Create(() => new HostsActor());
+    public static Props Props(HostWatchFactory? watch = null) => Akka.Actor.Props.Create(() => new HostsActor(watch));
 }
 
 public static class HostsActorWiring
 {
-    public static AkkaConfigurationBuilder AddHostsActor(this AkkaConfigurationBuilder builder) =>
+    /// <summary>The hosts actor; its host actors run the <see cref="HostWatchFactory"/> registered in <paramref name="services"/>, if any.</summary>
+    public static AkkaConfigurationBuilder AddHostsActor(this AkkaConfigurationBuilder builder, IServiceProvider services) =>
         builder
             .AddHocon(HostMailbox.Hocon, HoconAddMode.Append)
-            .WithActors((system, registry) => registry.Register<HostsActor>(system.ActorOf(HostsActor.Props(), "hosts")));
+            .WithActors((system, registry) =>
+                registry.Register<HostsActor>(system.ActorOf(HostsActor.Props(services.GetService<HostWatchFactory>()), "hosts")));
 }

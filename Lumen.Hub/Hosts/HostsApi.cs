@@ -68,7 +68,7 @@ public static class HostsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> SetTagsAsync(long id, HttpContext http, HostStore store, HostViews views)
+    private static async Task<IResult> SetTagsAsync(long id, HttpContext http, HostStore store, HostViews views, ActorSystem system)
     {
         var (body, error) = await JsonBody.ReadAsync(http, HostsJsonContext.Default.TagsRequest);
         if (error is not null) return error;
@@ -77,6 +77,8 @@ public static class HostsApi
 
         var clean = tags.ToDictionary(tag => tag.Key, tag => tag.Value!);
         if (!store.SetTags(new HostId(id), clean)) return NoSuchHost(id);
+        // Tags decide which alert rules watch the host; they do not bump the hosts version.
+        system.EventStream.Publish(new HostsTableChanged());
         var view = await views.FindAsync(new HostId(id));
         return view is null ? NoSuchHost(id) : TypedResults.Json(view, HostsJsonContext.Default.HostView);
     }

@@ -1,6 +1,8 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Hosting;
+using Lumen.Hub.Alerts;
+using Lumen.Hub.Alerts.Events;
 using Lumen.Hub.Hosts;
 
 namespace Lumen.Hub.LiveFeed;
@@ -33,6 +35,8 @@ public sealed class LiveFeedActor : ReceiveActor, IWithTimers
         Receive<LiveFeedCommands.Unsubscribe>(unsubscribe => { _subscribers.Remove(unsubscribe.SubscriberId); });
         Receive<LiveFeedQueries.GetStatus>(_ => Sender.Tell(new LiveFeedStatus(_subscribers.Count, _rounds)));
         Receive<Tick>(_ => StartRound());
+        // An alert fired or resolved: every open dashboard hears of it at once, not at the next round.
+        Receive<AlertEventRaised>(raised => _subscribers.Broadcast(new LiveFrame(AlertStreamFrame.Utf8(raised))));
         Receive<LiveCollectionStarted>(started =>
         {
             if (_round is not { } round || round.Number != started.Round) return;
@@ -59,7 +63,11 @@ public sealed class LiveFeedActor : ReceiveActor, IWithTimers
     /// <summary>Half an interval: a round that takes longer is sent with what it has, before the next starts.</summary>
     private TimeSpan CollectTimeout => _interval / 2;
 
-    protected override void PreStart() => Timers.StartPeriodicTimer(TickKey, Tick.Instance, _interval);
+    protected override void PreStart()
+    {
+        Timers.StartPeriodicTimer(TickKey, Tick.Instance, _interval);
+        Context.System.EventStream.Subscribe(Self, typeof(AlertEventRaised));
+    }
 
     private void StartRound()
     {

@@ -55,6 +55,12 @@ public sealed class LiveFeedSubscribers
         return new PublishOutcome(_subscribers.Count, ended, dropping);
     }
 
+    /// <summary>Offers one frame to every connection, whatever it subscribed to (an alert, say).</summary>
+    public void Broadcast(LiveFrame frame)
+    {
+        foreach (var subscriber in _subscribers.Values) subscriber.Queue.Offer(frame);
+    }
+
     private sealed class Subscriber(LiveSubscriberQueue queue)
     {
         private long _reported;

@@ -81,6 +81,7 @@ public sealed class TokenDirectoryActor : ReceiveActor, IWithTimers
             _ledger.Forget(removed);
         }
         _log.Debug("Host tokens reloaded: {0} hosts (version {1})", loaded.Tokens.Count, loaded.Version);
+        Context.System.EventStream.Publish(new HostsTableChanged());
         LoadFinished();
     }
 
