@@ -40,6 +40,7 @@ public static class HelpText
           LUMEN_HUB_DOWNSAMPLE_BUCKET_SIZE    [5m; 1m–24h]
           LUMEN_HUB_DOWNSAMPLE_HOT_WINDOW     [24h; 1h–720h]
           LUMEN_HUB_DOWNSAMPLE_ARCHIVE_WINDOW [720h; 24h–8760h]
+          LUMEN_HUB_RETENTION_ALERTS_WINDOW resolved alert events kept [720h; 24h–8760h, 0 = forever]
           LUMEN_HUB_SECRET                session signing secret, ≥ 32 characters [generated on
                                           first start, kept in <data folder>/session-secret]
           LUMEN_HUB_ADMIN_USERNAME        with LUMEN_HUB_ADMIN_PASSWORD: an admin created at start

@@ -52,16 +52,20 @@ public sealed class RetentionActor : ReceiveActor, IWithTimers
     private void HandleSettings(SettingsRead read)
     {
         var now = Context.System.Scheduler.Now;
-        switch (RetentionPolicy.Decide(read.Settings.RetentionWindow, read.Settings.RetentionInterval, _lastSweep, now))
+        var snapshots = RetentionPolicy.Decide(read.Settings.RetentionWindow, read.Settings.RetentionInterval, _lastSweep, now) as RetentionDecision.Sweep;
+        // Alert events follow the same interval, by their own window: history kept forever still lets old events go.
+        var alerts = RetentionPolicy.Decide(read.Settings.RetentionAlertsWindow, read.Settings.RetentionInterval, _lastSweep, now) as RetentionDecision.Sweep;
+        if (snapshots is null && alerts is null)
         {
-            case RetentionDecision.Sweep sweep:
-                _log.Debug("Retention sweep: deleting snapshots before {0:O}", sweep.Cutoff);
-                Task.Run(() => _store.Sweep(sweep.Cutoff)).PipeTo(Self, success: r => new SweepDone(r, now));
-                break;
-            default:
-                _busy = false;
-                break;
+            _busy = false;
+            return;
         }
+        _log.Debug("Retention sweep: deleting snapshots before {0:O}, resolved alert events before {1:O}", snapshots?.Cutoff, alerts?.Cutoff);
+        var store = _store;
+        Task.Run(() => new SweepDone(
+                snapshots is null ? SweepResult.Nothing : store.Sweep(snapshots.Cutoff),
+                alerts is null ? 0 : store.SweepAlertEvents(alerts.Cutoff), now))
+            .PipeTo(Self);
     }
 
     private void HandleSweepDone(SweepDone done)
@@ -70,6 +74,8 @@ public sealed class RetentionActor : ReceiveActor, IWithTimers
         _lastSweep = done.StartedAt;
         if (done.Result.RowsDeleted > 0)
             _log.Info("Retention removed {0} snapshot rows in {1} chunks ({2:F0} ms)", done.Result.RowsDeleted, done.Result.Chunks, done.Result.Elapsed.TotalMilliseconds);
+        if (done.AlertEventsDeleted > 0)
+            _log.Info("Retention removed {0} resolved alert events", done.AlertEventsDeleted);
         Context.System.EventStream.Publish(new RetentionSwept(done.StartedAt, done.Result));
     }
 
@@ -81,7 +87,7 @@ public sealed class RetentionActor : ReceiveActor, IWithTimers
 
     private sealed record SettingsRead(HubSettings Settings);
 
-    private sealed record SweepDone(SweepResult Result, DateTimeOffset StartedAt);
+    private sealed record SweepDone(SweepResult Result, long AlertEventsDeleted, DateTimeOffset StartedAt);
 
     public static Props Props(SettingsStore settings, RetentionStore store) =>
         Akka.Actor.Props.Create(() => new RetentionActor(settings, store));

@@ -3,7 +3,10 @@ using Lumen.Hub.Storage;
 namespace Lumen.Hub.Retention;
 
 /// <summary>What a retention sweep removed.</summary>
-public sealed record SweepResult(long RowsDeleted, int Chunks, TimeSpan Elapsed);
+public sealed record SweepResult(long RowsDeleted, int Chunks, TimeSpan Elapsed)
+{
+    public static readonly SweepResult Nothing = new(0, 0, TimeSpan.Zero);
+}
 
 /// <summary>
 /// Deletes snapshots older than a cutoff, host by host, in chunks of at most
@@ -42,5 +45,26 @@ public sealed class RetentionStore(LumenDatabase database)
             SnapshotChunks.DeleteMinutesOlderThan(connection, host, cutoffMs, ChunkRows);
         }
         return new SweepResult(deleted, chunks, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>Deletes alert events resolved before <paramref name="cutoff"/>, in chunks; firing ones stay whatever their age.</summary>
+    public long SweepAlertEvents(DateTimeOffset cutoff)
+    {
+        using var connection = database.Open();
+        long deleted = 0;
+        int removed;
+        do
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                DELETE FROM alert_events WHERE id IN
+                    (SELECT id FROM alert_events WHERE state = 'resolved' AND resolved_at < $cutoff LIMIT $chunk);
+                """;
+            command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$chunk", ChunkRows);
+            removed = command.ExecuteNonQuery();
+            deleted += removed;
+        } while (removed == ChunkRows);
+        return deleted;
     }
 }

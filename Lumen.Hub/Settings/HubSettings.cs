@@ -7,7 +7,8 @@ public sealed record HubSettings(
     TimeSpan AgentInterval,
     TimeSpan DownsampleBucketSize,
     TimeSpan DownsampleHotWindow,
-    TimeSpan DownsampleArchiveWindow)
+    TimeSpan DownsampleArchiveWindow,
+    TimeSpan RetentionAlertsWindow)
 {
     public static HubSettings From(IReadOnlyDictionary<string, TimeSpan> values) => new(
         values[SettingDefinitions.RetentionWindow.Key],
@@ -15,5 +16,6 @@ public sealed record HubSettings(
         values[SettingDefinitions.AgentInterval.Key],
         values[SettingDefinitions.DownsampleBucketSize.Key],
         values[SettingDefinitions.DownsampleHotWindow.Key],
-        values[SettingDefinitions.DownsampleArchiveWindow.Key]);
+        values[SettingDefinitions.DownsampleArchiveWindow.Key],
+        values[SettingDefinitions.RetentionAlertsWindow.Key]);
 }

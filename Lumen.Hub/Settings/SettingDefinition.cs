@@ -39,8 +39,11 @@ public static class SettingDefinitions
     public static readonly SettingDefinition DownsampleHotWindow = new("downsample_hot_window", "LUMEN_HUB_DOWNSAMPLE_HOT_WINDOW", TimeSpan.FromHours(24), TimeSpan.FromHours(1), D(30), AllowsZero: false);
     public static readonly SettingDefinition DownsampleArchiveWindow = new("downsample_archive_window", "LUMEN_HUB_DOWNSAMPLE_ARCHIVE_WINDOW", D(30), D(1), D(365), AllowsZero: false);
 
+    /// <summary>How long resolved alert events are kept (the Go hub's name and default).</summary>
+    public static readonly SettingDefinition RetentionAlertsWindow = new("retention_alerts_window", "LUMEN_HUB_RETENTION_ALERTS_WINDOW", D(30), D(1), D(365), AllowsZero: true);
+
     public static readonly IReadOnlyList<SettingDefinition> All =
-        [RetentionWindow, RetentionInterval, AgentInterval, DownsampleBucketSize, DownsampleHotWindow, DownsampleArchiveWindow];
+        [RetentionWindow, RetentionInterval, AgentInterval, DownsampleBucketSize, DownsampleHotWindow, DownsampleArchiveWindow, RetentionAlertsWindow];
 
     public static SettingDefinition? Find(string key) => All.FirstOrDefault(d => d.Key == key);
 }

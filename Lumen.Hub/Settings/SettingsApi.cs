@@ -70,5 +70,6 @@ public static class SettingsApi
             [SettingDefinitions.DownsampleBucketSize.Key] = GoDuration.Format(settings.DownsampleBucketSize),
             [SettingDefinitions.DownsampleHotWindow.Key] = GoDuration.Format(settings.DownsampleHotWindow),
             [SettingDefinitions.DownsampleArchiveWindow.Key] = GoDuration.Format(settings.DownsampleArchiveWindow),
+            [SettingDefinitions.RetentionAlertsWindow.Key] = GoDuration.Format(settings.RetentionAlertsWindow),
         }, SettingsJsonContext.Default.DictionaryStringString);
 }

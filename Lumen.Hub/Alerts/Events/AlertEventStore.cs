@@ -118,24 +118,6 @@ public sealed class AlertEventStore(LumenDatabase database)
         return reader.Read() ? Read(reader) : null;
     }
 
-    /// <summary>Deletes resolved events that ended before <paramref name="cutoff"/>, a bounded chunk at a time.</summary>
-    public long DeleteResolvedBefore(DateTimeOffset cutoff, int chunkRows = 5000)
-    {
-        using var connection = database.Open();
-        long deleted = 0;
-        int removed;
-        do
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM alert_events WHERE id IN (SELECT id FROM alert_events WHERE state = 'resolved' AND resolved_at < $cutoff LIMIT $chunk);";
-            command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$chunk", chunkRows);
-            removed = command.ExecuteNonQuery();
-            deleted += removed;
-        } while (removed == chunkRows);
-        return deleted;
-    }
-
     private static AlertEventView Read(SqliteDataReader reader) => new()
     {
         Id = reader.GetInt64(0),

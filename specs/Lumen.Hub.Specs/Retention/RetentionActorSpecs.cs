@@ -140,6 +140,30 @@ public sealed class RetentionActorSpecs : TestKit, IDisposable
         Assert.Equal(3, swept.Result.Chunks);
     }
 
+    private void InsertAlertEvent(long id, string state, TimeSpan resolvedAgo)
+    {
+        var resolvedAt = state == "resolved" ? (Clock.Now - resolvedAgo).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture) : "NULL";
+        _db.Execute($"""
+            INSERT INTO alert_events (id, rule_id, rule_name, host_id, host, metric, severity, state, message, started_at, resolved_at)
+            VALUES ({id}, 1, 'r', {_hostId}, 'nas', 'cpu_pct', 'warning', '{state}', 'm', 0, {resolvedAt});
+            """);
+    }
+
+    [Fact]
+    public async Task RetentionActor_should_delete_resolved_alert_events_older_than_their_window_and_keep_firing_ones()
+    {
+        _settings.Write(new Dictionary<string, string> { ["retention_alerts_window"] = "48h" });
+        InsertAlertEvent(1, "resolved", TimeSpan.FromHours(72));
+        InsertAlertEvent(2, "resolved", TimeSpan.FromHours(24));
+        InsertAlertEvent(3, "firing", TimeSpan.Zero);
+        await StartRetentionAsync();
+
+        Clock.Advance(TimeSpan.Zero);
+        await ExpectMsgAsync<RetentionSwept>(TimeSpan.FromSeconds(5));
+
+        Assert.Equal("2,3", _db.String("SELECT group_concat(id) FROM (SELECT id FROM alert_events ORDER BY id)"));
+    }
+
     /// <summary>Moves virtual time one heartbeat at a time, letting each beat's database work finish.</summary>
     private async Task AdvanceInBeatsAsync(TimeSpan total)
     {

@@ -22,6 +22,7 @@ public sealed class SettingsApiSpecs : IAsyncLifetime
         {
             ["retention_window"] = "24h", ["retention_interval"] = "1h", ["agent_interval"] = "5s",
             ["downsample_bucket_size"] = "5m", ["downsample_hot_window"] = "24h", ["downsample_archive_window"] = "720h",
+            ["retention_alerts_window"] = "720h",
         }, settings);
     }
 
@@ -34,7 +35,7 @@ public sealed class SettingsApiSpecs : IAsyncLifetime
         var settings = await response.Content.ReadFromJsonAsync<Dictionary<string, string>>();
         Assert.Equal("10s", settings!["agent_interval"]);
         Assert.Equal("48h", settings["retention_window"]);
-        Assert.Equal(6, settings.Count);
+        Assert.Equal(Lumen.Hub.Settings.SettingDefinitions.All.Count, settings.Count);
         var agent = _hub.AgentClient((await _hub.AddHostAsync("pi")).Token);
         var policy = await agent.GetFromJsonAsync<JsonElement>("/api/agent/policy");
         Assert.Equal("10s", policy.GetProperty("collection_interval").GetString());
