@@ -6,7 +6,8 @@ using Lumen.Hub.Http;
 namespace Lumen.Hub.Hosts;
 
 /// <summary>
-/// Host administration for the dashboard: list, add (token shown once), rotate, delete, tags.
+/// Host administration for the dashboard: list, add (token shown once), rotate, delete, tags,
+/// silence (the host actors are told, so the alerts they evaluate follow at once).
 /// A rotated or deleted token is refused before the answer leaves: the endpoint waits for the
 /// hub's token map to reload.
 /// </summary>
@@ -21,6 +22,8 @@ public static class HostsApi
         api.MapDelete("/hosts/{id:long}", DeleteAsync);
         api.MapPost("/hosts/{id:long}/rotate", RotateAsync);
         api.MapPut("/hosts/{id:long}/tags", SetTagsAsync);
+        api.MapPost("/hosts/{id:long}/silence", SilenceAsync);
+        api.MapDelete("/hosts/{id:long}/silence", EndSilence);
         return api;
     }
 
@@ -79,6 +82,25 @@ public static class HostsApi
         if (!store.SetTags(new HostId(id), clean)) return NoSuchHost(id);
         var view = await views.FindAsync(new HostId(id));
         return view is null ? NoSuchHost(id) : TypedResults.Json(view, HostsJsonContext.Default.HostView);
+    }
+
+    private static async Task<IResult> SilenceAsync(long id, HttpContext http, HostStore store, TimeProvider clock, IRequiredActor<HostsActor> hosts)
+    {
+        var (body, error) = await JsonBody.ReadAsync(http, HostsJsonContext.Default.SilenceRequest);
+        if (error is not null) return error;
+        var (until, invalid) = HostSilence.Resolve(body!, clock.GetUtcNow());
+        if (invalid is not null) return ApiErrors.Result(StatusCodes.Status400BadRequest, invalid);
+
+        if (!store.SetSilence(new HostId(id), until)) return NoSuchHost(id);
+        hosts.ActorRef.Tell(new HostCommands.SetSilence(new HostId(id), until));
+        return TypedResults.Json(new SilenceView(until?.UtcDateTime), HostsJsonContext.Default.SilenceView);
+    }
+
+    private static IResult EndSilence(long id, HostStore store, IRequiredActor<HostsActor> hosts)
+    {
+        if (!store.SetSilence(new HostId(id), null)) return NoSuchHost(id);
+        hosts.ActorRef.Tell(new HostCommands.SetSilence(new HostId(id), null));
+        return TypedResults.NoContent();
     }
 
     private static async Task ReloadTokensAsync(IRequiredActor<TokenDirectoryActor> directory) =>

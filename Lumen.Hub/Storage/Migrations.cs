@@ -7,8 +7,8 @@ namespace Lumen.Hub.Storage;
 /// version lives in SQLite's <c>user_version</c>. Append only: a released step never changes.
 /// A step renumbered when two branches meet runs again over a file it already changed, so
 /// steps from the rollup's on can run twice without harm: tables are created if they do not
-/// exist, and a metric's columns are added by <see cref="AddMetricColumns"/>, which skips a
-/// column that is there.
+/// exist, and columns are added by <see cref="AddMetricColumns"/> and <see cref="AddColumn"/>,
+/// which skip a column that is there.
 /// </summary>
 public static class Migrations
 {
@@ -186,6 +186,10 @@ public static class Migrations
                    CAST(unixepoch('subsec') * 1000 AS INTEGER), CAST(unixepoch('subsec') * 1000 AS INTEGER)
             WHERE NOT EXISTS (SELECT 1 FROM alert_rules);
         """),
+        // 7 (silence): until when a host's alerts are silenced, unix seconds as the Go hub
+        //    stores it; NULL is not silenced. An update of it bumps no counter: the hosts_*
+        //    triggers watch the name and token only.
+        AddColumn("hosts", "silenced_until", "INTEGER"),
     ];
 
     public static int Latest => Steps.Length;
@@ -201,6 +205,14 @@ public static class Migrations
         string.Concat(MetricTables
             .Where(table => !HasColumn(transaction, table, metric))
             .Select(table => $"ALTER TABLE {table} ADD COLUMN {metric} REAL NOT NULL DEFAULT 0;\n"));
+
+    /// <summary>
+    /// A column added to <paramref name="table"/> where it is not there yet, so the step can run
+    /// again over a file it already changed. The definition must be one SQLite can add without
+    /// rewriting rows: nullable, or NOT NULL with a constant default.
+    /// </summary>
+    private static Func<SqliteTransaction, string> AddColumn(string table, string column, string definition) => transaction =>
+        HasColumn(transaction, table, column) ? "" : $"ALTER TABLE {table} ADD COLUMN {column} {definition};\n";
 
     private static bool HasColumn(SqliteTransaction transaction, string table, string column)
     {

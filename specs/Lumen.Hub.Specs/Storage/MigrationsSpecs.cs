@@ -107,6 +107,48 @@ public sealed class MigrationsSpecs : IDisposable
         Assert.Equal(1L, command.ExecuteScalar());
     }
 
+    /// <summary>The step that adds hosts.silenced_until (migration 7).</summary>
+    private const int SilenceStep = 7;
+
+    [Fact]
+    public void Apply_should_keep_a_silence_and_add_its_column_once_when_the_step_runs_again()
+    {
+        var database = DatabaseAt(version: Migrations.Latest);
+        var store = new HostStore(database, TimeProvider.System);
+        var nas = store.Add("nas").Host.Id;
+        var until = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 600);
+        store.SetSilence(nas, until);
+        Execute(database, $"PRAGMA user_version = {SilenceStep - 1};");
+
+        database.Initialise();
+
+        Assert.Equal(until, store.LoadSilences()[nas]);
+        Assert.Equal(1L, Scalar(database, "SELECT count(*) FROM pragma_table_info('hosts') WHERE name = 'silenced_until';"));
+        using var connection = database.Open();
+        Assert.Equal(Migrations.Latest, Migrations.CurrentVersion(connection));
+    }
+
+    [Fact]
+    public void Apply_should_leave_hosts_unsilenced_when_a_version_6_database_is_upgraded()
+    {
+        var database = DatabaseAt(version: SilenceStep - 1);
+        var nas = new HostStore(database, TimeProvider.System).Add("nas").Host.Id;
+
+        database.Initialise();
+
+        var details = new HostStore(database, TimeProvider.System).ListDetails().Single();
+        Assert.Equal(nas, details.Host.Id);
+        Assert.Null(details.SilencedUntil);
+    }
+
+    private static long Scalar(LumenDatabase database, string sql)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private LumenDatabase DatabaseAt(int version)
     {
         Directory.CreateDirectory(_folder);
