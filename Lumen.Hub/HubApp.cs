@@ -11,6 +11,7 @@ using Lumen.Hub.Ingest;
 using Lumen.Hub.Install;
 using Lumen.Hub.LiveFeed;
 using Lumen.Hub.LocalAgent;
+using Lumen.Hub.Maintenance;
 using Lumen.Hub.Retention;
 using Lumen.Hub.Settings;
 using Lumen.Hub.Storage;
@@ -69,6 +70,7 @@ public static class HubApp
         api.MapVersionApi();
         api.MapHistoryApi();
         api.MapLiveStreamApi();
+        api.MapMaintenanceApi();
         return app;
     }
 
@@ -100,6 +102,7 @@ public static class HubApp
         services.AddSingleton<UserStore>();
         services.AddSingleton<HostPresenceReader>();
         services.AddSingleton<HostViews>();
+        services.AddSingleton<MaintenanceStore>();
         if (options.Quickstart.LocalAgent)
         {
             services.AddSingleton(provider => new LocalAgentIdentity(provider.GetRequiredService<HostStore>(), options.DataFolder));

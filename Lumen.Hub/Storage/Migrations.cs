@@ -190,6 +190,21 @@ public static class Migrations
         //    stores it; NULL is not silenced. An update of it bumps no counter: the hosts_*
         //    triggers watch the name and token only.
         AddColumn("hosts", "silenced_until", "INTEGER"),
+        // 8 (maintenance): windows during which the hosts they cover raise and resolve no
+        //    alerts. Times in unix ms; `host` a HostPattern ('' every host) and `scope_tags` a
+        //    JSON object of tags the host must carry, both checked when written.
+        Sql("""
+        CREATE TABLE IF NOT EXISTS maintenance_windows (
+            id         INTEGER PRIMARY KEY AUTOINCREMENT,
+            reason     TEXT    NOT NULL DEFAULT '',
+            start_at   INTEGER NOT NULL,
+            end_at     INTEGER NOT NULL,
+            recurrence TEXT    NOT NULL DEFAULT 'none' CHECK (recurrence IN ('none', 'weekly')),
+            host       TEXT    NOT NULL DEFAULT '',
+            scope_tags TEXT    NOT NULL DEFAULT '{}',
+            created_at INTEGER NOT NULL
+        );
+        """),
     ];
 
     public static int Latest => Steps.Length;

@@ -1,6 +1,8 @@
 using Lumen.Hub.History;
 using Lumen.Hub.Hosts;
+using Lumen.Hub.Hosts.Matching;
 using Lumen.Hub.Hosts.Tokens;
+using Lumen.Hub.Maintenance;
 using Lumen.Hub.Storage;
 
 namespace Lumen.Hub.Specs.Storage;
@@ -139,6 +141,25 @@ public sealed class MigrationsSpecs : IDisposable
         var details = new HostStore(database, TimeProvider.System).ListDetails().Single();
         Assert.Equal(nas, details.Host.Id);
         Assert.Null(details.SilencedUntil);
+    }
+
+    /// <summary>The step that adds maintenance_windows (migration 8).</summary>
+    private const int MaintenanceStep = 8;
+
+    [Fact]
+    public void Apply_should_keep_maintenance_windows_when_their_step_runs_again()
+    {
+        var database = DatabaseAt(version: Migrations.Latest);
+        var start = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        var added = new MaintenanceStore(database).Add(new MaintenanceWindow(0, "patching", start, start.AddHours(1),
+            Recurrence.Weekly, HostPattern.Everyone, new Dictionary<string, string>(), start));
+        Execute(database, $"PRAGMA user_version = {MaintenanceStep - 1};");
+
+        database.Initialise();
+
+        Assert.Equal(added, new MaintenanceStore(database).LoadAll().Single() with { ScopeTags = added.ScopeTags });
+        using var connection = database.Open();
+        Assert.Equal(Migrations.Latest, Migrations.CurrentVersion(connection));
     }
 
     private static long Scalar(LumenDatabase database, string sql)
