@@ -15,6 +15,7 @@ using Lumen.Hub.Maintenance;
 using Lumen.Hub.Retention;
 using Lumen.Hub.Settings;
 using Lumen.Hub.Storage;
+using Lumen.Hub.Tags;
 
 namespace Lumen.Hub;
 
@@ -71,6 +72,7 @@ public static class HubApp
         api.MapHistoryApi();
         api.MapLiveStreamApi();
         api.MapMaintenanceApi();
+        api.MapTagsApi();
         return app;
     }
 
@@ -103,6 +105,7 @@ public static class HubApp
         services.AddSingleton<HostPresenceReader>();
         services.AddSingleton<HostViews>();
         services.AddSingleton<MaintenanceStore>();
+        services.AddSingleton<TagStore>();
         if (options.Quickstart.LocalAgent)
         {
             services.AddSingleton(provider => new LocalAgentIdentity(provider.GetRequiredService<HostStore>(), options.DataFolder));

@@ -22,11 +22,6 @@ public sealed class NewHostRequest
     public string? Name { get; set; }
 }
 
-/// <summary>Body of <c>PUT /api/hosts/{id}/tags</c>: the complete new set.</summary>
-public sealed class TagsRequest
-{
-    public Dictionary<string, string?>? Tags { get; set; }
-}
 
 /// <summary>
 /// Body of <c>POST /api/hosts/{id}/silence</c>: the Go hub's <c>seconds</c> from now (0 ends the

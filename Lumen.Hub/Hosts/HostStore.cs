@@ -121,17 +121,6 @@ public sealed class HostStore(LumenDatabase database, TimeProvider clock)
         return hosts;
     }
 
-    /// <summary>Replaces the host's tags; false when there is no such host.</summary>
-    public bool SetTags(HostId id, IReadOnlyDictionary<string, string> tags)
-    {
-        using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE hosts SET tags_json = $tags WHERE id = $id;";
-        command.Parameters.AddWithValue("$tags", HostTags.ToJson(tags));
-        command.Parameters.AddWithValue("$id", id.Value);
-        return command.ExecuteNonQuery() == 1;
-    }
-
     /// <summary>
     /// Silences the host's alerts until <paramref name="until"/> (whole unix seconds, as the Go
     /// hub stores it), or ends the silence when null; false when there is no such host.

@@ -6,8 +6,9 @@ using Lumen.Hub.Http;
 namespace Lumen.Hub.Hosts;
 
 /// <summary>
-/// Host administration for the dashboard: list, add (token shown once), rotate, delete, tags,
-/// silence (the host actors are told, so the alerts they evaluate follow at once).
+/// Host administration for the dashboard: list, add (token shown once), rotate, delete, silence
+/// (the host actors are told, so the alerts they evaluate follow at once). A host's tags are
+/// set through the Tags feature (<c>PUT /api/hosts/{id}/tags</c>), which keeps the inventory.
 /// A rotated or deleted token is refused before the answer leaves: the endpoint waits for the
 /// hub's token map to reload.
 /// </summary>
@@ -21,7 +22,6 @@ public static class HostsApi
         api.MapPost("/hosts", AddAsync);
         api.MapDelete("/hosts/{id:long}", DeleteAsync);
         api.MapPost("/hosts/{id:long}/rotate", RotateAsync);
-        api.MapPut("/hosts/{id:long}/tags", SetTagsAsync);
         api.MapPost("/hosts/{id:long}/silence", SilenceAsync);
         api.MapDelete("/hosts/{id:long}/silence", EndSilence);
         return api;
@@ -69,19 +69,6 @@ public static class HostsApi
         await Task.Run(() => store.Remove(host));
         await ReloadTokensAsync(directory);
         return TypedResults.NoContent();
-    }
-
-    private static async Task<IResult> SetTagsAsync(long id, HttpContext http, HostStore store, HostViews views)
-    {
-        var (body, error) = await JsonBody.ReadAsync(http, HostsJsonContext.Default.TagsRequest);
-        if (error is not null) return error;
-        if (body!.Tags is not { } tags) return ApiErrors.Result(StatusCodes.Status400BadRequest, "tags is required: an object of key/value strings, {} to clear");
-        if (HostTags.Validate(tags) is { } invalid) return ApiErrors.Result(StatusCodes.Status400BadRequest, invalid);
-
-        var clean = tags.ToDictionary(tag => tag.Key, tag => tag.Value!);
-        if (!store.SetTags(new HostId(id), clean)) return NoSuchHost(id);
-        var view = await views.FindAsync(new HostId(id));
-        return view is null ? NoSuchHost(id) : TypedResults.Json(view, HostsJsonContext.Default.HostView);
     }
 
     private static async Task<IResult> SilenceAsync(long id, HttpContext http, HostStore store, TimeProvider clock, IRequiredActor<HostsActor> hosts)

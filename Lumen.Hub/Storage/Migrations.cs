@@ -205,6 +205,32 @@ public static class Migrations
             created_at INTEGER NOT NULL
         );
         """),
+        // 9 (tags): the tag inventory rules and windows pick from. Hosts' tags stay free-form in
+        //    hosts.tags_json; what hosts carry already is listed here (values that are not
+        //    empty), so a hub upgraded with tagged hosts starts with them known.
+        Sql("""
+        CREATE TABLE IF NOT EXISTS tags (
+            key         TEXT    PRIMARY KEY,
+            description TEXT    NOT NULL DEFAULT '',
+            created_at  INTEGER NOT NULL,
+            updated_at  INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS tag_values (
+            tag_key    TEXT    NOT NULL REFERENCES tags (key) ON DELETE CASCADE,
+            value      TEXT    NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (tag_key, value)
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO tags (key, description, created_at, updated_at)
+            SELECT DISTINCT carried.key, '', CAST(unixepoch('subsec') * 1000 AS INTEGER), CAST(unixepoch('subsec') * 1000 AS INTEGER)
+            FROM (SELECT tags_json FROM hosts WHERE json_valid(tags_json) AND json_type(tags_json) = 'object') AS host,
+                 json_each(host.tags_json) AS carried;
+        INSERT OR IGNORE INTO tag_values (tag_key, value, created_at)
+            SELECT DISTINCT carried.key, carried.value, CAST(unixepoch('subsec') * 1000 AS INTEGER)
+            FROM (SELECT tags_json FROM hosts WHERE json_valid(tags_json) AND json_type(tags_json) = 'object') AS host,
+                 json_each(host.tags_json) AS carried
+            WHERE carried.type = 'text' AND carried.value <> '';
+        """),
     ];
 
     public static int Latest => Steps.Length;

@@ -4,6 +4,7 @@ using Lumen.Hub.Hosts.Matching;
 using Lumen.Hub.Hosts.Tokens;
 using Lumen.Hub.Maintenance;
 using Lumen.Hub.Storage;
+using Lumen.Hub.Tags;
 
 namespace Lumen.Hub.Specs.Storage;
 
@@ -160,6 +161,43 @@ public sealed class MigrationsSpecs : IDisposable
         Assert.Equal(added, new MaintenanceStore(database).LoadAll().Single() with { ScopeTags = added.ScopeTags });
         using var connection = database.Open();
         Assert.Equal(Migrations.Latest, Migrations.CurrentVersion(connection));
+    }
+
+    /// <summary>The step that adds the tag inventory (migration 9).</summary>
+    private const int TagsStep = 9;
+
+    [Fact]
+    public void Apply_should_list_the_tags_hosts_carry_when_a_version_8_database_is_upgraded()
+    {
+        var database = DatabaseAt(version: TagsStep - 1);
+        new HostStore(database, TimeProvider.System).Add("nas");
+        new HostStore(database, TimeProvider.System).Add("pi");
+        Execute(database, """
+            UPDATE hosts SET tags_json = '{"env":"prod","gpu":""}' WHERE name = 'nas';
+            UPDATE hosts SET tags_json = 'not json' WHERE name = 'pi';
+            """);
+
+        database.Initialise();
+
+        var tags = new TagStore(database, TimeProvider.System).List();
+        Assert.Equal(["env", "gpu"], tags.Select(tag => tag.Key));
+        Assert.Equal(["prod"], tags[0].Values);
+        Assert.Empty(tags[1].Values);
+    }
+
+    [Fact]
+    public void Apply_should_keep_the_inventory_when_its_step_runs_again()
+    {
+        var database = DatabaseAt(version: Migrations.Latest);
+        var store = new TagStore(database, TimeProvider.System);
+        store.Add("env", "where it runs", ["prod", "home"]);
+        Execute(database, $"PRAGMA user_version = {TagsStep - 1};");
+
+        database.Initialise();
+
+        var tag = Assert.Single(store.List());
+        Assert.Equal(("env", "where it runs"), (tag.Key, tag.Description));
+        Assert.Equal(["home", "prod"], tag.Values);
     }
 
     private static long Scalar(LumenDatabase database, string sql)
