@@ -15,9 +15,11 @@ using Lumen.Hub.Ingest;
 using Lumen.Hub.Install;
 using Lumen.Hub.LiveFeed;
 using Lumen.Hub.LocalAgent;
+using Lumen.Hub.Maintenance;
 using Lumen.Hub.Retention;
 using Lumen.Hub.Settings;
 using Lumen.Hub.Storage;
+using Lumen.Hub.Tags;
 
 namespace Lumen.Hub;
 
@@ -75,6 +77,8 @@ public static class HubApp
         api.MapLiveStreamApi();
         api.MapAlertRulesApi();
         api.MapAlertEventsApi();
+        api.MapMaintenanceApi();
+        api.MapTagsApi();
         return app;
     }
 
@@ -115,6 +119,8 @@ public static class HubApp
             var clock = provider.GetRequiredService<TimeProvider>();
             return (host, name) => new AlertWatch(host, name, clock.GetUtcNow(), registry.Get<AlertJournalActor>());
         });
+        services.AddSingleton<MaintenanceStore>();
+        services.AddSingleton<TagStore>();
         if (options.Quickstart.LocalAgent)
         {
             services.AddSingleton(provider => new LocalAgentIdentity(provider.GetRequiredService<HostStore>(), options.DataFolder));

@@ -6,6 +6,8 @@ using Lumen.Hub.Alerts.Journal;
 using Lumen.Hub.Alerts.Rules;
 using Lumen.Hub.History;
 using Lumen.Hub.Hosts;
+using Lumen.Hub.Maintenance;
+using Lumen.Hub.Tags;
 using Lumen.Protocol.Metrics;
 
 namespace Lumen.Hub.Alerts;
@@ -101,13 +103,9 @@ public sealed record AlertRulesChanged
 /// maintenance check. <see cref="MoreChanges"/> are the event-stream messages, beyond rule and
 /// host changes, after which it must be read again.
 /// </summary>
-public sealed class AlertPolicySource(AlertRuleStore rules, HostStore hosts, HistoryStore history, TimeProvider clock)
+public sealed class AlertPolicySource(AlertRuleStore rules, HostStore hosts, HistoryStore history, MaintenanceStore maintenance, TimeProvider clock)
 {
-    public Func<MaintenanceCheck> Maintenance { get; init; } = () => AlertPolicy.NoMaintenance;
-
-    public Func<IReadOnlyDictionary<long, DateTimeOffset?>> Silences { get; init; } = () => new Dictionary<long, DateTimeOffset?>();
-
-    public IReadOnlyList<Type> MoreChanges { get; init; } = [];
+    public IReadOnlyList<Type> MoreChanges { get; } = [typeof(MaintenanceWindowsChanged), typeof(TagsChanged)];
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -115,7 +113,7 @@ public sealed class AlertPolicySource(AlertRuleStore rules, HostStore hosts, His
     {
         var now = clock.GetUtcNow();
         var allRules = rules.List().Where(rule => rule.Enabled).ToList();
-        var silences = Silences();
+        var silences = hosts.LoadSilences();
         var forecasting = allRules.Where(rule => rule.Metric.Kind == AlertKind.DiskFullHours).ToList();
         var facts = new Dictionary<long, AlertHostFacts>();
         foreach (var details in hosts.ListDetails())
@@ -123,9 +121,21 @@ public sealed class AlertPolicySource(AlertRuleStore rules, HostStore hosts, His
             var host = details.Host;
             var booted = details.System is { UptimeSeconds: > 0 } system && host.LastSeenAt is { } seen ? seen - TimeSpan.FromSeconds(system.UptimeSeconds) : (DateTimeOffset?)null;
             var disk = forecasting.Any(rule => rule.Watches(host.Name, details.Tags)) ? DiskHistory(host.Id, now) : [];
-            facts[host.Id.Value] = new AlertHostFacts(host.Name, details.Tags, silences.GetValueOrDefault(host.Id.Value), host.LastSeenAt, booted, disk);
+            DateTimeOffset? silencedUntil = silences.TryGetValue(host.Id, out var until) ? until : null;
+            facts[host.Id.Value] = new AlertHostFacts(host.Name, details.Tags, silencedUntil, host.LastSeenAt, booted, disk);
         }
         return new AlertPolicy(0, allRules, Maintenance(), facts, null);
+    }
+
+    /// <summary>
+    /// Whether any window applies to a host at an instant. A window that cannot be read stops
+    /// the load (and the hosts keep their rules) rather than being taken to cover every host.
+    /// </summary>
+    private MaintenanceCheck Maintenance()
+    {
+        var windows = maintenance.LoadAll();
+        if (windows.Count == 0) return AlertPolicy.NoMaintenance;
+        return (hostName, tags, now) => windows.Any(window => window.AppliesTo(hostName, tags, now));
     }
 
     /// <summary>The last 6 hours of <c>disk_pct</c> at the forecast's sample size, so a forecast needs no warm-up after a start.</summary>

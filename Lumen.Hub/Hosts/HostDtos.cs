@@ -2,7 +2,7 @@ using Lumen.Protocol.Ingest;
 
 namespace Lumen.Hub.Hosts;
 
-/// <summary>A host as the browser API shows it.</summary>
+/// <summary>A host as the browser API shows it; <paramref name="SilencedUntil"/> only while that lies in the future.</summary>
 public sealed record HostView(
     long Id,
     string Name,
@@ -10,7 +10,8 @@ public sealed record HostView(
     DateTime? LastSeenAt,
     IReadOnlyDictionary<string, string> Tags,
     SystemInfo? System,
-    bool Online);
+    bool Online,
+    DateTime? SilencedUntil);
 
 /// <summary>Answer of adding a host or rotating its token: the token is in no other answer, ever.</summary>
 public sealed record HostWithToken(HostView Host, string Token);
@@ -21,8 +22,16 @@ public sealed class NewHostRequest
     public string? Name { get; set; }
 }
 
-/// <summary>Body of <c>PUT /api/hosts/{id}/tags</c>: the complete new set.</summary>
-public sealed class TagsRequest
+
+/// <summary>
+/// Body of <c>POST /api/hosts/{id}/silence</c>: the Go hub's <c>seconds</c> from now (0 ends the
+/// silence), or <c>until</c> an RFC 3339 time; exactly one of them.
+/// </summary>
+public sealed class SilenceRequest
 {
-    public Dictionary<string, string?>? Tags { get; set; }
+    public long? Seconds { get; set; }
+    public string? Until { get; set; }
 }
+
+/// <summary>Answer of <c>POST /api/hosts/{id}/silence</c>: when the silence ends, null when there is none.</summary>
+public sealed record SilenceView(DateTime? SilencedUntil);

@@ -24,7 +24,9 @@ public static class HostOnline
             system = presence.System ?? system;
         }
         var online = lastSeen is { } seen && now - seen <= window;
+        // A silence that has ended stays in the table until the next one replaces it: not shown.
+        var silencedUntil = details.SilencedUntil is { } until && until > now ? until.UtcDateTime : (DateTime?)null;
         return new HostView(details.Host.Id.Value, details.Host.Name, details.Host.CreatedAt.UtcDateTime,
-            lastSeen?.UtcDateTime, details.Tags, system, online);
+            lastSeen?.UtcDateTime, details.Tags, system, online, silencedUntil);
     }
 }

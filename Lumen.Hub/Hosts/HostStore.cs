@@ -10,8 +10,11 @@ namespace Lumen.Hub.Hosts;
 /// <summary>A row of the hosts table as the admin tools show it.</summary>
 public sealed record HostRecord(HostId Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? LastSeenAt);
 
-/// <summary>A host with everything the hosts table keeps about it, for the API's host list.</summary>
-public sealed record HostDetails(HostRecord Host, IReadOnlyDictionary<string, string> Tags, SystemInfo? System);
+/// <summary>
+/// A host with everything the hosts table keeps about it, for the API's host list;
+/// <paramref name="SilencedUntil"/> as stored, which may already lie in the past.
+/// </summary>
+public sealed record HostDetails(HostRecord Host, IReadOnlyDictionary<string, string> Tags, SystemInfo? System, DateTimeOffset? SilencedUntil = null);
 
 /// <summary>A newly issued token: shown to the user once, never stored in clear.</summary>
 public sealed record IssuedToken(HostRecord Host, string Token);
@@ -104,7 +107,7 @@ public sealed class HostStore(LumenDatabase database, TimeProvider clock)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, name, created_at, last_seen_at, tags_json, system_json FROM hosts ORDER BY name;";
+        command.CommandText = "SELECT id, name, created_at, last_seen_at, tags_json, system_json, silenced_until FROM hosts ORDER BY name;";
         using var reader = command.ExecuteReader();
         var hosts = new List<HostDetails>();
         while (reader.Read())
@@ -113,19 +116,39 @@ public sealed class HostStore(LumenDatabase database, TimeProvider clock)
                     DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
                     reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))),
                 HostTags.FromJson(reader.GetString(4)),
-                reader.IsDBNull(5) ? null : ReadSystem(reader.GetString(5))));
+                reader.IsDBNull(5) ? null : ReadSystem(reader.GetString(5)),
+                reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(6))));
         return hosts;
     }
 
-    /// <summary>Replaces the host's tags; false when there is no such host.</summary>
-    public bool SetTags(HostId id, IReadOnlyDictionary<string, string> tags)
+    /// <summary>
+    /// Silences the host's alerts until <paramref name="until"/> (whole unix seconds, as the Go
+    /// hub stores it), or ends the silence when null; false when there is no such host.
+    /// </summary>
+    public bool SetSilence(HostId id, DateTimeOffset? until)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE hosts SET tags_json = $tags WHERE id = $id;";
-        command.Parameters.AddWithValue("$tags", HostTags.ToJson(tags));
+        command.CommandText = "UPDATE hosts SET silenced_until = $until WHERE id = $id;";
+        command.Parameters.AddWithValue("$until", until is { } instant ? instant.ToUnixTimeSeconds() : DBNull.Value);
         command.Parameters.AddWithValue("$id", id.Value);
         return command.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>
+    /// Every host that has a silence stored, with its end (which may already have passed: the
+    /// reader compares with its own clock). A host missing from the answer is not silenced.
+    /// </summary>
+    public IReadOnlyDictionary<HostId, DateTimeOffset> LoadSilences()
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, silenced_until FROM hosts WHERE silenced_until IS NOT NULL;";
+        using var reader = command.ExecuteReader();
+        var silences = new Dictionary<HostId, DateTimeOffset>();
+        while (reader.Read())
+            silences[new HostId(reader.GetInt64(0))] = DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(1));
+        return silences;
     }
 
     private static SystemInfo? ReadSystem(string json)

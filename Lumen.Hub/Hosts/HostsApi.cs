@@ -6,7 +6,9 @@ using Lumen.Hub.Http;
 namespace Lumen.Hub.Hosts;
 
 /// <summary>
-/// Host administration for the dashboard: list, add (token shown once), rotate, delete, tags.
+/// Host administration for the dashboard: list, add (token shown once), rotate, delete, silence
+/// (the host actors are told, so the alerts they evaluate follow at once). A host's tags are
+/// set through the Tags feature (<c>PUT /api/hosts/{id}/tags</c>), which keeps the inventory.
 /// A rotated or deleted token is refused before the answer leaves: the endpoint waits for the
 /// hub's token map to reload.
 /// </summary>
@@ -20,7 +22,8 @@ public static class HostsApi
         api.MapPost("/hosts", AddAsync);
         api.MapDelete("/hosts/{id:long}", DeleteAsync);
         api.MapPost("/hosts/{id:long}/rotate", RotateAsync);
-        api.MapPut("/hosts/{id:long}/tags", SetTagsAsync);
+        api.MapPost("/hosts/{id:long}/silence", SilenceAsync);
+        api.MapDelete("/hosts/{id:long}/silence", EndSilence);
         return api;
     }
 
@@ -68,19 +71,23 @@ public static class HostsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> SetTagsAsync(long id, HttpContext http, HostStore store, HostViews views, ActorSystem system)
+    private static async Task<IResult> SilenceAsync(long id, HttpContext http, HostStore store, TimeProvider clock, IRequiredActor<HostsActor> hosts)
     {
-        var (body, error) = await JsonBody.ReadAsync(http, HostsJsonContext.Default.TagsRequest);
+        var (body, error) = await JsonBody.ReadAsync(http, HostsJsonContext.Default.SilenceRequest);
         if (error is not null) return error;
-        if (body!.Tags is not { } tags) return ApiErrors.Result(StatusCodes.Status400BadRequest, "tags is required: an object of key/value strings, {} to clear");
-        if (HostTags.Validate(tags) is { } invalid) return ApiErrors.Result(StatusCodes.Status400BadRequest, invalid);
+        var (until, invalid) = HostSilence.Resolve(body!, clock.GetUtcNow());
+        if (invalid is not null) return ApiErrors.Result(StatusCodes.Status400BadRequest, invalid);
 
-        var clean = tags.ToDictionary(tag => tag.Key, tag => tag.Value!);
-        if (!store.SetTags(new HostId(id), clean)) return NoSuchHost(id);
-        // Tags decide which alert rules watch the host; they do not bump the hosts version.
-        system.EventStream.Publish(new HostsTableChanged());
-        var view = await views.FindAsync(new HostId(id));
-        return view is null ? NoSuchHost(id) : TypedResults.Json(view, HostsJsonContext.Default.HostView);
+        if (!store.SetSilence(new HostId(id), until)) return NoSuchHost(id);
+        hosts.ActorRef.Tell(new HostCommands.SetSilence(new HostId(id), until));
+        return TypedResults.Json(new SilenceView(until?.UtcDateTime), HostsJsonContext.Default.SilenceView);
+    }
+
+    private static IResult EndSilence(long id, HostStore store, IRequiredActor<HostsActor> hosts)
+    {
+        if (!store.SetSilence(new HostId(id), null)) return NoSuchHost(id);
+        hosts.ActorRef.Tell(new HostCommands.SetSilence(new HostId(id), null));
+        return TypedResults.NoContent();
     }
 
     private static async Task ReloadTokensAsync(IRequiredActor<TokenDirectoryActor> directory) =>

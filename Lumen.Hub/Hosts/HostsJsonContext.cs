@@ -17,5 +17,6 @@ namespace Lumen.Hub.Hosts;
 [JsonSerializable(typeof(HostView[]))]
 [JsonSerializable(typeof(HostWithToken))]
 [JsonSerializable(typeof(NewHostRequest))]
-[JsonSerializable(typeof(TagsRequest))]
+[JsonSerializable(typeof(SilenceRequest))]
+[JsonSerializable(typeof(SilenceView))]
 public sealed partial class HostsJsonContext : JsonSerializerContext;

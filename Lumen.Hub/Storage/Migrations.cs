@@ -7,8 +7,8 @@ namespace Lumen.Hub.Storage;
 /// version lives in SQLite's <c>user_version</c>. Append only: a released step never changes.
 /// A step renumbered when two branches meet runs again over a file it already changed, so
 /// steps from the rollup's on can run twice without harm: tables are created if they do not
-/// exist, and a metric's columns are added by <see cref="AddMetricColumns"/>, which skips a
-/// column that is there.
+/// exist, and columns are added by <see cref="AddMetricColumns"/> and <see cref="AddColumn"/>,
+/// which skip a column that is there.
 /// </summary>
 public static class Migrations
 {
@@ -186,6 +186,51 @@ public static class Migrations
                    CAST(unixepoch('subsec') * 1000 AS INTEGER), CAST(unixepoch('subsec') * 1000 AS INTEGER)
             WHERE NOT EXISTS (SELECT 1 FROM alert_rules);
         """),
+        // 7 (silence): until when a host's alerts are silenced, unix seconds as the Go hub
+        //    stores it; NULL is not silenced. An update of it bumps no counter: the hosts_*
+        //    triggers watch the name and token only.
+        AddColumn("hosts", "silenced_until", "INTEGER"),
+        // 8 (maintenance): windows during which the hosts they cover raise and resolve no
+        //    alerts. Times in unix ms; `host` a HostPattern ('' every host) and `scope_tags` a
+        //    JSON object of tags the host must carry, both checked when written.
+        Sql("""
+        CREATE TABLE IF NOT EXISTS maintenance_windows (
+            id         INTEGER PRIMARY KEY AUTOINCREMENT,
+            reason     TEXT    NOT NULL DEFAULT '',
+            start_at   INTEGER NOT NULL,
+            end_at     INTEGER NOT NULL,
+            recurrence TEXT    NOT NULL DEFAULT 'none' CHECK (recurrence IN ('none', 'weekly')),
+            host       TEXT    NOT NULL DEFAULT '',
+            scope_tags TEXT    NOT NULL DEFAULT '{}',
+            created_at INTEGER NOT NULL
+        );
+        """),
+        // 9 (tags): the tag inventory rules and windows pick from. Hosts' tags stay free-form in
+        //    hosts.tags_json; what hosts carry already is listed here (values that are not
+        //    empty), so a hub upgraded with tagged hosts starts with them known.
+        Sql("""
+        CREATE TABLE IF NOT EXISTS tags (
+            key         TEXT    PRIMARY KEY,
+            description TEXT    NOT NULL DEFAULT '',
+            created_at  INTEGER NOT NULL,
+            updated_at  INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS tag_values (
+            tag_key    TEXT    NOT NULL REFERENCES tags (key) ON DELETE CASCADE,
+            value      TEXT    NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (tag_key, value)
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO tags (key, description, created_at, updated_at)
+            SELECT DISTINCT carried.key, '', CAST(unixepoch('subsec') * 1000 AS INTEGER), CAST(unixepoch('subsec') * 1000 AS INTEGER)
+            FROM (SELECT tags_json FROM hosts WHERE json_valid(tags_json) AND json_type(tags_json) = 'object') AS host,
+                 json_each(host.tags_json) AS carried;
+        INSERT OR IGNORE INTO tag_values (tag_key, value, created_at)
+            SELECT DISTINCT carried.key, carried.value, CAST(unixepoch('subsec') * 1000 AS INTEGER)
+            FROM (SELECT tags_json FROM hosts WHERE json_valid(tags_json) AND json_type(tags_json) = 'object') AS host,
+                 json_each(host.tags_json) AS carried
+            WHERE carried.type = 'text' AND carried.value <> '';
+        """),
     ];
 
     public static int Latest => Steps.Length;
@@ -201,6 +246,14 @@ public static class Migrations
         string.Concat(MetricTables
             .Where(table => !HasColumn(transaction, table, metric))
             .Select(table => $"ALTER TABLE {table} ADD COLUMN {metric} REAL NOT NULL DEFAULT 0;\n"));
+
+    /// <summary>
+    /// A column added to <paramref name="table"/> where it is not there yet, so the step can run
+    /// again over a file it already changed. The definition must be one SQLite can add without
+    /// rewriting rows: nullable, or NOT NULL with a constant default.
+    /// </summary>
+    private static Func<SqliteTransaction, string> AddColumn(string table, string column, string definition) => transaction =>
+        HasColumn(transaction, table, column) ? "" : $"ALTER TABLE {table} ADD COLUMN {column} {definition};\n";
 
     private static bool HasColumn(SqliteTransaction transaction, string table, string column)
     {

@@ -90,6 +90,26 @@ public sealed class AlertFiringSpecs
         await Eventually.TrueAsync(async () => (await EventsAsync(browser, "resolved")).GetArrayLength() == 1, "the rule's alert resolved");
     }
 
+    [Theory]
+    [InlineData("silence")]
+    [InlineData("maintenance")]
+    public async Task Alert_of_a_silenced_host_or_one_in_maintenance_should_record_marked_suppressed(string how)
+    {
+        await using var hub = new HubFactory();
+        var browser = await hub.SignedInClientAsync();
+        var web = await hub.AddHostAsync("web-1");
+        var now = DateTimeOffset.UtcNow;
+        var muted = how == "silence"
+            ? await browser.PostAsJsonAsync($"/api/hosts/{web.Host.Id.Value}/silence", new { seconds = 3600 })
+            : await browser.PostAsJsonAsync("/api/maintenance", new { start_at = now.AddMinutes(-1), end_at = now.AddHours(1), reason = "upgrade", host = "web-*" });
+        Assert.True(muted.IsSuccessStatusCode, await muted.Content.ReadAsStringAsync());
+        await CreateRuleAsync(browser, """{"name":"Hot CPU","metric":"cpu_pct","threshold":80}""");
+
+        var firing = (await PostUntilAsync(hub.AgentClient(web.Token), browser, "95", "firing", 1, firstSecond: 0))[0];
+
+        Assert.True(firing.GetProperty("suppressed").GetBoolean());
+    }
+
     /// <summary>The first frame of the stream that is an object (an alert), skipping snapshot arrays.</summary>
     private static async Task<JsonElement> AlertFrameAsync(StreamClient stream)
     {

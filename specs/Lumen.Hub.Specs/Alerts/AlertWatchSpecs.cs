@@ -33,16 +33,17 @@ public sealed class AlertWatchSpecs : TestKit
 
     private TestScheduler Clock => (TestScheduler)Sys.Scheduler;
 
-    private void SendPolicy(params Lumen.Hub.Alerts.Rules.AlertRule[] rules)
+    private async Task SendPolicyAsync(params Lumen.Hub.Alerts.Rules.AlertRule[] rules)
     {
         var policy = Policy(rules);
         _hosts.Tell(new TellEveryHost(policy, policy.Hosts.ToDictionary(h => new HostId(h.Key), h => h.Value.Name)));
+        await _hosts.Ask<HostLiveView>(new HostQueries.GetLiveSnapshot(new HostId(1)), TimeSpan.FromSeconds(3));
     }
 
     [Fact]
     public async Task Host_that_never_reports_should_go_offline_by_its_own_timer()
     {
-        SendPolicy(Rule(3, "offline", forSeconds: 90));
+        await SendPolicyAsync(Rule(3, "offline", forSeconds: 90));
         await _journal.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
 
         Clock.Advance(TimeSpan.FromSeconds(89));
@@ -57,12 +58,14 @@ public sealed class AlertWatchSpecs : TestKit
     [Fact]
     public async Task Frames_should_keep_a_host_from_going_offline_and_a_breach_should_reach_the_journal()
     {
-        SendPolicy(Rule(3, "offline", forSeconds: 60), Rule(7, "cpu_pct", threshold: 80));
+        await SendPolicyAsync(Rule(3, "offline", forSeconds: 60), Rule(7, "cpu_pct", threshold: 80));
 
         for (var i = 0; i < 4; i++)
         {
             Clock.Advance(TimeSpan.FromSeconds(30));
             _hosts.Tell(new HostCommands.RecordSnapshot(new HostId(1), "web-1", Frames.At(Clock.Now, cpuPct: 10), Clock.Now));
+            // Virtual time only moves on once the host has taken the frame, as real time would.
+            await _hosts.Ask<HostLiveView>(new HostQueries.GetLiveSnapshot(new HostId(1)), TimeSpan.FromSeconds(3));
         }
         await _journal.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
 

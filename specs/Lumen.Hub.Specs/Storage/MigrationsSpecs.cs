@@ -1,7 +1,10 @@
 using Lumen.Hub.History;
 using Lumen.Hub.Hosts;
+using Lumen.Hub.Hosts.Matching;
 using Lumen.Hub.Hosts.Tokens;
+using Lumen.Hub.Maintenance;
 using Lumen.Hub.Storage;
+using Lumen.Hub.Tags;
 
 namespace Lumen.Hub.Specs.Storage;
 
@@ -105,6 +108,104 @@ public sealed class MigrationsSpecs : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM pragma_table_info('snapshots') WHERE name = 'cpu_steal_pct';";
         Assert.Equal(1L, command.ExecuteScalar());
+    }
+
+    /// <summary>The step that adds hosts.silenced_until (migration 7).</summary>
+    private const int SilenceStep = 7;
+
+    [Fact]
+    public void Apply_should_keep_a_silence_and_add_its_column_once_when_the_step_runs_again()
+    {
+        var database = DatabaseAt(version: Migrations.Latest);
+        var store = new HostStore(database, TimeProvider.System);
+        var nas = store.Add("nas").Host.Id;
+        var until = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 600);
+        store.SetSilence(nas, until);
+        Execute(database, $"PRAGMA user_version = {SilenceStep - 1};");
+
+        database.Initialise();
+
+        Assert.Equal(until, store.LoadSilences()[nas]);
+        Assert.Equal(1L, Scalar(database, "SELECT count(*) FROM pragma_table_info('hosts') WHERE name = 'silenced_until';"));
+        using var connection = database.Open();
+        Assert.Equal(Migrations.Latest, Migrations.CurrentVersion(connection));
+    }
+
+    [Fact]
+    public void Apply_should_leave_hosts_unsilenced_when_a_version_6_database_is_upgraded()
+    {
+        var database = DatabaseAt(version: SilenceStep - 1);
+        var nas = new HostStore(database, TimeProvider.System).Add("nas").Host.Id;
+
+        database.Initialise();
+
+        var details = new HostStore(database, TimeProvider.System).ListDetails().Single();
+        Assert.Equal(nas, details.Host.Id);
+        Assert.Null(details.SilencedUntil);
+    }
+
+    /// <summary>The step that adds maintenance_windows (migration 8).</summary>
+    private const int MaintenanceStep = 8;
+
+    [Fact]
+    public void Apply_should_keep_maintenance_windows_when_their_step_runs_again()
+    {
+        var database = DatabaseAt(version: Migrations.Latest);
+        var start = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        var added = new MaintenanceStore(database).Add(new MaintenanceWindow(0, "patching", start, start.AddHours(1),
+            Recurrence.Weekly, HostPattern.Everyone, new Dictionary<string, string>(), start));
+        Execute(database, $"PRAGMA user_version = {MaintenanceStep - 1};");
+
+        database.Initialise();
+
+        Assert.Equal(added, new MaintenanceStore(database).LoadAll().Single() with { ScopeTags = added.ScopeTags });
+        using var connection = database.Open();
+        Assert.Equal(Migrations.Latest, Migrations.CurrentVersion(connection));
+    }
+
+    /// <summary>The step that adds the tag inventory (migration 9).</summary>
+    private const int TagsStep = 9;
+
+    [Fact]
+    public void Apply_should_list_the_tags_hosts_carry_when_a_version_8_database_is_upgraded()
+    {
+        var database = DatabaseAt(version: TagsStep - 1);
+        new HostStore(database, TimeProvider.System).Add("nas");
+        new HostStore(database, TimeProvider.System).Add("pi");
+        Execute(database, """
+            UPDATE hosts SET tags_json = '{"env":"prod","gpu":""}' WHERE name = 'nas';
+            UPDATE hosts SET tags_json = 'not json' WHERE name = 'pi';
+            """);
+
+        database.Initialise();
+
+        var tags = new TagStore(database, TimeProvider.System).List();
+        Assert.Equal(["env", "gpu"], tags.Select(tag => tag.Key));
+        Assert.Equal(["prod"], tags[0].Values);
+        Assert.Empty(tags[1].Values);
+    }
+
+    [Fact]
+    public void Apply_should_keep_the_inventory_when_its_step_runs_again()
+    {
+        var database = DatabaseAt(version: Migrations.Latest);
+        var store = new TagStore(database, TimeProvider.System);
+        store.Add("env", "where it runs", ["prod", "home"]);
+        Execute(database, $"PRAGMA user_version = {TagsStep - 1};");
+
+        database.Initialise();
+
+        var tag = Assert.Single(store.List());
+        Assert.Equal(("env", "where it runs"), (tag.Key, tag.Description));
+        Assert.Equal(["home", "prod"], tag.Values);
+    }
+
+    private static long Scalar(LumenDatabase database, string sql)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private LumenDatabase DatabaseAt(int version)

@@ -8,6 +8,7 @@ using Lumen.Hub.Hosts.Tokens;
 using Lumen.Hub.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lumen.Hub.Specs.Support;
@@ -37,10 +38,20 @@ public sealed class HubFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    private readonly List<Action<IServiceCollection>> _serviceOverrides = [];
+
+    /// <summary>Replaces hub services after the hub registered its own (a tap on an actor, say); before the first client.</summary>
+    public HubFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _serviceOverrides.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(Requests));
+        builder.ConfigureTestServices(services => _serviceOverrides.ForEach(configure => configure(services)));
     }
 
     /// <summary>A client that sends <paramref name="token"/> as its bearer token (none when null).</summary>
