@@ -20,7 +20,7 @@ export default defineConfig({
       sidebar: [
         { label: 'Start', items: ['index', 'quickstart'] },
         { label: 'Install', items: ['install-hub', 'install', 'configuration', 'release', 'migrating', 'troubleshooting'] },
-        { label: 'Reference', items: ['api', 'history', 'metrics', 'agent', 'dashboard'] },
+        { label: 'Reference', items: ['api', 'alerts', 'history', 'metrics', 'agent', 'dashboard'] },
         { label: 'How it works', items: ['architecture', 'durability', ...optional('reliability')] },
         { label: 'Measurements', items: ['benchmarks', 'agent-footprint'] },
       ],
