@@ -18,9 +18,10 @@ public static class AlertRules
 
     public static AlertPolicy Policy(IEnumerable<AlertRule> rules, long hostId = 1, string name = "web-1",
         IReadOnlyDictionary<string, string>? tags = null, DateTimeOffset? silencedUntil = null, MaintenanceCheck? maintenance = null,
-        IReadOnlyDictionary<long, IReadOnlyList<KeyValuePair<AlertKey, RuleState>>>? recovered = null, long version = 1) =>
+        IReadOnlyDictionary<long, IReadOnlyList<KeyValuePair<AlertKey, RuleState>>>? recovered = null, long version = 1,
+        DateTimeOffset? bootedAt = null, IReadOnlyList<(DateTimeOffset, double)>? diskHistory = null) =>
         new(version, [.. rules], maintenance ?? AlertPolicy.NoMaintenance,
-            new Dictionary<long, AlertHostFacts> { [hostId] = new(name, tags ?? new Dictionary<string, string>(), silencedUntil, null, null, []) },
+            new Dictionary<long, AlertHostFacts> { [hostId] = new(name, tags ?? new Dictionary<string, string>(), silencedUntil, null, bootedAt, diskHistory ?? []) },
             recovered);
 
     public static IngestFrame Frame(double cpu = 10, double disk = 50, long uptimeSeconds = 0, params (string Name, string State)[] containers) => new()

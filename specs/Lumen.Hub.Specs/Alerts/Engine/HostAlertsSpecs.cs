@@ -141,6 +141,15 @@ public sealed class HostAlertsSpecs
     }
 
     [Fact]
+    public void Reboot_rule_should_catch_a_reboot_while_the_hub_was_down_from_the_boot_time_it_stored()
+    {
+        var host = new HostAlerts(1, "web-1", Start);
+        host.Apply(Policy([Rule(4, "host_rebooted")], bootedAt: At(-86_400)), Start);
+
+        Assert.IsType<AlertFired>(Assert.Single(host.Observe(Frame(uptimeSeconds: 3_600), At(5))));
+    }
+
+    [Fact]
     public void Container_rule_should_alert_per_watched_container_that_stops_and_end_when_it_runs_again()
     {
         var host = Host(Rule(5, "container_down", container: "jelly*"));
@@ -181,6 +190,16 @@ public sealed class HostAlertsSpecs
         var fired = Assert.IsType<AlertFired>(Assert.Single(transitions));
         Assert.InRange(fired.Facts.Value!.Value, 8.9, 9.1);
         Assert.StartsWith("disk full in 9 h", fired.Facts.Message);
+    }
+
+    [Fact]
+    public void Disk_forecast_should_judge_the_first_frame_after_a_start_from_the_stored_history()
+    {
+        var history = Enumerable.Range(0, 13).Select(i => (At(-3600 + i * 300), 80 + i / 6.0)).ToList();
+        var host = new HostAlerts(1, "web-1", Start);
+        host.Apply(Policy([Rule(6, "disk_full_hours", threshold: 24, comparator: Lumen.Hub.Alerts.Rules.Comparator.Lt)], diskHistory: history), Start);
+
+        Assert.IsType<AlertFired>(Assert.Single(host.Observe(Frame(disk: 82.1), At(60))));
     }
 
     [Fact]
