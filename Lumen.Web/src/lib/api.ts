@@ -87,6 +87,7 @@ export interface Settings {
   downsample_bucket_size: string;
   downsample_hot_window: string;
   downsample_archive_window: string;
+  retention_alerts_window: string;
 }
 
 export interface HostWithToken {

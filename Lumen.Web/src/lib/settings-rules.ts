@@ -40,6 +40,14 @@ export const SETTING_RULES: Record<keyof Settings, SettingRule> = {
     max: DAY,
     zeroMeans: 'never clean up',
   },
+  retention_alerts_window: {
+    key: 'retention_alerts_window',
+    label: 'Keep resolved alerts for',
+    help: 'Older resolved alert events are deleted; firing ones stay.',
+    min: DAY,
+    max: 365 * DAY,
+    zeroMeans: 'keep forever',
+  },
   downsample_bucket_size: {
     key: 'downsample_bucket_size',
     label: 'Downsample to buckets of',
@@ -86,7 +94,11 @@ export function readable(text: string): string {
 /** The runtime settings as the page groups them, each group a fieldset. */
 export const SETTING_GROUPS: { title: string; subtitle: string; keys: (keyof Settings)[] }[] = [
   { title: 'Agents', subtitle: 'Applies to every agent through its policy.', keys: ['agent_interval'] },
-  { title: 'Retention', subtitle: 'Changes take effect within 30 s, without a restart.', keys: ['retention_window', 'retention_interval'] },
+  {
+    title: 'Retention',
+    subtitle: 'Changes take effect within 30 s, without a restart.',
+    keys: ['retention_window', 'retention_interval', 'retention_alerts_window'],
+  },
   {
     title: 'Downsampling',
     subtitle: 'How older history is thinned out.',

@@ -34,6 +34,7 @@ describe('saving settings', () => {
     downsample_bucket_size: '5m',
     downsample_hot_window: '24h',
     downsample_archive_window: '720h',
+    retention_alerts_window: '720h',
   };
 
   it('groups every setting once', () => {
