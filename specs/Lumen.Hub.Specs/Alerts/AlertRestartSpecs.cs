@@ -57,6 +57,59 @@ public sealed class AlertRestartSpecs : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Hub_killed_in_the_middle_of_a_countdown_should_go_on_counting_from_where_it_stood()
+    {
+        var token = new HostStore(_db.Database, TimeProvider.System).Add("web-1").Token;
+        var second = 0;
+        DateTimeOffset breachBegan;
+
+        using (var hub = await HubProcess.StartAsync(Environment))
+        {
+            var browser = await SignInAsync(hub);
+            var rule = await browser.PostAsync("/api/alerts/rules", new StringContent(
+                """{"name":"Hot CPU","metric":"cpu_pct","threshold":80,"for_seconds":30}""", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.Created, rule.StatusCode);
+            // The countdown is persisted as it starts; the first frame may come before the rule reaches the host.
+            breachBegan = DateTimeOffset.UtcNow;
+            await Eventually.TrueAsync(async () =>
+            {
+                await PostAsync(hub, token, "95", second++);
+                return JournalHoldsACountdown();
+            }, "the countdown in the alert journal", TimeSpan.FromSeconds(20));
+            // Half way through the countdown, as an agent would keep sending.
+            while (DateTimeOffset.UtcNow < breachBegan.AddSeconds(15)) await PostAsync(hub, token, "95", second++);
+            hub.Kill();
+        }
+        var killedAt = DateTimeOffset.UtcNow;
+
+        using (var hub = await HubProcess.StartAsync(Environment))
+        {
+            var browser = await SignInAsync(hub);
+            await PostUntilAsync(hub, token, browser, "95", () => second++, "firing", 1, TimeSpan.FromSeconds(45));
+            var started = DateTimeOffset.Parse(JsonDocument.Parse(await browser.GetStringAsync("/api/alerts/events?state=firing")).RootElement[0]
+                .GetProperty("started_at").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+
+            // A countdown started afresh after the restart could not end before killedAt + 30 s.
+            Assert.True(started < killedAt.AddSeconds(25), $"fired at {started:O}; the breach began at {breachBegan:O}, the hub was killed at {killedAt:O}");
+            Assert.Equal(0, await hub.StopAsync(TimeSpan.FromSeconds(30)));
+        }
+    }
+
+    /// <summary>Whether the alert journal's file holds a recorded countdown (its events are JSON with a manifest).</summary>
+    private bool JournalHoldsACountdown()
+    {
+        var journal = Path.Combine(_db.Folder, Lumen.Hub.Alerts.Journal.AlertJournalConfig.FileName);
+        if (!File.Exists(journal)) return false;
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={journal};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'journal';";
+        if ((long)command.ExecuteScalar()! == 0) return false;
+        command.CommandText = "SELECT count(*) FROM journal WHERE manifest = 'pending-started.v1';";
+        return (long)command.ExecuteScalar()! > 0;
+    }
+
     private static async Task<HttpClient> SignInAsync(HubProcess hub)
     {
         var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = hub.BaseAddress };
@@ -71,13 +124,14 @@ public sealed class AlertRestartSpecs : IDisposable
         Assert.Equal(HttpStatusCode.NoContent, (await agent.PostAsync("/api/ingest", Frames.Content(Frames.Json(second, cpuPct: cpu)))).StatusCode);
     }
 
-    private static async Task PostUntilAsync(HubProcess hub, string token, HttpClient browser, string cpu, Func<int> nextSecond, string state, int count) =>
+    private static async Task PostUntilAsync(HubProcess hub, string token, HttpClient browser, string cpu, Func<int> nextSecond, string state, int count,
+        TimeSpan? timeout = null) =>
         await Eventually.TrueAsync(async () =>
         {
             await PostAsync(hub, token, cpu, nextSecond());
             var events = JsonDocument.Parse(await browser.GetStringAsync($"/api/alerts/events?state={state}")).RootElement;
             return events.GetArrayLength() == count;
-        }, $"{count} {state} event(s)", TimeSpan.FromSeconds(20));
+        }, $"{count} {state} event(s)", timeout ?? TimeSpan.FromSeconds(20));
 
     public void Dispose() => _db.Dispose();
 }
