@@ -103,6 +103,7 @@ function StreamPill() {
 export function Shell({ user, onSignOut, route, children }: { user: User; onSignOut: () => void; route: Route; children: ReactNode }) {
   const nav = [
     { href: '/', label: 'Overview', active: route.page === 'overview' || route.page === 'host' },
+    { href: '/alerts', label: 'Alerts', active: route.page === 'alerts' },
     { href: '/settings', label: 'Settings', active: route.page === 'settings' },
   ];
   return (
