@@ -12,7 +12,7 @@ function DurationField({ label, value, hint, error, onChange }: { label: string;
     <Field label={label} hint={hint} error={error}>
       <div className="relative">
         <Input value={value} onChange={(e) => onChange(e.target.value)} className={cx('pr-24 font-mono', error && 'border-crit')} spellCheck={false} />
-        <span className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-xs text-faint">{reads ?? ''}</span>
+        <span className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-xs text-faint" aria-hidden>{reads ?? ''}</span>
       </div>
     </Field>
   );
@@ -26,7 +26,7 @@ export function RuleConditionFields({ form, problems, onChange }: { form: RuleFo
   return (
     <div className="space-y-4">
       <Field label="Metric" hint={info.help} error={problems.metric}>
-        <Select name="metric" value={form.metric} onChange={(e) => onChange(withMetric(form, e.target.value as AlertMetricName))}>
+        <Select name="metric" aria-label="Metric" value={form.metric} onChange={(e) => onChange(withMetric(form, e.target.value as AlertMetricName))}>
           <optgroup label="Measured every report">
             {measured.map((m) => (
               <option key={m.name} value={m.name}>
@@ -48,7 +48,7 @@ export function RuleConditionFields({ form, problems, onChange }: { form: RuleFo
       {fields.threshold === 'value' && (
         <div className="grid grid-cols-[minmax(0,7rem)_minmax(0,1fr)] gap-3">
           <Field label="Fires when">
-            <Select name="comparator" value={form.comparator} onChange={(e) => set({ comparator: e.target.value === 'lt' ? 'lt' : 'gt' })}>
+            <Select name="comparator" aria-label="Fires when" value={form.comparator} onChange={(e) => set({ comparator: e.target.value === 'lt' ? 'lt' : 'gt' })}>
               <option value="gt">above</option>
               <option value="lt">below</option>
             </Select>
@@ -68,7 +68,7 @@ export function RuleConditionFields({ form, problems, onChange }: { form: RuleFo
                   className={cx('tabular', !fields.rate && fields.unit && 'pr-10', problems.threshold && 'border-crit')}
                 />
                 {!fields.rate && fields.unit && (
-                  <span className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-xs text-faint">{fields.unit}</span>
+                  <span className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-xs text-faint" aria-hidden>{fields.unit}</span>
                 )}
               </div>
               {fields.rate && (
@@ -95,7 +95,7 @@ export function RuleConditionFields({ form, problems, onChange }: { form: RuleFo
               onChange={(e) => set({ threshold: e.target.value })}
               className={cx('tabular pr-14', problems.threshold && 'border-crit')}
             />
-            <span className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-xs text-faint">hours</span>
+            <span className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-xs text-faint" aria-hidden>hours</span>
           </div>
         </Field>
       )}
