@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useEffect, useRef, useState, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode } from 'react';
 
 export function cx(...parts: (string | false | null | undefined)[]): string {
   return parts.filter(Boolean).join(' ');
@@ -58,60 +58,6 @@ export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElem
         className,
       )}
     />
-  );
-}
-
-/** A native select dressed as the inputs: the phone's own picker, the keyboard's own keys. */
-export function Select({ className, children, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
-  return (
-    <select
-      {...props}
-      className={cx(
-        'min-h-10 w-full appearance-none rounded-lg border border-line-strong bg-panel bg-no-repeat pr-8 pl-3 text-sm text-fg sm:min-h-9',
-        'bg-[length:16px] bg-[right_0.6rem_center]',
-        "bg-[url(\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 20 20' fill='none' stroke='%238b94a5' stroke-width='1.8' stroke-linecap='round' stroke-linejoin='round'%3E%3Cpath d='M6 8l4 4 4-4'/%3E%3C/svg%3E\")]",
-        'focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/25 disabled:opacity-60',
-        className,
-      )}
-    >
-      {children}
-    </select>
-  );
-}
-
-/** An on/off switch (role="switch"): its label says what it turns on. */
-export function Switch({
-  checked,
-  onChange,
-  label,
-  busy,
-  className,
-}: {
-  checked: boolean;
-  onChange: (on: boolean) => void;
-  label: string;
-  busy?: boolean;
-  className?: string;
-}) {
-  return (
-    <button
-      type="button"
-      role="switch"
-      aria-checked={checked}
-      aria-label={label}
-      title={label}
-      disabled={busy}
-      onClick={() => onChange(!checked)}
-      className={cx(
-        'relative inline-flex h-6 w-10 shrink-0 items-center rounded-full border transition disabled:opacity-60 after:absolute after:-inset-2 after:content-[""]',
-        checked ? 'border-transparent bg-accent' : 'border-line-strong bg-sunken',
-        className,
-      )}
-    >
-      <span
-        className={cx('inline-block h-4.5 w-4.5 rounded-full bg-white shadow-sm transition-transform', checked ? 'translate-x-[18px]' : 'translate-x-[2px]')}
-      />
-    </button>
   );
 }
 

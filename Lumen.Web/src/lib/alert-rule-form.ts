@@ -3,16 +3,8 @@
 // so a slip is named at its field before the request), the form an existing rule fills, and
 // which field a hub's 400 names. Durations are typed as the settings take them ("90s", "5m").
 
-import {
-  type AlertMetricName,
-  type AlertRule,
-  type AlertRuleBody,
-  type Comparator,
-  metricInfo,
-  type RulePreview,
-  type Severity,
-  type ThresholdKind,
-} from './alerts';
+import type { AlertMetricName, AlertRule, AlertRuleBody, Comparator, RulePreview, Severity } from './alerts';
+import { metricInfo, type ThresholdKind } from './alert-metrics';
 import { describeDuration, formatDuration, parseDuration } from './units';
 
 export const MAX_NAME = 128;
@@ -234,11 +226,11 @@ export function problemField(message: string): RuleField | null {
   return byWire[match[1]] ?? (match[1] as RuleField);
 }
 
-/** How long a typed duration reads, for the hint under its field: "= 1 h 30 min"; null while it does not parse. */
-export function durationReads(text: string): string | null {
+/** How a typed duration reads, beside its field: "1 h 30 min", or `zero` for 0; null while it does not parse. */
+export function durationReads(text: string, zero = 'at once'): string | null {
   const seconds = parseDuration(text);
   if (seconds === null) return null;
-  return seconds === 0 ? 'at once' : describeDuration(seconds);
+  return seconds === 0 ? zero : describeDuration(seconds);
 }
 
 /** What the preview found, in a sentence: which hosts, and whether the names or the selector chose them. */

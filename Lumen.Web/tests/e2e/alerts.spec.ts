@@ -262,6 +262,8 @@ async function screenshotSet(browser: Browser, theme: 'dark' | 'light', device: 
   // The hub answers /alerts itself only once it lists the route (DashboardApi.ClientRoutes): arrive through the navigation.
   await p.goto('/');
   await expect(p.getByTestId('firing-badge').first()).toBeVisible({ timeout: ALERT_WAIT });
+  // And a live frame: without one the card's figures are still placeholders.
+  await expect(p.getByTestId('host-card').first().locator('svg path[d^="M"]').first()).toBeAttached({ timeout: ALERT_WAIT });
   await p.screenshot({ path: name('overview-firing'), fullPage: true });
   await p.getByRole('link', { name: 'Alerts', exact: true }).click();
   await expect(p.getByTestId('firing-event').first()).toBeVisible();

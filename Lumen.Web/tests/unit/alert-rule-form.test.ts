@@ -171,6 +171,7 @@ describe('durations and the preview in words', () => {
   it('reads a typed duration', () => {
     expect(durationReads('90s')).toBe('1 min 30 s');
     expect(durationReads('0s')).toBe('at once');
+    expect(durationReads('0', 'none')).toBe('none');
     expect(durationReads('soon')).toBeNull();
   });
   it('says which hosts match and what chose them', () => {

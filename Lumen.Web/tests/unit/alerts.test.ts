@@ -1,18 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  ALERT_METRICS,
-  type AlertEvent,
-  type AlertRule,
-  type AlertStreamFrame,
-  describeCondition,
-  describeHold,
-  describeTargets,
-  formatMetricValue,
-  isAlertFrame,
-  metricInfo,
-  severityRank,
-  worse,
-} from '../../src/lib/alerts';
+import { type AlertEvent, type AlertRule, type AlertStreamFrame, isAlertFrame, severityRank, worse } from '../../src/lib/alerts';
+import { ALERT_METRICS, describeCondition, describeHold, describeTargets, formatMetricValue, metricInfo } from '../../src/lib/alert-metrics';
 import { applyAlertFrame, FiringStore, firingByHost, firingFromList, firingSentence, sortFiring } from '../../src/lib/firing';
 import { applyToHistory, eventDuration } from '../../src/lib/alert-history';
 import { scalarFields } from '../../src/lib/protocol';

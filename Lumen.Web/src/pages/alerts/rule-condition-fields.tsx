@@ -1,18 +1,36 @@
-import { ALERT_METRICS, type AlertMetricName, metricInfo } from '../../lib/alerts';
+import type { AlertMetricName } from '../../lib/alerts';
+import { ALERT_METRICS, metricInfo } from '../../lib/alert-metrics';
 import { durationReads, metricFields, RATE_UNITS, type RuleForm, type RuleProblems, withMetric } from '../../lib/alert-rule-form';
-import { cx, Field, Input, Select } from '../../components/ui';
+import { Select } from '../../components/controls';
+import { cx, Field, Input } from '../../components/ui';
 
 const measured = ALERT_METRICS.filter((m) => m.threshold === 'value');
 const events = ALERT_METRICS.filter((m) => m.threshold !== 'value');
 
 /** A duration's field: what the typed text reads as beside it, the error or the hint under it. */
-function DurationField({ label, value, hint, error, onChange }: { label: string; value: string; hint: string; error?: string; onChange: (v: string) => void }) {
-  const reads = durationReads(value);
+function DurationField({
+  label,
+  value,
+  hint,
+  zero,
+  error,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  hint: string;
+  zero: string;
+  error?: string;
+  onChange: (v: string) => void;
+}) {
+  const reads = durationReads(value, zero);
   return (
     <Field label={label} hint={hint} error={error}>
       <div className="relative">
         <Input value={value} onChange={(e) => onChange(e.target.value)} className={cx('pr-24 font-mono', error && 'border-crit')} spellCheck={false} />
-        <span className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-xs text-faint" aria-hidden>{reads ?? ''}</span>
+        <span className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-xs text-faint" aria-hidden>
+          {reads ?? ''}
+        </span>
       </div>
     </Field>
   );
@@ -48,7 +66,12 @@ export function RuleConditionFields({ form, problems, onChange }: { form: RuleFo
       {fields.threshold === 'value' && (
         <div className="grid grid-cols-[minmax(0,7rem)_minmax(0,1fr)] gap-3">
           <Field label="Fires when">
-            <Select name="comparator" aria-label="Fires when" value={form.comparator} onChange={(e) => set({ comparator: e.target.value === 'lt' ? 'lt' : 'gt' })}>
+            <Select
+              name="comparator"
+              aria-label="Fires when"
+              value={form.comparator}
+              onChange={(e) => set({ comparator: e.target.value === 'lt' ? 'lt' : 'gt' })}
+            >
               <option value="gt">above</option>
               <option value="lt">below</option>
             </Select>
@@ -68,7 +91,9 @@ export function RuleConditionFields({ form, problems, onChange }: { form: RuleFo
                   className={cx('tabular', !fields.rate && fields.unit && 'pr-10', problems.threshold && 'border-crit')}
                 />
                 {!fields.rate && fields.unit && (
-                  <span className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-xs text-faint" aria-hidden>{fields.unit}</span>
+                  <span className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-xs text-faint" aria-hidden>
+                    {fields.unit}
+                  </span>
                 )}
               </div>
               {fields.rate && (
@@ -95,7 +120,9 @@ export function RuleConditionFields({ form, problems, onChange }: { form: RuleFo
               onChange={(e) => set({ threshold: e.target.value })}
               className={cx('tabular pr-14', problems.threshold && 'border-crit')}
             />
-            <span className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-xs text-faint" aria-hidden>hours</span>
+            <span className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-xs text-faint" aria-hidden>
+              hours
+            </span>
           </div>
         </Field>
       )}
@@ -114,11 +141,19 @@ export function RuleConditionFields({ form, problems, onChange }: { form: RuleFo
 
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         {fields.hold && (
-          <DurationField label={fields.holdLabel} value={form.hold} hint={fields.holdHint} error={problems.hold} onChange={(hold) => set({ hold })} />
+          <DurationField
+            label={fields.holdLabel}
+            value={form.hold}
+            hint={fields.holdHint}
+            zero="at once"
+            error={problems.hold}
+            onChange={(hold) => set({ hold })}
+          />
         )}
         <DurationField
           label="Cooldown"
           value={form.cooldown}
+          zero="none"
           hint="A new firing this soon after the last is recorded as suppressed: nobody is told. Up to 7 d."
           error={problems.cooldown}
           onChange={(cooldown) => set({ cooldown })}

@@ -3,7 +3,8 @@ import { type AlertRule, SEVERITIES, type Severity } from '../../lib/alerts';
 import { formFromRule, newRuleForm, problemField, type RuleForm, type RuleProblems, ruleBody } from '../../lib/alert-rule-form';
 import { api, errorMessage } from '../../lib/api';
 import { SeverityIcon, severityTone } from '../../components/alert-badges';
-import { Button, cx, Dialog, ErrorNote, Field, Input, Switch } from '../../components/ui';
+import { Switch } from '../../components/controls';
+import { Button, cx, Dialog, ErrorNote, Field, Input } from '../../components/ui';
 import { RuleConditionFields } from './rule-condition-fields';
 import { RuleTargetFields } from './rule-target-fields';
 

@@ -1,15 +1,18 @@
 import { useState } from 'react';
-import { type AlertRule, describeCondition, describeHold, describeTargets } from '../../lib/alerts';
+import type { AlertRule } from '../../lib/alerts';
+import { describeCondition, describeHold, describeTargets } from '../../lib/alert-metrics';
 import { bodyFromRule } from '../../lib/alert-rule-form';
 import { api, errorMessage } from '../../lib/api';
 import { SeverityBadge } from '../../components/alert-badges';
-import { Button, cx, ErrorNote, Panel, PanelHeader, Skeleton, Switch } from '../../components/ui';
+import { Switch } from '../../components/controls';
+import { Button, cx, ErrorNote, Panel, PanelHeader, Skeleton } from '../../components/ui';
 
-const COLUMNS = 'sm:grid sm:grid-cols-[minmax(0,1.3fr)_minmax(0,1.3fr)_6rem_minmax(0,1fr)_6.5rem_5.5rem] sm:items-center sm:gap-4';
+const COLUMNS = 'sm:grid sm:grid-cols-[minmax(0,1.3fr)_minmax(0,1.3fr)_6rem_minmax(0,1fr)_6.5rem_7rem] sm:items-center sm:gap-4';
 
 function RuleRow({ rule, onEdit, onChanged }: { rule: AlertRule; onEdit: () => void; onChanged: (r: AlertRule) => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const hold = describeHold(rule);
   const toggle = async (enabled: boolean) => {
     setBusy(true);
     try {
@@ -28,21 +31,25 @@ function RuleRow({ rule, onEdit, onChanged }: { rule: AlertRule; onEdit: () => v
           <span className={cx('truncate font-medium', rule.enabled ? 'text-fg' : 'text-muted')}>{rule.name}</span>
           <SeverityBadge severity={rule.severity} className="sm:hidden" />
         </div>
-        <div className="min-w-0 text-sm text-fg" data-testid="rule-condition">
-          {describeCondition(rule)}
-        </div>
-        <div className="text-sm text-muted">
-          <span className="text-faint sm:hidden">for </span>
-          {describeHold(rule)}
-        </div>
-        <div className="min-w-0 truncate text-sm text-muted" title={describeTargets(rule)}>
-          <span className="text-faint sm:hidden">on </span>
-          {describeTargets(rule)}
+        {/* On a phone one line: condition, hold, hosts; from sm up each is a cell of the row's grid. */}
+        <div className="flex min-w-0 flex-wrap items-baseline gap-x-1.5 text-sm sm:contents">
+          <div className="min-w-0 text-fg" data-testid="rule-condition">
+            {describeCondition(rule)}
+          </div>
+          <div className={cx('text-muted', hold === '–' && 'max-sm:hidden')}>
+            <span className="text-faint sm:hidden">· </span>
+            {hold === '–' || hold === 'at once' ? '' : <span className="sm:hidden">for </span>}
+            {hold}
+          </div>
+          <div className="min-w-0 truncate text-muted" title={describeTargets(rule)}>
+            <span className="text-faint sm:hidden">· on </span>
+            {describeTargets(rule)}
+          </div>
         </div>
         <div className="hidden sm:block">
           <SeverityBadge severity={rule.severity} />
         </div>
-        <div className="flex items-center justify-between gap-3 sm:justify-end">
+        <div className="flex items-center justify-between gap-3">
           <span className="flex items-center gap-2">
             <Switch checked={rule.enabled} onChange={(on) => void toggle(on)} busy={busy} label={`${rule.name} enabled`} />
             <span className="text-xs text-muted sm:sr-only">{rule.enabled ? 'Enabled' : 'Disabled'}</span>
@@ -114,7 +121,7 @@ export function RulesPanel({
             <span>For</span>
             <span>Hosts</span>
             <span>Severity</span>
-            <span className="text-right">Enabled</span>
+            <span>Enabled</span>
           </div>
           <ul className="divide-y divide-line">
             {rules.map((rule) => (
