@@ -73,7 +73,7 @@ export function FiringBadge({ firing, className }: { firing: HostFiring; classNa
     >
       <SeverityIcon severity={firing.worst} className="h-3 w-3" />
       <span aria-hidden>
-        {firing.count} {firing.worst}
+        {firing.count} {firing.count === 1 ? 'alert' : 'alerts'} · {firing.worst}
       </span>
       <span className="sr-only">{sentence}</span>
     </span>

@@ -196,6 +196,8 @@ test('edited so it is false, the rule’s alert resolves, live, into the history
   await expect(dialog.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue(RULE);
   await expect(dialog.getByRole('textbox', { name: 'Threshold', exact: true })).toHaveValue('1');
   await dialog.getByRole('textbox', { name: 'Threshold', exact: true }).fill('100');
+  // With a cooldown, which the next step needs: the rule remembers when it last fired.
+  await dialog.getByRole('textbox', { name: 'Cooldown', exact: true }).fill('1h');
   const edited = Date.now();
   await dialog.getByRole('button', { name: 'Save rule' }).click();
   await expect(dialog).toBeHidden();
@@ -218,6 +220,24 @@ test('edited so it is false, the rule’s alert resolves, live, into the history
   await toggle.click();
   await expect(ruleRow(CRITICAL)).toHaveAttribute('data-enabled', 'true');
   await expect(firingRow(CRITICAL)).toBeVisible({ timeout: ALERT_WAIT });
+});
+
+test('true again within its cooldown, the rule fires as suppressed, and says so in words', async () => {
+  await page.getByRole('button', { name: `Edit ${RULE}` }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('textbox', { name: 'Cooldown', exact: true })).toHaveValue('1h');
+  await dialog.getByRole('textbox', { name: 'Threshold', exact: true }).fill('1');
+  await dialog.getByRole('button', { name: 'Save rule' }).click();
+  await expect(dialog).toBeHidden();
+  const row = firingRow(RULE);
+  await expect(row).toBeVisible({ timeout: ALERT_WAIT });
+  await expect(row).toContainText('suppressed');
+  await expect.poll(() => framesOf(RULE, 'firing').at(-1)?.frame.event.suppressed, { timeout: ALERT_WAIT }).toBe(true);
+
+  await page.getByRole('link', { name: 'Overview', exact: true }).click();
+  const badge = page.getByTestId('host-card').filter({ hasText: 'e2e-host' }).getByTestId('firing-badge');
+  await expect(badge).toContainText('2 firing alerts, worst critical (1 suppressed)', { timeout: ALERT_WAIT });
+  await page.getByRole('link', { name: 'Alerts', exact: true }).click();
 });
 
 test('screenshots: the alerts page and its editor in both themes, desktop and phone', async ({ browser }) => {
@@ -265,6 +285,11 @@ async function screenshotSet(browser: Browser, theme: 'dark' | 'light', device: 
   // And a live frame: without one the card's figures are still placeholders.
   await expect(p.getByTestId('host-card').first().locator('svg path[d^="M"]').first()).toBeAttached({ timeout: ALERT_WAIT });
   await p.screenshot({ path: name('overview-firing'), fullPage: true });
+  await p.getByTestId('host-card').first().click();
+  await expect(p.getByTestId('firing-badge')).toBeVisible();
+  await expect(p.getByTestId('detail-tiles')).toBeVisible({ timeout: ALERT_WAIT });
+  await expect(p.getByTestId('stream-state')).toHaveAttribute('data-state', 'live');
+  await p.screenshot({ path: name('host-detail-firing') });
   await p.getByRole('link', { name: 'Alerts', exact: true }).click();
   await expect(p.getByTestId('firing-event').first()).toBeVisible();
   await expect(p.getByTestId('history-event').first()).toBeVisible();
