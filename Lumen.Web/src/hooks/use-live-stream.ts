@@ -18,7 +18,7 @@ export interface StreamStatus {
  * store, which fetches the firing list again whenever the stream (re)connects: what fired or
  * resolved while it was down never reaches it as a frame.
  */
-export function useLiveStream(hosts: string[] | null, onFrame: (snapshots: LiveSnapshot[]) => void, enabled = true): StreamStatus {
+export function useLiveStream(hosts: readonly string[] | null, onFrame: (snapshots: LiveSnapshot[]) => void, enabled = true): StreamStatus {
   const [status, setStatus] = useState<StreamStatus>({ state: 'connecting', attempt: 0, retryInMs: null });
   const frameRef = useRef(onFrame);
   frameRef.current = onFrame;

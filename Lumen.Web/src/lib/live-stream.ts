@@ -11,7 +11,7 @@ export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'stopped';
 
 export interface LiveStreamOptions {
   /** Host names (or ids) to subscribe to; null for every host. */
-  hosts: string[] | null;
+  hosts: readonly string[] | null;
   onFrame: (snapshots: LiveSnapshot[]) => void;
   onAlert?: (frame: AlertStreamFrame) => void;
   onState: (state: StreamState, detail: { attempt: number; retryInMs: number | null }) => void;
@@ -45,7 +45,7 @@ export class LiveStream {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private silenceTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
-  private hosts: string[] | null;
+  private hosts: readonly string[] | null;
 
   constructor(private readonly options: LiveStreamOptions) {
     this.hosts = options.hosts;
@@ -70,7 +70,7 @@ export class LiveStream {
   }
 
   /** Narrows (or widens) the subscription without reconnecting. */
-  subscribe(hosts: string[] | null) {
+  subscribe(hosts: readonly string[] | null) {
     this.hosts = hosts;
     this.sendSubscribe();
   }
