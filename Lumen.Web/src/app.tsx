@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Shell } from './components/shell';
 import { api, errorMessage, onSessionEnded, type User } from './lib/api';
 import { matchRoute, navigate } from './lib/router';
@@ -9,6 +9,9 @@ import { HostDetail } from './pages/host-detail/host-detail';
 import { Settings } from './pages/settings/settings';
 import { NotFound } from './pages/not-found';
 import { Button, ErrorNote, Spinner } from './components/ui';
+
+// Loaded when first opened: the rule editor and history are not needed for a first visit.
+const Alerts = lazy(() => import('./pages/alerts/alerts'));
 
 type Auth =
   | { status: 'loading' }
@@ -88,6 +91,17 @@ export function App() {
     <Shell user={auth.user} onSignOut={signOut} route={route}>
       {route.page === 'overview' && <Overview />}
       {route.page === 'host' && <HostDetail key={route.id} id={route.id} />}
+      {route.page === 'alerts' && (
+        <Suspense
+          fallback={
+            <div className="grid place-items-center py-20 text-muted">
+              <Spinner className="h-6 w-6" />
+            </div>
+          }
+        >
+          <Alerts />
+        </Suspense>
+      )}
       {route.page === 'settings' && <Settings user={auth.user} />}
       {route.page === 'not-found' && <NotFound path={route.path} />}
     </Shell>

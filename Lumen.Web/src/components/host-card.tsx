@@ -1,8 +1,10 @@
 import { memo } from 'react';
+import type { HostFiring } from '../lib/firing';
 import type { HostCard as Card } from '../lib/fleet';
 import { level, tempLevel } from '../lib/fleet';
 import { sparklineColumns } from '../lib/series';
 import { formatAgo, formatLoad, formatPct, formatRate, formatTemp } from '../lib/units';
+import { FiringBadge } from './alert-badges';
 import { Link } from './link';
 import { Meter } from './meter';
 import { Sparkline } from './sparkline';
@@ -22,9 +24,9 @@ function Stat({ label, value, pct, tone }: { label: string; value: string; pct: 
   );
 }
 
-/** One host on the overview: state, CPU with its ten-minute sparkline, memory, disk, temperature, load, network. */
+/** One host on the overview: state, firing alerts, CPU with its ten-minute sparkline, memory, disk, temperature, load, network. */
 export const HostCard = memo(
-  function HostCard({ card, intervalSeconds, hubNowMs }: { card: Card; intervalSeconds: number; hubNowMs: number }) {
+  function HostCard({ card, intervalSeconds, hubNowMs, firing }: { card: Card; intervalSeconds: number; hubNowMs: number; firing?: HostFiring }) {
     const { host, live, online } = card;
     const system = live?.system ?? host.system;
     const tags = Object.entries(host.tags);
@@ -47,12 +49,15 @@ export const HostCard = memo(
               {system ? [system.os, system.primary_ip].filter(Boolean).join(' · ') : 'Waiting for the first report'}
             </p>
           </div>
-          <span
-            className={cx('shrink-0 rounded-full px-2 py-0.5 text-[11px] font-medium', online ? 'bg-ok/10 text-ok' : 'bg-sunken text-muted')}
-            data-testid="host-state"
-          >
-            {online ? 'online' : card.lastSeenMs ? `offline · ${formatAgo(card.lastSeenMs, hubNowMs)}` : 'never seen'}
-          </span>
+          <div className="flex shrink-0 items-center gap-1.5">
+            {firing && <FiringBadge firing={firing} />}
+            <span
+              className={cx('rounded-full px-2 py-0.5 text-[11px] font-medium', online ? 'bg-ok/10 text-ok' : 'bg-sunken text-muted')}
+              data-testid="host-state"
+            >
+              {online ? 'online' : card.lastSeenMs ? `offline · ${formatAgo(card.lastSeenMs, hubNowMs)}` : 'never seen'}
+            </span>
+          </div>
         </div>
 
         {/* Always one line high, tags or not: every card has the same height (the overview's grid virtualises on it). */}
@@ -111,6 +116,7 @@ export const HostCard = memo(
     a.card.live === b.card.live &&
     a.card.online === b.card.online &&
     a.card.host === b.card.host &&
+    a.firing === b.firing &&
     a.intervalSeconds === b.intervalSeconds &&
     // Offline cards show "x min ago": let them age once a minute, not every second.
     (a.card.online || Math.floor(a.hubNowMs / 60000) === Math.floor(b.hubNowMs / 60000)),

@@ -89,13 +89,15 @@ function StreamPill() {
       data-testid="stream-state"
       data-state={status.state}
       role="status"
+      title={label}
       className={cx(
         'inline-flex h-7 items-center gap-1.5 rounded-full border px-2 text-xs font-medium sm:px-2.5',
         live ? 'border-ok/30 bg-ok/10 text-ok' : 'border-warn/40 bg-warn/10 text-warn',
       )}
     >
       <span className={cx('h-1.5 w-1.5 rounded-full', live ? 'bg-ok pulse-dot' : 'bg-warn')} />
-      <span className={cx(live && 'sr-only sm:not-sr-only')}>{label}</span>
+      {/* On a phone the dot alone (green live, amber otherwise; the words for a screen reader and a long press): three pages' links leave no room for "Reconnecting in 4 s…". */}
+      <span className="sr-only sm:not-sr-only">{label}</span>
     </span>
   );
 }
@@ -103,6 +105,7 @@ function StreamPill() {
 export function Shell({ user, onSignOut, route, children }: { user: User; onSignOut: () => void; route: Route; children: ReactNode }) {
   const nav = [
     { href: '/', label: 'Overview', active: route.page === 'overview' || route.page === 'host' },
+    { href: '/alerts', label: 'Alerts', active: route.page === 'alerts' },
     { href: '/settings', label: 'Settings', active: route.page === 'settings' },
   ];
   return (

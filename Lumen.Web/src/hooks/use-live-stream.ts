@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../lib/api';
 import { LiveStream, type StreamState } from '../lib/live-stream';
 import type { LiveSnapshot } from '../lib/protocol';
+import { firingAlerts } from './use-firing-alerts';
 import { publishStreamStatus } from './use-stream-status';
 
 export interface StreamStatus {
@@ -13,9 +14,11 @@ export interface StreamStatus {
 /**
  * Opens the live stream for the component's lifetime. `hosts` null subscribes to every host;
  * a change of the list re-subscribes on the same socket. `onFrame` always sees the latest
- * closure. Returns the connection's state for the UI.
+ * closure. Returns the connection's state for the UI. Alert frames go to the shared firing
+ * store, which fetches the firing list again whenever the stream (re)connects: what fired or
+ * resolved while it was down never reaches it as a frame.
  */
-export function useLiveStream(hosts: string[] | null, onFrame: (snapshots: LiveSnapshot[]) => void, enabled = true): StreamStatus {
+export function useLiveStream(hosts: readonly string[] | null, onFrame: (snapshots: LiveSnapshot[]) => void, enabled = true): StreamStatus {
   const [status, setStatus] = useState<StreamStatus>({ state: 'connecting', attempt: 0, retryInMs: null });
   const frameRef = useRef(onFrame);
   frameRef.current = onFrame;
@@ -25,10 +28,14 @@ export function useLiveStream(hosts: string[] | null, onFrame: (snapshots: LiveS
   // biome-ignore lint/correctness/useExhaustiveDependencies: the subscription (hosts) changes in the effect below, on the same socket.
   useEffect(() => {
     if (!enabled) return;
+    let wasLive = false;
     const stream = new LiveStream({
       hosts,
       onFrame: (snapshots) => frameRef.current(snapshots),
+      onAlert: (frame) => firingAlerts.apply(frame),
       onState: (state, detail) => {
+        if (state === 'live' && !wasLive) void firingAlerts.resync();
+        wasLive = state === 'live';
         const next = { state, ...detail };
         setStatus(next);
         publishStreamStatus(state === 'stopped' ? null : next);

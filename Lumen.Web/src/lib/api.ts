@@ -4,6 +4,7 @@
 
 import type { HostMetrics } from './protocol';
 import type { HostView } from './fleet';
+import type { AlertEvent, AlertRule, AlertRuleBody, AlertState, RulePreview } from './alerts';
 
 export class ApiError extends Error {
   constructor(
@@ -118,6 +119,18 @@ export const api = {
     const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
     if (stepSeconds) query.set('step', `${stepSeconds}s`);
     return request<HostMetrics>('GET', `/api/hosts/${id}/metrics?${query}`);
+  },
+
+  alertRules: () => request<AlertRule[]>('GET', '/api/alerts/rules'),
+  createAlertRule: (body: AlertRuleBody) => request<AlertRule>('POST', '/api/alerts/rules', body),
+  updateAlertRule: (id: number, body: AlertRuleBody) => request<AlertRule>('PUT', `/api/alerts/rules/${id}`, body),
+  deleteAlertRule: (id: number) => request<void>('DELETE', `/api/alerts/rules/${id}`),
+  previewAlertRule: (host: string, hostSelector: string) => request<RulePreview>('POST', '/api/alerts/rules/preview', { host, host_selector: hostSelector }),
+  /** Newest first; the hub answers 1 to 2000 events (100 when the limit is outside that). */
+  alertEvents: (state: AlertState | 'all', limit = 100, hostId?: number) => {
+    const query = new URLSearchParams({ state, limit: String(limit) });
+    if (hostId !== undefined) query.set('host_id', String(hostId));
+    return request<AlertEvent[]>('GET', `/api/alerts/events?${query}`);
   },
 };
 

@@ -1,15 +1,19 @@
 // The live stream (GET /api/stream) as a connection that keeps itself up: it reconnects with
 // backoff after any close, treats a silent socket as dead, reconnects at once when the browser
 // comes back online or the tab becomes visible, and reports its state for the UI to show.
+// Besides the snapshot arrays the hub sends every connection an object when an alert fires or
+// resolves, whatever its subscription.
 
+import { type AlertStreamFrame, isAlertFrame } from './alerts';
 import type { LiveSnapshot } from './protocol';
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'stopped';
 
 export interface LiveStreamOptions {
   /** Host names (or ids) to subscribe to; null for every host. */
-  hosts: string[] | null;
+  hosts: readonly string[] | null;
   onFrame: (snapshots: LiveSnapshot[]) => void;
+  onAlert?: (frame: AlertStreamFrame) => void;
   onState: (state: StreamState, detail: { attempt: number; retryInMs: number | null }) => void;
   /** After a failed connect: resolves false when the session has ended, so retrying is pointless. */
   checkSession?: () => Promise<boolean>;
@@ -24,6 +28,13 @@ export function backoffMs(attempt: number, random = Math.random): number {
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
+/**
+ * A subscription that names no host: host names start with a letter or digit and ids are
+ * digits, so the hub matches nothing and sends empty frames (which keep the connection proven)
+ * and the alert frames every connection gets. An empty list would mean every host.
+ */
+export const NO_HOSTS: readonly string[] = ['-'];
+
 export function streamUrl(location: Pick<Location, 'protocol' | 'host'>): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/stream`;
 }
@@ -34,7 +45,7 @@ export class LiveStream {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private silenceTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
-  private hosts: string[] | null;
+  private hosts: readonly string[] | null;
 
   constructor(private readonly options: LiveStreamOptions) {
     this.hosts = options.hosts;
@@ -59,7 +70,7 @@ export class LiveStream {
   }
 
   /** Narrows (or widens) the subscription without reconnecting. */
-  subscribe(hosts: string[] | null) {
+  subscribe(hosts: readonly string[] | null) {
     this.hosts = hosts;
     this.sendSubscribe();
   }
@@ -78,13 +89,19 @@ export class LiveStream {
     };
     socket.onmessage = (event) => {
       if (typeof event.data !== 'string') return;
-      let snapshots: LiveSnapshot[];
+      let message: unknown;
       try {
-        snapshots = JSON.parse(event.data);
+        message = JSON.parse(event.data);
       } catch {
         return;
       }
-      if (!Array.isArray(snapshots)) return;
+      if (isAlertFrame(message)) {
+        this.armSilence();
+        this.options.onAlert?.(message);
+        return;
+      }
+      if (!Array.isArray(message)) return;
+      const snapshots = message as LiveSnapshot[];
       // A frame, not just an open socket, proves the connection: only now does the backoff reset.
       this.attempt = 0;
       this.options.onState('live', { attempt: 0, retryInMs: null });

@@ -1,13 +1,15 @@
 // The dashboard's few routes. Paths are real URLs (the hub falls back to index.html for them),
 // so a reload or a shared link lands on the same screen. The hub answers those paths with
-// index.html only for the prefixes listed in Lumen.Hub/Http/DashboardApi.cs: keep them in step.
+// index.html only for the prefixes listed in Lumen.Hub/Dashboard/DashboardApi.cs (ClientRoutes):
+// keep them in step. /alerts is not among them yet (a reload there answers 404 until it is).
 
-export type Route = { page: 'overview' } | { page: 'host'; id: number } | { page: 'settings' } | { page: 'not-found'; path: string };
+export type Route = { page: 'overview' } | { page: 'host'; id: number } | { page: 'alerts' } | { page: 'settings' } | { page: 'not-found'; path: string };
 
 export function matchRoute(path: string): Route {
   const clean = path.replace(/\/+$/, '') || '/';
   if (clean === '/' || clean === '/login') return { page: 'overview' };
   if (clean === '/settings') return { page: 'settings' };
+  if (clean === '/alerts') return { page: 'alerts' };
   const host = /^\/hosts\/(\d+)$/.exec(clean);
   if (host) return { page: 'host', id: Number(host[1]) };
   return { page: 'not-found', path };

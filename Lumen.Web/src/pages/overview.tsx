@@ -5,6 +5,7 @@ import { buildCards, filterCards, onlineWindowMs, sortCards, summarise, allTags,
 import type { LiveSnapshot } from '../lib/protocol';
 import { parseDuration, formatPct, formatTemp } from '../lib/units';
 import { navigate } from '../lib/router';
+import { useFiringAlerts } from '../hooks/use-firing-alerts';
 import { useLiveStream } from '../hooks/use-live-stream';
 import { useNow } from '../hooks/use-now';
 import { HostCard, HostCardSkeleton } from '../components/host-card';
@@ -79,6 +80,7 @@ export function Overview() {
     [loadHosts],
   );
   useLiveStream(null, onFrame);
+  const { byHost: firing } = useFiringAlerts();
 
   // useNow re-renders every second, so online states age even when no frame comes.
   void now;
@@ -223,7 +225,7 @@ export function Overview() {
           items={visible}
           keyOf={(card) => card.host.id}
           className="grid grid-cols-1 gap-3 sm:grid-cols-2 sm:gap-4 xl:grid-cols-3 2xl:grid-cols-4"
-          render={(card) => <HostCard card={card} intervalSeconds={intervalSeconds} hubNowMs={hubNowMs} />}
+          render={(card) => <HostCard card={card} intervalSeconds={intervalSeconds} hubNowMs={hubNowMs} firing={firing.get(card.host.id)} />}
         />
       )}
     </div>

@@ -30,7 +30,8 @@ test.beforeAll(async ({ browser }) => {
   page = await context.newPage();
   page.on('websocket', (socket) =>
     socket.on('framereceived', ({ payload }) => {
-      if (typeof payload !== 'string') return;
+      // Snapshot frames are arrays; an alert frame (an object) is the alerts spec's business.
+      if (typeof payload !== 'string' || !payload.startsWith('[')) return;
       for (const snapshot of JSON.parse(payload) as LiveSnapshot[]) frames.push({ at: Date.now(), snapshot });
     }),
   );

@@ -4,6 +4,7 @@ import { HOST_CHARTS } from '../../lib/host-charts';
 import { hostState } from '../../lib/host-status';
 import { type CustomRange, keepLiveRaw, type RangeKey, rangeFromQuery, rangeQuery, resolveRange } from '../../lib/ranges';
 import { clip, joinHistoryLive, medianInterval, toColumns } from '../../lib/series';
+import { useFiringAlerts } from '../../hooks/use-firing-alerts';
 import { useHostHistory } from '../../hooks/use-host-history';
 import { useHostInfo } from '../../hooks/use-host-info';
 import { useHostLive } from '../../hooks/use-host-live';
@@ -25,6 +26,7 @@ export function HostDetail({ id }: { id: number }) {
   const [custom, setCustom] = useState<CustomRange | null>(() => rangeFromQuery(window.location.search).custom);
   const { history, historyError, loadingHistory, reload, fetchKey } = useHostHistory(id, rangeKey, custom, retention);
   const { latest, live } = useHostLive(id, host, reload);
+  const firing = useFiringAlerts().byHost.get(id);
 
   const range = resolveRange(rangeKey, custom, Math.floor(hubNow() / 1000), retention);
   const step = history?.step ?? 5;
@@ -56,7 +58,7 @@ export function HostDetail({ id }: { id: number }) {
 
   return (
     <div className="space-y-4 sm:space-y-5">
-      <HostHeader host={host} state={state} hubNowMs={hubNowMs}>
+      <HostHeader host={host} state={state} hubNowMs={hubNowMs} firing={firing}>
         <RangePicker
           value={rangeKey}
           custom={custom}

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
+import type { HostFiring } from '../../lib/firing';
 import type { HostView } from '../../lib/fleet';
 import { type HostState, hostSubtitle, statusText } from '../../lib/host-status';
+import { FiringBadge } from '../../components/alert-badges';
 import { Link } from '../../components/link';
 import { cx, Skeleton, StatusDot } from '../../components/ui';
 
@@ -16,8 +18,20 @@ export function BackLink() {
   );
 }
 
-/** The host's name, state, OS, address, uptime and tags; `children` (the range picker) sits at the right. */
-export function HostHeader({ host, state, hubNowMs, children }: { host: HostView | null; state: HostState; hubNowMs: number; children: ReactNode }) {
+/** The host's name, state, firing alerts (a link to the alerts page), OS, address, uptime and tags; `children` (the range picker) sits at the right. */
+export function HostHeader({
+  host,
+  state,
+  hubNowMs,
+  firing,
+  children,
+}: {
+  host: HostView | null;
+  state: HostState;
+  hubNowMs: number;
+  firing?: HostFiring;
+  children: ReactNode;
+}) {
   const { online, lastSeenMs, system, uptime } = state;
   return (
     <div>
@@ -34,6 +48,11 @@ export function HostHeader({ host, state, hubNowMs, children }: { host: HostView
                 <span className={cx('rounded-full px-2 py-0.5 text-[11px] font-medium', online ? 'bg-ok/10 text-ok' : 'bg-sunken text-muted')}>
                   {statusText(online, lastSeenMs, hubNowMs)}
                 </span>
+                {firing && (
+                  <Link href="/alerts" className="rounded-full focus-visible:outline-offset-1">
+                    <FiringBadge firing={firing} className="hover:brightness-110" />
+                  </Link>
+                )}
               </div>
               <p className="mt-1 text-sm text-muted">{hostSubtitle(system, uptime)}</p>
               {Object.keys(host.tags).length > 0 && (
