@@ -23,7 +23,7 @@ public static class DashboardApi
     /// The paths the dashboard's router owns (Lumen.Web/src/lib/router.ts): the exact page and
     /// everything below it. A new page there needs its prefix here.
     /// </summary>
-    private static readonly string[] ClientRoutes = ["/login", "/settings", "/hosts"];
+    private static readonly string[] ClientRoutes = ["/login", "/settings", "/hosts", "/alerts"];
 
     /// <summary>Call after authentication and before the endpoints are mapped: it only acts when no endpoint matched.</summary>
     public static WebApplication UseDashboard(this WebApplication app)

@@ -44,11 +44,12 @@ public static class AlertText
 
     private static string Rate(double bytesPerSecond)
     {
-        string[] units = ["B/s", "kB/s", "MB/s", "GB/s"];
+        // Binary units, as the dashboard shows rates: a threshold typed as 10 MiB/s reads back the same.
+        string[] units = ["B/s", "KiB/s", "MiB/s", "GiB/s"];
         var unit = 0;
-        while (bytesPerSecond >= 1000 && unit < units.Length - 1)
+        while (bytesPerSecond >= 1024 && unit < units.Length - 1)
         {
-            bytesPerSecond /= 1000;
+            bytesPerSecond /= 1024;
             unit++;
         }
         return $"{Number(bytesPerSecond)} {units[unit]}";

@@ -1,7 +1,7 @@
 // The dashboard's few routes. Paths are real URLs (the hub falls back to index.html for them),
 // so a reload or a shared link lands on the same screen. The hub answers those paths with
 // index.html only for the prefixes listed in Lumen.Hub/Dashboard/DashboardApi.cs (ClientRoutes):
-// keep them in step. /alerts is not among them yet (a reload there answers 404 until it is).
+// keep them in step.
 
 export type Route = { page: 'overview' } | { page: 'host'; id: number } | { page: 'alerts' } | { page: 'settings' } | { page: 'not-found'; path: string };
 

@@ -279,7 +279,6 @@ async function screenshotSet(browser: Browser, theme: 'dark' | 'light', device: 
   const p = await ctx.newPage();
   const name = (what: string) => join(shots, `${what}-${theme}-${device}.png`);
 
-  // The hub answers /alerts itself only once it lists the route (DashboardApi.ClientRoutes): arrive through the navigation.
   await p.goto('/');
   await expect(p.getByTestId('firing-badge').first()).toBeVisible({ timeout: ALERT_WAIT });
   // And a live frame: without one the card's figures are still placeholders.

@@ -24,6 +24,7 @@ public sealed partial class DashboardApiSpecs(HubFactory hub) : IClassFixture<Hu
     [Theory]
     [InlineData("/hosts/3")]
     [InlineData("/settings")]
+    [InlineData("/alerts")]
     [InlineData("/login")]
     [InlineData("/hosts/3/")]
     public async Task Client_route_should_fall_back_to_the_dashboard_page(string path)
