@@ -190,8 +190,8 @@ public static class Migrations
         //    stores it; NULL is not silenced. An update of it bumps no counter: the hosts_*
         //    triggers watch the name and token only.
         AddColumn("hosts", "silenced_until", "INTEGER"),
-        // 8 (maintenance): windows during which the hosts they cover raise and resolve no
-        //    alerts. Times in unix ms; `host` a HostPattern ('' every host) and `scope_tags` a
+        // 8 (maintenance): windows during which the alerts of the hosts they cover record
+        //    suppressed. Times in unix ms; `host` a HostPattern ('' every host) and `scope_tags` a
         //    JSON object of tags the host must carry, both checked when written.
         Sql("""
         CREATE TABLE IF NOT EXISTS maintenance_windows (
@@ -231,6 +231,9 @@ public static class Migrations
                  json_each(host.tags_json) AS carried
             WHERE carried.type = 'text' AND carried.value <> '';
         """),
+        // 10: how an alert ended, in words ("CPU back to 41 % (below 80 %) after 10 min"), for
+        //     the history and the resolved notification; the event keeps its firing message.
+        AddColumn("alert_events", "resolved_message", "TEXT"),
     ];
 
     public static int Latest => Steps.Length;

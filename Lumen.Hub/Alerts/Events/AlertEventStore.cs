@@ -18,7 +18,9 @@ public sealed class AlertEventStore(LumenDatabase database)
         VALUES ($id, $rule, $rule_name, $host_id, $host, $subject, $metric, $severity, $state, $value, $threshold, $message, $suppressed, $started, $resolved);
         """;
 
-    private const string ResolveSql = "UPDATE alert_events SET state = 'resolved', resolved_at = $at WHERE id = $id AND state = 'firing';";
+    private const string ResolveSql = "UPDATE alert_events SET state = 'resolved', resolved_at = $at, resolved_message = $message WHERE id = $id AND state = 'firing';";
+
+    private const string Columns = "id, rule_id, rule_name, host_id, host, subject, metric, severity, state, value, threshold, message, suppressed, started_at, resolved_at, resolved_message";
 
     public long MaxEventId()
     {
@@ -46,6 +48,7 @@ public sealed class AlertEventStore(LumenDatabase database)
                     command.CommandText = ResolveSql;
                     command.Parameters.AddWithValue("$id", resolved.EventId);
                     command.Parameters.AddWithValue("$at", resolved.At.ToUnixTimeMilliseconds());
+                    command.Parameters.AddWithValue("$message", resolved.Message);
                     break;
                 default:
                     continue;
@@ -94,7 +97,7 @@ public sealed class AlertEventStore(LumenDatabase database)
         if (hostId is not null) where += " AND host_id = $host";
         var order = state == "resolved" ? "resolved_at DESC, id DESC" : "started_at DESC, id DESC";
         command.CommandText = $"""
-            SELECT id, rule_id, rule_name, host_id, host, subject, metric, severity, state, value, threshold, message, suppressed, started_at, resolved_at
+            SELECT {Columns}
             FROM alert_events {where} ORDER BY {order} LIMIT $limit;
             """;
         command.Parameters.AddWithValue("$limit", limit);
@@ -109,10 +112,7 @@ public sealed class AlertEventStore(LumenDatabase database)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT id, rule_id, rule_name, host_id, host, subject, metric, severity, state, value, threshold, message, suppressed, started_at, resolved_at
-            FROM alert_events WHERE id = $id;
-            """;
+        command.CommandText = $"SELECT {Columns} FROM alert_events WHERE id = $id;";
         command.Parameters.AddWithValue("$id", id);
         using var reader = command.ExecuteReader();
         return reader.Read() ? Read(reader) : null;
@@ -135,5 +135,6 @@ public sealed class AlertEventStore(LumenDatabase database)
         Suppressed = reader.GetInt64(12) != 0,
         StartedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(13)),
         ResolvedAt = reader.IsDBNull(14) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(14)),
+        ResolvedMessage = reader.IsDBNull(15) ? null : reader.GetString(15),
     };
 }

@@ -6,7 +6,7 @@ namespace Lumen.Hub.Alerts.Events;
 /// <summary>
 /// One alert event as the API and the live stream show it: the Go hub's fields (<c>id,
 /// rule_id, rule_name, host, metric, severity, state, value, message, started_at,
-/// resolved_at</c>) and this hub's (<c>host_id, subject, threshold, suppressed</c>).
+/// resolved_at</c>) and this hub's (<c>host_id, subject, threshold, suppressed, resolved_message</c>).
 /// </summary>
 public sealed record AlertEventView
 {
@@ -31,6 +31,8 @@ public sealed record AlertEventView
     public DateTimeOffset StartedAt { get; init; }
     [JsonConverter(typeof(Rfc3339TimestampConverter))]
     public DateTimeOffset? ResolvedAt { get; init; }
+    /// <summary>How it ended, in words; null while it fires (and for a one-off, which says all in <see cref="Message"/>).</summary>
+    public string? ResolvedMessage { get; init; }
 }
 
 /// <summary>

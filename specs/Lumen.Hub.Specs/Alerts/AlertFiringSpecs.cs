@@ -56,6 +56,8 @@ public sealed class AlertFiringSpecs
 
         var resolved = (await PostUntilAsync(agent, browser, "10", "resolved", 1, firstSecond: 100))[0];
         Assert.Equal(firing.GetProperty("id").GetInt64(), resolved.GetProperty("id").GetInt64());
+        Assert.StartsWith("CPU back to 10 % (below 80 %) after ", resolved.GetProperty("resolved_message").GetString());
+        Assert.Equal("CPU 93.2 % > 80 %", resolved.GetProperty("message").GetString());
         Assert.Equal(0, (await EventsAsync(browser, "firing")).GetArrayLength());
     }
 
