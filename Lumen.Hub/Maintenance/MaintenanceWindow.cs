@@ -18,8 +18,8 @@ public enum MaintenanceState
 }
 
 /// <summary>
-/// A maintenance window: while it runs, alerts of the hosts it covers are neither raised nor
-/// resolved. It runs from <see cref="StartAt"/> (inclusive) to <see cref="EndAt"/> (exclusive),
+/// A maintenance window: while it runs, alerts of the hosts it covers are recorded suppressed
+/// (nobody is told). It runs from <see cref="StartAt"/> (inclusive) to <see cref="EndAt"/> (exclusive),
 /// once, or with <see cref="Recurrence.Weekly"/> again every 7 days from that first occurrence,
 /// for ever (its span is then shorter than a week). Weeks are counted in UTC, 7 × 24 h: the
 /// hub knows no one's time zone, so a weekly window set in a zone with summer time runs an hour
