@@ -140,3 +140,10 @@ export function coveredHosts<H extends { id: number; name: string }>(
     return wanted.every(([key, value]) => key in tags && tags[key].toLowerCase() === value.toLowerCase());
   });
 }
+
+/** What the coverage found, in a sentence before the names. */
+export function describeCovered(count: number, everyone: boolean): string {
+  const hosts = count === 1 ? '1 host' : `${count} hosts`;
+  if (everyone) return count === 0 ? 'Covers every host; none is registered yet.' : `Covers every host (${hosts}):`;
+  return count === 0 ? 'Covers no registered host yet.' : `Covers ${hosts}:`;
+}

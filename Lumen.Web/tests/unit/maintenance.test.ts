@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   coveredHosts,
   describeCoverage,
+  describeCovered,
   describeSpan,
   describeWhen,
   type MaintenanceWindow,
@@ -142,6 +143,13 @@ describe('the hosts a window covers', () => {
     // Keys match exactly, as host tag keys are written.
     expect(coveredHosts(byName, tags, { ENV: 'home' })).toEqual([]);
     expect(coveredHosts(byName, new Map(), { env: 'home' })).toEqual([]);
+  });
+
+  it('are counted in a sentence that says when every host is meant', () => {
+    expect(describeCovered(3, true)).toBe('Covers every host (3 hosts):');
+    expect(describeCovered(0, true)).toBe('Covers every host; none is registered yet.');
+    expect(describeCovered(1, false)).toBe('Covers 1 host:');
+    expect(describeCovered(0, false)).toBe('Covers no registered host yet.');
   });
 });
 
