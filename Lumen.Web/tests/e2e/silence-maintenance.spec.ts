@@ -97,9 +97,16 @@ async function localInput(ms: number): Promise<{ local: string; utc: string }> {
 test('the host page silences the host until a chosen local time, sent as UTC, and ends it', async () => {
   await page.goto(`/hosts/${hostId}`);
   await expect(page.getByTestId('host-name')).toHaveText('e2e-host');
-  await page.getByRole('button', { name: 'Silence', exact: true }).click();
+  const trigger = page.getByRole('button', { name: 'Silence', exact: true });
+  await trigger.click();
   const menu = page.getByRole('dialog', { name: 'Silence this host' });
   await expect(menu).toContainText('Alerts are still recorded, marked suppressed');
+  // The keyboard starts at the first choice; Escape closes the menu and goes back to its button.
+  await expect(menu.getByRole('button', { name: '1 h', exact: true })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(trigger).toBeFocused();
+  await trigger.click();
 
   // A past time is refused before anything is sent.
   const past = await localInput(Date.now() - 3600_000);

@@ -10,12 +10,12 @@ const NOTE = 'Alerts are still recorded, marked suppressed; nobody is notified.'
 
 type Problem = { field: 'seconds' | 'until' | null; message: string } | null;
 
-/** Closes a popover on a press outside it or on Escape. */
-function useDismiss(ref: React.RefObject<HTMLElement | null>, open: boolean, close: () => void) {
+/** Closes a popover on a press outside it, or on Escape (then the keyboard goes back to what opened it). */
+function useDismiss(ref: React.RefObject<HTMLElement | null>, open: boolean, close: (refocus: boolean) => void) {
   useEffect(() => {
     if (!open) return;
-    const outside = (e: PointerEvent) => !ref.current?.contains(e.target as Node) && close();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
+    const outside = (e: PointerEvent) => !ref.current?.contains(e.target as Node) && close(false);
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close(true);
     document.addEventListener('pointerdown', outside);
     document.addEventListener('keydown', onKey);
     return () => {
@@ -31,6 +31,9 @@ function SilenceMenu({ busy, problem, onSilence }: { busy: string | null; proble
   const [custom, setCustom] = useState(() => toLocalInput(Math.floor(hubNow() / 60_000) * 60 + 7200));
   const [customError, setCustomError] = useState<string | null>(null);
   const inputId = useId();
+  const menu = useRef<HTMLDivElement>(null);
+  // Opened, the keyboard starts at the first choice.
+  useEffect(() => menu.current?.querySelector('button')?.focus(), []);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const checked = customBody(custom, hubNow());
@@ -40,7 +43,12 @@ function SilenceMenu({ busy, problem, onSilence }: { busy: string | null; proble
   };
   const untilError = customError ?? (problem?.field === 'until' ? problem.message : null);
   return (
-    <div role="dialog" aria-label="Silence this host" className="panel absolute top-full left-0 z-20 mt-1.5 w-[min(23rem,calc(100vw-1.5rem))] p-3.5 shadow-lg">
+    <div
+      ref={menu}
+      role="dialog"
+      aria-label="Silence this host"
+      className="panel absolute top-full left-0 z-20 mt-1.5 w-[min(23rem,calc(100vw-1.5rem))] p-3.5 shadow-lg"
+    >
       <p className="text-xs font-medium text-muted">Silence alerts for</p>
       <div className="mt-1.5 grid grid-cols-3 gap-1.5">
         {SILENCE_PRESETS.map((p) => (
@@ -85,7 +93,10 @@ export function SilenceControl({ host, hubNowMs, onChanged }: { host: HostView; 
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem>(null);
   const ref = useRef<HTMLDivElement>(null);
-  const close = useCallback(() => setOpen(false), []);
+  const close = useCallback((refocus: boolean) => {
+    setOpen(false);
+    if (refocus) ref.current?.querySelector('button')?.focus();
+  }, []);
   useDismiss(ref, open, close);
   const until = silencedUntil(host, hubNowMs);
 
@@ -132,7 +143,15 @@ export function SilenceControl({ host, hubNowMs, onChanged }: { host: HostView; 
 
   return (
     <div ref={ref} className="relative inline-block">
-      <Button aria-expanded={open} aria-haspopup="dialog" className="min-h-9 px-3 sm:min-h-8" onClick={() => setOpen(!open)}>
+      <Button
+        aria-expanded={open}
+        aria-haspopup="dialog"
+        className="min-h-9 px-3 sm:min-h-8"
+        onClick={() => {
+          setProblem(null);
+          setOpen(!open);
+        }}
+      >
         <BellOffIcon className="h-3.5 w-3.5 text-muted" />
         Silence
         <svg viewBox="0 0 20 20" className={cx('h-3.5 w-3.5 text-faint', open && 'rotate-180')} fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden>
