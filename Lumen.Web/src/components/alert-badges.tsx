@@ -79,3 +79,39 @@ export function FiringBadge({ firing, className }: { firing: HostFiring; classNa
     </span>
   );
 }
+
+/** A bell struck through: nobody is notified (a silenced host, a suppressed alert). */
+export function BellOffIcon({ className }: { className?: string }) {
+  return (
+    <svg
+      viewBox="0 0 16 16"
+      className={cx('h-3 w-3 shrink-0', className)}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      aria-hidden
+    >
+      <path d="M4.5 11.5V7a3.5 3.5 0 0 1 6.3-2.1M11.5 7v4.5M3 11.5h10M6.5 13.5h3M2.5 2.5l11 11" />
+    </svg>
+  );
+}
+
+/** A silenced host on its card: the word and the struck bell, the end in the tooltip and for a screen reader. */
+export function SilencedMark({ until, className }: { until: string; className?: string }) {
+  const sentence = `Silenced until ${until}: alerts are still recorded, marked suppressed, and nobody is notified.`;
+  return (
+    <span
+      data-testid="silenced-mark"
+      title={sentence}
+      className={cx(
+        'inline-flex shrink-0 items-center gap-1 rounded-md border border-dashed border-line-strong px-1.5 text-[10.5px] leading-4 font-medium text-muted',
+        className,
+      )}
+    >
+      <BellOffIcon />
+      <span aria-hidden>silenced</span>
+      <span className="sr-only">{sentence}</span>
+    </span>
+  );
+}

@@ -3,8 +3,9 @@ import type { HostFiring } from '../lib/firing';
 import type { HostCard as Card } from '../lib/fleet';
 import { level, tempLevel } from '../lib/fleet';
 import { sparklineColumns } from '../lib/series';
+import { untilText } from '../lib/silence';
 import { formatAgo, formatLoad, formatPct, formatRate, formatTemp } from '../lib/units';
-import { FiringBadge } from './alert-badges';
+import { FiringBadge, SilencedMark } from './alert-badges';
 import { Link } from './link';
 import { Meter } from './meter';
 import { Sparkline } from './sparkline';
@@ -24,7 +25,7 @@ function Stat({ label, value, pct, tone }: { label: string; value: string; pct: 
   );
 }
 
-/** One host on the overview: state, firing alerts, CPU with its ten-minute sparkline, memory, disk, temperature, load, network. */
+/** One host on the overview: state, firing alerts, a silence, CPU with its ten-minute sparkline, memory, disk, temperature, load, network. */
 export const HostCard = memo(
   function HostCard({ card, intervalSeconds, hubNowMs, firing }: { card: Card; intervalSeconds: number; hubNowMs: number; firing?: HostFiring }) {
     const { host, live, online } = card;
@@ -60,8 +61,9 @@ export const HostCard = memo(
           </div>
         </div>
 
-        {/* Always one line high, tags or not: every card has the same height (the overview's grid virtualises on it). */}
+        {/* Always one line high, tags or not: every card has the same height (the overview's grid virtualises on it). The silenced mark comes first, so it is never the one cut off. */}
         <div className="mt-2 flex h-5 flex-wrap gap-1 overflow-hidden">
+          {card.silencedUntilMs !== null && <SilencedMark until={untilText(card.silencedUntilMs, hubNowMs)} />}
           {tags.map(([k, v]) => (
             <span key={k} className="rounded-md bg-sunken px-1.5 py-0.5 font-mono text-[10.5px] leading-4 text-muted">
               {k}={v}
@@ -116,6 +118,7 @@ export const HostCard = memo(
     a.card.live === b.card.live &&
     a.card.online === b.card.online &&
     a.card.host === b.card.host &&
+    a.card.silencedUntilMs === b.card.silencedUntilMs &&
     a.firing === b.firing &&
     a.intervalSeconds === b.intervalSeconds &&
     // Offline cards show "x min ago": let them age once a minute, not every second.

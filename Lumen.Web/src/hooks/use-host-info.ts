@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api, errorMessage } from '../lib/api';
 import type { HostView } from '../lib/fleet';
 import { parseDuration } from '../lib/units';
 
-/** The host as the hosts list describes it, and the hub's agent interval and retention window in seconds (5 and 0 until known). */
+/** The host as the hosts list describes it (and a setter for what this page changes), and the hub's agent interval and retention window in seconds (5 and 0 until known). */
 export function useHostInfo(id: number) {
   const [host, setHost] = useState<HostView | null>(null);
   const [hostError, setHostError] = useState<string | null>(null);
@@ -28,5 +28,8 @@ export function useHostInfo(id: number) {
       .catch(() => undefined);
   }, [id]);
 
-  return { host, hostError, agentInterval, retention };
+  /** The host as this page changed it (its silence), without asking for the list again. */
+  const updateHost = useCallback((changes: Partial<HostView>) => setHost((h) => (h ? { ...h, ...changes } : h)), []);
+
+  return { host, hostError, agentInterval, retention, updateHost };
 }

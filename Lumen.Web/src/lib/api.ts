@@ -5,6 +5,9 @@
 import type { HostMetrics } from './protocol';
 import type { HostView } from './fleet';
 import type { AlertEvent, AlertRule, AlertRuleBody, AlertState, RulePreview } from './alerts';
+import type { MaintenanceBody, MaintenanceWindow, WindowState } from './maintenance';
+import type { SilenceBody } from './silence';
+import type { HostTagCount, TagInventoryEntry } from './tag-suggestions';
 
 export class ApiError extends Error {
   constructor(
@@ -111,6 +114,11 @@ export const api = {
   rotateHost: (id: number) => request<HostWithToken>('POST', `/api/hosts/${id}/rotate`),
   deleteHost: (id: number) => request<void>('DELETE', `/api/hosts/${id}`),
   setTags: (id: number, tags: Record<string, string>) => request<HostView>('PUT', `/api/hosts/${id}/tags`, { tags }),
+  /** The end the hub settled on (whole seconds, rounded up), null when the silence ended. */
+  silenceHost: (id: number, body: SilenceBody) => request<{ silenced_until: string | null }>('POST', `/api/hosts/${id}/silence`, body),
+  endSilence: (id: number) => request<void>('DELETE', `/api/hosts/${id}/silence`),
+  hostTags: () => request<HostTagCount[]>('GET', '/api/host-tags'),
+  tagInventory: () => request<TagInventoryEntry[]>('GET', '/api/tags'),
 
   settings: () => request<Settings>('GET', '/api/settings'),
   saveSettings: (changes: Partial<Settings>) => request<Settings>('PUT', '/api/settings', changes),
@@ -132,6 +140,12 @@ export const api = {
     if (hostId !== undefined) query.set('host_id', String(hostId));
     return request<AlertEvent[]>('GET', `/api/alerts/events?${query}`);
   },
+
+  /** Running ones by their current start, coming ones soonest first, or at most 200 ended ones, latest first. */
+  maintenance: async (state: WindowState) => (await request<{ windows: MaintenanceWindow[] }>('GET', `/api/maintenance?state=${state}`)).windows,
+  createWindow: (body: MaintenanceBody) => request<{ id: number }>('POST', '/api/maintenance', body),
+  updateWindow: (id: number, body: MaintenanceBody) => request<{ ok: boolean }>('PUT', `/api/maintenance/${id}`, body),
+  deleteWindow: (id: number) => request<{ ok: boolean }>('DELETE', `/api/maintenance/${id}`),
 };
 
 /** A readable message for anything thrown. */

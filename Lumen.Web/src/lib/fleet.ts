@@ -2,6 +2,7 @@
 // online state judged from the hub's receive time, sorting, filtering and the fleet summary.
 
 import type { LiveSnapshot, SystemInfo } from './protocol';
+import { silencedUntil } from './silence';
 
 /** A host as GET /api/hosts answers it. */
 export interface HostView {
@@ -12,6 +13,8 @@ export interface HostView {
   tags: Record<string, string>;
   system: SystemInfo | null;
   online: boolean;
+  /** When the host's silence ends (RFC 3339 UTC); null unless it lasts past now. */
+  silenced_until: string | null;
 }
 
 export interface HostCard {
@@ -20,6 +23,8 @@ export interface HostCard {
   online: boolean;
   /** Hub-clock milliseconds of the last frame the hub received, or null if never. */
   lastSeenMs: number | null;
+  /** When the host's silence ends (hub-clock ms), or null when it is not silenced now. */
+  silencedUntilMs: number | null;
 }
 
 /** The hub's rule (docs/api.md): a frame within three agent intervals, and never less than 15 s. */
@@ -37,7 +42,7 @@ export function buildCards(hosts: HostView[], live: ReadonlyMap<number, LiveSnap
     const seen = [snapshot?.received_at, host.last_seen_at].filter((t): t is string => !!t).map((t) => Date.parse(t));
     const lastSeenMs = seen.length ? Math.max(...seen) : null;
     const online = lastSeenMs !== null && hubNowMs - lastSeenMs <= windowMs;
-    return { host, live: snapshot, online, lastSeenMs };
+    return { host, live: snapshot, online, lastSeenMs, silencedUntilMs: silencedUntil(host, hubNowMs) };
   });
 }
 

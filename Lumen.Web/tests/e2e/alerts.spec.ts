@@ -282,7 +282,8 @@ async function screenshotSet(browser: Browser, theme: 'dark' | 'light', device: 
   await p.goto('/');
   await expect(p.getByTestId('firing-badge').first()).toBeVisible({ timeout: ALERT_WAIT });
   // And a live frame: without one the card's figures are still placeholders.
-  await expect(p.getByTestId('host-card').first().locator('svg path[d^="M"]').first()).toBeAttached({ timeout: ALERT_WAIT });
+  // The sparkline's line (the badge's and the silenced mark's icons are paths too).
+  await expect(p.getByTestId('host-card').first().locator('svg path[stroke="var(--lm-cpu)"]')).toBeAttached({ timeout: ALERT_WAIT });
   await p.screenshot({ path: name('overview-firing'), fullPage: true });
   await p.getByTestId('host-card').first().click();
   await expect(p.getByTestId('firing-badge')).toBeVisible();

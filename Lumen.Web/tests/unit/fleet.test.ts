@@ -5,7 +5,7 @@ import type { LiveSnapshot } from '../../src/lib/protocol';
 const NOW = Date.parse('2026-11-27T12:00:00Z');
 
 function host(id: number, name: string, tags: Record<string, string> = {}, lastSeen: string | null = null): HostView {
-  return { id, name, created_at: '2026-11-01T00:00:00Z', last_seen_at: lastSeen, tags, system: null, online: false };
+  return { id, name, created_at: '2026-11-01T00:00:00Z', last_seen_at: lastSeen, tags, system: null, online: false, silenced_until: null };
 }
 
 function snapshot(id: number, name: string, cpu: number, receivedAgoSeconds: number, temp = 40): LiveSnapshot {
@@ -57,6 +57,15 @@ describe('online state', () => {
   it('falls back to last_seen_at before any live frame', () => {
     const cards = buildCards([host(1, 'a', {}, new Date(NOW - 5000).toISOString())], new Map(), NOW, 15_000);
     expect(cards[0].online).toBe(true);
+  });
+});
+
+describe('silence', () => {
+  it('marks a card silenced while its silence lasts past the hub’s now, and not after', () => {
+    const until = new Date(NOW + 3600_000).toISOString();
+    const silenced = { ...host(1, 'nas'), silenced_until: until };
+    expect(buildCards([silenced, host(2, 'pi')], new Map(), NOW, 15_000).map((c) => c.silencedUntilMs)).toEqual([NOW + 3600_000, null]);
+    expect(buildCards([silenced], new Map(), NOW + 3600_000, 15_000)[0].silencedUntilMs).toBeNull();
   });
 });
 

@@ -7,14 +7,15 @@ import { useLiveStream } from '../../hooks/use-live-stream';
 import { useNow } from '../../hooks/use-now';
 import { FiringPanel } from './firing-panel';
 import { HistoryPanel } from './history-panel';
+import { MaintenancePanel } from './maintenance-panel';
 import { type Editing, RuleDialog } from './rule-dialog';
 import { RulesPanel } from './rules-panel';
 
 const ignoreSnapshots = () => undefined;
 
 /**
- * Alerts: what is firing now (live), the rules with their editor, and the history. Silences and
- * maintenance windows join as sections of their own.
+ * Alerts: what is firing now (live), the rules with their editor, the maintenance windows with
+ * theirs, and the history. A host's silence is set on its own page.
  */
 export default function Alerts() {
   const [rules, setRules] = useState<AlertRule[] | null>(null);
@@ -42,7 +43,7 @@ export default function Alerts() {
     <div className="space-y-5">
       <div>
         <h1 className="text-lg font-semibold tracking-tight">Alerts</h1>
-        <p className="mt-0.5 text-sm text-muted">What is firing now, the rules that decide it, and what fired before.</p>
+        <p className="mt-0.5 text-sm text-muted">What is firing now, the rules that decide it, when maintenance quiets it, and what fired before.</p>
       </div>
       <FiringPanel firing={firing} nowMs={nowMs} onRetry={() => void firingAlerts.resync()} />
       <RulesPanel
@@ -53,6 +54,7 @@ export default function Alerts() {
         onEdit={(rule) => setEditing({ rule })}
         onChanged={(rule) => setRules((list) => list?.map((r) => (r.id === rule.id ? rule : r)) ?? null)}
       />
+      <MaintenancePanel nowMs={nowMs} />
       <HistoryPanel nowMs={nowMs} />
       <RuleDialog
         editing={editing}

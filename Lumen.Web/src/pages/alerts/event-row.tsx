@@ -1,6 +1,6 @@
 import type { AlertEvent } from '../../lib/alerts';
 import { ago, eventDuration, localTime } from '../../lib/alert-history';
-import { severityTone, SeverityBadge } from '../../components/alert-badges';
+import { BellOffIcon, severityTone, SeverityBadge } from '../../components/alert-badges';
 import { Link } from '../../components/link';
 import { cx } from '../../components/ui';
 
@@ -11,9 +11,7 @@ function SuppressedMark() {
       className="inline-flex h-5 items-center gap-1 rounded-md border border-dashed border-line-strong px-1.5 text-[11px] font-medium text-muted"
       title="Recorded while the host was silenced, in maintenance or the rule cooling down: nobody was notified."
     >
-      <svg viewBox="0 0 16 16" className="h-3 w-3" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" aria-hidden>
-        <path d="M4.5 11.5V7a3.5 3.5 0 0 1 6.3-2.1M11.5 7v4.5M3 11.5h10M6.5 13.5h3M2.5 2.5l11 11" />
-      </svg>
+      <BellOffIcon />
       suppressed
     </span>
   );

@@ -1,6 +1,8 @@
 import { describePreview, previewNames, type RuleForm, type RuleProblems } from '../../lib/alert-rule-form';
+import { useKnownTags } from '../../hooks/use-known-tags';
 import { useRulePreview } from '../../hooks/use-rule-preview';
 import { cx, Field, Input, Spinner } from '../../components/ui';
+import { TagPicker } from './tag-picker';
 
 /** Which hosts the typed fields watch, as the hub answers; dimmed while the answer is for older text. */
 function HostPreview({ host, hostSelector }: { host: string; hostSelector: string }) {
@@ -38,8 +40,9 @@ function HostPreview({ host, hostSelector }: { host: string; hostSelector: strin
   );
 }
 
-/** The hosts a rule watches: names and globs, or a tag selector that wins over them; with the hub's preview as the user types. */
+/** The hosts a rule watches: names and globs, or a tag selector (with the known tags to pick from) that wins over them; with the hub's preview as the user types. */
 export function RuleTargetFields({ form, problems, onChange }: { form: RuleForm; problems: RuleProblems; onChange: (f: RuleForm) => void }) {
+  const known = useKnownTags();
   const selectorWins = form.hostSelector.trim().length > 0;
   return (
     <fieldset className="space-y-3 rounded-xl border border-line bg-sunken/40 p-3 sm:p-4">
@@ -60,17 +63,16 @@ export function RuleTargetFields({ form, problems, onChange }: { form: RuleForm;
             className={cx(selectorWins && 'text-faint line-through decoration-faint/60', problems.host && 'border-crit')}
           />
         </Field>
-        <Field label="Tag selector" error={problems.hostSelector} hint="key=value pairs, all must match.">
-          <Input
-            name="host_selector"
-            value={form.hostSelector}
-            onChange={(e) => onChange({ ...form, hostSelector: e.target.value })}
-            placeholder="env=home, role=nas"
-            spellCheck={false}
-            autoComplete="off"
-            className={cx(problems.hostSelector && 'border-crit')}
-          />
-        </Field>
+        <TagPicker
+          label="Tag selector"
+          name="host_selector"
+          value={form.hostSelector}
+          onChange={(hostSelector) => onChange({ ...form, hostSelector })}
+          known={known}
+          error={problems.hostSelector}
+          hint="key=value pairs, all must match exactly."
+          placeholder="env=home, role=nas"
+        />
       </div>
       <HostPreview host={form.host} hostSelector={form.hostSelector} />
     </fieldset>

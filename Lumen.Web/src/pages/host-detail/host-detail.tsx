@@ -20,7 +20,7 @@ import { BackLink, HostHeader } from './host-header';
 /** One host: its charts over a chosen range, history joined with live frames, cores, containers, facts. */
 export function HostDetail({ id }: { id: number }) {
   const tick = useNow(5000);
-  const { host, hostError, agentInterval, retention } = useHostInfo(id);
+  const { host, hostError, agentInterval, retention, updateHost } = useHostInfo(id);
   // The range lives in the URL (?range=10m, or ?from=&to= unix seconds), so a link shows the same window.
   const [rangeKey, setRangeKey] = useState<RangeKey>(() => rangeFromQuery(window.location.search).key);
   const [custom, setCustom] = useState<CustomRange | null>(() => rangeFromQuery(window.location.search).custom);
@@ -58,7 +58,7 @@ export function HostDetail({ id }: { id: number }) {
 
   return (
     <div className="space-y-4 sm:space-y-5">
-      <HostHeader host={host} state={state} hubNowMs={hubNowMs} firing={firing}>
+      <HostHeader host={host} state={state} hubNowMs={hubNowMs} firing={firing} onSilenceChanged={(silenced_until) => updateHost({ silenced_until })}>
         <RangePicker
           value={rangeKey}
           custom={custom}

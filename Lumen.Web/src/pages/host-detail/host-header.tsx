@@ -5,6 +5,7 @@ import { type HostState, hostSubtitle, statusText } from '../../lib/host-status'
 import { FiringBadge } from '../../components/alert-badges';
 import { Link } from '../../components/link';
 import { cx, Skeleton, StatusDot } from '../../components/ui';
+import { SilenceControl } from './silence-control';
 
 /** Back to the overview. */
 export function BackLink() {
@@ -18,18 +19,23 @@ export function BackLink() {
   );
 }
 
-/** The host's name, state, firing alerts (a link to the alerts page), OS, address, uptime and tags; `children` (the range picker) sits at the right. */
+/**
+ * The host's name, state, firing alerts (a link to the alerts page), OS, address, uptime, tags
+ * and its silence; `children` (the range picker) sits at the right.
+ */
 export function HostHeader({
   host,
   state,
   hubNowMs,
   firing,
+  onSilenceChanged,
   children,
 }: {
   host: HostView | null;
   state: HostState;
   hubNowMs: number;
   firing?: HostFiring;
+  onSilenceChanged: (silencedUntil: string | null) => void;
   children: ReactNode;
 }) {
   const { online, lastSeenMs, system, uptime } = state;
@@ -64,6 +70,9 @@ export function HostHeader({
                   ))}
                 </div>
               )}
+              <div className="mt-3">
+                <SilenceControl host={host} hubNowMs={hubNowMs} onChanged={onSilenceChanged} />
+              </div>
             </>
           ) : (
             <>
