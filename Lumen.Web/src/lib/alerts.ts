@@ -85,6 +85,8 @@ export interface AlertEvent {
   suppressed: boolean;
   started_at: string;
   resolved_at: string | null;
+  /** How it ended, in words ("CPU back to 41 % (below 80 %) after 10 min"); null while it fires. */
+  resolved_message: string | null;
 }
 
 /** What /api/stream sends, beside the snapshot arrays, when an alert fires or resolves. */
@@ -139,6 +141,7 @@ export const ALERT_EVENT_KEYS = /* @__PURE__ */ keysOf<AlertEvent>({
   suppressed: true,
   started_at: true,
   resolved_at: true,
+  resolved_message: true,
 });
 
 export const ALERT_FRAME_KEYS = /* @__PURE__ */ keysOf<AlertStreamFrame>({ type: true, state: true, event: true, message: true });

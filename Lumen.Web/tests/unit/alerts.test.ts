@@ -25,6 +25,7 @@ function event(id: number, changes: Partial<AlertEvent> = {}): AlertEvent {
     suppressed: false,
     started_at: iso(60),
     resolved_at: null,
+    resolved_message: null,
     ...changes,
   };
 }

@@ -48,6 +48,7 @@ export function EventRow({ event, nowMs, history }: { event: AlertEvent; nowMs: 
           {event.suppressed && <SuppressedMark />}
         </div>
         <p className="mt-0.5 text-sm break-words text-muted">{event.message}</p>
+        {resolved && event.resolved_message && <p className="text-sm break-words text-faint">{event.resolved_message}</p>}
       </div>
       <div className="tabular text-xs text-muted sm:w-44 sm:shrink-0 sm:pt-1 sm:text-right">
         {resolved && event.resolved_at ? (
