@@ -61,11 +61,14 @@ public sealed class HostActor : UntypedActor, IWithTimers
         }
     }
 
-    /// <summary>One timer, at the watch's next deadline; moved only when that deadline moved.</summary>
+    /// <summary>One timer, at or before the watch's next deadline.</summary>
     private void SyncTimer()
     {
         var next = _watch?.NextDeadline;
         if (next == _timerAt) return;
+        // A later deadline keeps the armed timer: it fires, finds nothing due and arms the next.
+        // Moving it on every frame (an offline rule's deadline moves with each) cost 1 µs a frame.
+        if (next > _timerAt) return;
         _timerAt = next;
         if (next is null) Timers.Cancel(DeadlineKey);
         else Timers.StartSingleTimer(DeadlineKey, WatchDeadline.Instance, next.Value > Now ? next.Value - Now : TimeSpan.Zero);

@@ -16,6 +16,7 @@ public sealed class ContainerWatch
 
     private readonly Dictionary<string, DateTimeOffset> _lastRunning = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RuleState> _states = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _running = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, RuleState> States => _states;
 
@@ -29,26 +30,28 @@ public sealed class ContainerWatch
     public void Observe(AlertRule rule, long hostId, ContainerSample[] containers, in Judgement at, AlertDescriber describe, ref List<IAlertTransition>? output)
     {
         var now = at.Now;
-        var running = new HashSet<string>(StringComparer.Ordinal);
+        _running.Clear();
         foreach (var container in containers)
-            if (container.State == "running" && Watches(rule, container.Name)) running.Add(container.Name);
-        foreach (var name in running) _lastRunning[name] = now;
+            if (container.State == "running" && Watches(rule, container.Name)) _running.Add(container.Name);
+        foreach (var name in _running) _lastRunning[name] = now;
 
-        foreach (var (name, lastRunning) in _lastRunning.ToList())
+        List<string>? forgotten = null;
+        foreach (var (name, lastRunning) in _lastRunning)
         {
             var key = new AlertKey(rule.Id, hostId, name);
             _states.TryGetValue(name, out var state);
-            if (!running.Contains(name) && now - lastRunning > ForgetAfter)
+            if (!_running.Contains(name) && now - lastRunning > ForgetAfter)
             {
                 AlertStep.End(key, state, $"container {name} gone for {AlertText.Duration(ForgetAfter)}: no longer watched", now, at.Muted, ref output);
-                _lastRunning.Remove(name);
+                (forgotten ??= []).Add(name);
                 _states.Remove(name);
                 continue;
             }
-            var next = AlertStep.Judge(rule, key, state, at with { Breach = !running.Contains(name), Value = null }, describe, ref output);
+            var next = AlertStep.Judge(rule, key, state, at with { Breach = !_running.Contains(name), Value = null }, describe, ref output);
             if (next is null) _states.Remove(name);
             else _states[name] = next;
         }
+        if (forgotten is not null) foreach (var name in forgotten) _lastRunning.Remove(name);
     }
 
     /// <summary>Ends every alert of this watch (its rule went away).</summary>

@@ -14,21 +14,23 @@ public sealed class DiskTrend
     public const int MinSamples = 6;
 
     private readonly Queue<(DateTimeOffset At, double Pct)> _samples = new();
+    private DateTimeOffset _newest;
 
     public int Count => _samples.Count;
 
     /// <summary>Adds a reading unless the newest sample is less than <see cref="SampleEvery"/> older; drops what left the window.</summary>
     public void Add(DateTimeOffset at, double pct)
     {
-        if (_samples.Count > 0 && at - _samples.Last().At < SampleEvery) return;
+        if (_samples.Count > 0 && at - _newest < SampleEvery) return;
         _samples.Enqueue((at, pct));
+        _newest = at;
         while (_samples.Count > 0 && at - _samples.Peek().At > Window) _samples.Dequeue();
     }
 
     /// <summary>Hours until full from <paramref name="now"/> at <paramref name="currentPct"/>; +∞ when not filling; null when there is too little history.</summary>
     public double? HoursUntilFull(DateTimeOffset now, double currentPct)
     {
-        if (_samples.Count < MinSamples || _samples.Last().At - _samples.Peek().At < MinSpan) return null;
+        if (_samples.Count < MinSamples || _newest - _samples.Peek().At < MinSpan) return null;
         var origin = _samples.Peek().At;
         double n = _samples.Count, sumX = 0, sumY = 0, sumXx = 0, sumXy = 0;
         foreach (var (at, pct) in _samples)

@@ -140,6 +140,8 @@ public sealed class HostAlerts
             {
                 case AlertKind.Scalar:
                     var value = frame[rule.Metric.Scalar!];
+                    // The common case, an idle rule and no breach, costs one comparison.
+                    if (_states[i] is null && !rule.IsBreachedBy(value)) break;
                     _states[i] = AlertStep.Judge(rule, Key(rule), _states[i], new Judgement(rule.IsBreachedBy(value), value, now, muted), _describe, ref output);
                     break;
                 case AlertKind.Offline:
