@@ -8,17 +8,14 @@ using Microsoft.Data.Sqlite;
 
 namespace Lumen.Bench.Alerts;
 
-/// <summary>One ingest measurement: which round, how many rules, wrk's figures and what the hub showed afterwards.</summary>
-public sealed record IngestCase(int Round, int Rules, string LoadAverage, ThroughputResult Result, long RowsStored, AlertProbeResult Probe);
-
 /// <summary>One memory measurement: how many rules, the RSS readings and what the hub showed afterwards.</summary>
 public sealed record MemoryCase(int Rules, HostMemoryResult Result, AlertProbeResult Probe);
 
 /// <summary>
-/// The alert engine's cost: the Release hub under the ingest benchmark's wrk load with the
-/// bench's never-firing rules and with no rule at all, rounds alternating the order, each
-/// hub on a fresh copy of the same database; then its memory with 1,000 reporting hosts
-/// either way; then <see cref="AlertEvalBench"/> in process.
+/// The alert engine's cost: two Release hubs, one with the bench's never-firing rules and one
+/// with no rule at all, each on a fresh copy of the same database, under the ingest benchmark's
+/// wrk load in turn (<see cref="PairedIngest"/>); then their memory with 1,000 reporting hosts
+/// either way; then <see cref="AlertEvalBench"/> and <see cref="HostPathBench"/> in process.
 /// </summary>
 public static class AlertsBench
 {
@@ -31,7 +28,7 @@ public static class AlertsBench
         AlertsBenchOptions Options, string HubDll, string Folder, BenchDatabase Pristine, IReadOnlyList<SimulatedAgent> Agents,
         string FramesFile, BenchRules Rules, TsPlan Ts)
     {
-        public LoadShape Shape => new(Options.Duration, Options.Connections, Options.Threads);
+        public LoadShape Shape => new(Options.Slice, Options.Connections, Options.Threads);
 
         /// <summary>One host beyond the load's: the canary frame goes to it, so no load frame competes with it.</summary>
         public SimulatedAgent CanaryHost => Agents[Options.Hosts];
@@ -70,13 +67,7 @@ public static class AlertsBench
     {
         var o = f.Options;
         var started = $"{DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}; {MachineFacts.Cpu()}, {MachineFacts.Memory()}; load average at start {MachineFacts.LoadAverage()}";
-        var ingest = new List<IngestCase>();
-        for (var round = 1; round <= o.Rounds; round++)
-        {
-            // none, rules, rules, none, …: a load that drifts across the run falls on both cases alike.
-            int[] order = round % 2 == 1 ? [0, o.Rules] : [o.Rules, 0];
-            foreach (var rules in order) ingest.Add(await MeasureIngestAsync(f, round, rules));
-        }
+        var ingest = await MeasureIngestAsync(f);
         var memory = new List<MemoryCase>();
         if (!o.SkipMemory)
             foreach (var rules in (int[])[0, o.Rules]) memory.Add(await MeasureMemoryAsync(f, rules));
@@ -85,7 +76,7 @@ public static class AlertsBench
         var context = new List<string>
         {
             $"{started}, at the end {MachineFacts.LoadAverage()}",
-            $"wrk: {o.Threads} threads, {o.Connections} keep-alive connections, {o.Duration.TotalSeconds:F0} s measured after {o.Warmup.TotalSeconds:F0} s warm-up; " +
+            $"wrk: {o.Threads} threads, {o.Connections} keep-alive connections; {o.Warmup.TotalSeconds:F0} s warm-up per hub, then {o.Pairs} slices of {o.Slice.TotalSeconds:F0} s on each, the hubs in turn; " +
             $"{o.Hosts:N0} hosts rotating ({o.Hosts + 1:N0} registered: one more takes the canary frame)",
             $"rules: {Describe(f.Rules, o.Rules)}; the \"none\" case has no rule at all (the seeded \"Host offline\" deleted)",
         };
@@ -114,19 +105,31 @@ public static class AlertsBench
         return new Fixture(options, hubDll, folder, pristine, agents, framesFile, BenchRules.For(frames), new TsPlan());
     }
 
-    private static async Task<IngestCase> MeasureIngestAsync(Fixture f, int round, int rules)
+    private static async Task<IReadOnlyList<IngestSide>> MeasureIngestAsync(Fixture f)
     {
-        var loadAverage = MachineFacts.LoadAverage();
-        Progress($"round {round}: ingest with {Rules(rules)} (load average {loadAverage})");
-        var database = PrepareDatabase(f, $"ingest-{round}-{rules}-rules", rules);
-        using var hub = await StartHubAsync(f, database);
-        var result = await ThroughputPhase.RunAsync(hub, "/api/ingest", f.Shape, f.Options.Warmup, f.FramesFile, f.Options.Hosts, f.Ts);
-        var probe = await ProbeAsync(f, hub, rules);
-        await hub.StopAsync(HubStopTimeout);
-        var rows = new BenchDatabase(database).RowsSince(result.MeasuredFrom);
-        BenchDatabase.ReleaseConnections();
-        Progress($"  {result.Load.RequestsPerSecond:N0} ingests/s, {result.CpuPerRequest.TotalMicroseconds:F1} µs CPU each; hub lists {probe.EnabledRules} rules, canary fired {probe.CanaryFired} of {probe.CanaryExpected}");
-        return new IngestCase(round, rules, loadAverage, result, rows, probe);
+        int[] cases = [0, f.Options.Rules];
+        Progress($"ingest: a hub with {Rules(cases[0])} and a hub with {Rules(cases[1])}, in turn");
+        var databases = cases.Select(rules => PrepareDatabase(f, $"ingest-{rules}-rules", rules)).ToList();
+        var hubs = new List<ServerProcess>();
+        try
+        {
+            foreach (var database in databases) hubs.Add(await StartHubAsync(f, database));
+            var (slices, measuredFrom) = await PairedIngest.RunAsync(hubs, f.Shape, f.Options.Warmup, f.Options.Pairs, f.FramesFile, f.Options.Hosts, f.Ts, Progress);
+            var sides = new List<IngestSide>();
+            for (var i = 0; i < hubs.Count; i++)
+            {
+                var probe = await ProbeAsync(f, hubs[i], cases[i]);
+                await hubs[i].StopAsync(HubStopTimeout);
+                sides.Add(new IngestSide(cases[i], slices[i], new BenchDatabase(databases[i]).RowsSince(measuredFrom), probe));
+                Progress($"  {Rules(cases[i])}: hub lists {probe.EnabledRules} rules, canary fired {probe.CanaryFired} of {probe.CanaryExpected}");
+            }
+            BenchDatabase.ReleaseConnections();
+            return sides;
+        }
+        finally
+        {
+            foreach (var hub in hubs) hub.Dispose();
+        }
     }
 
     private static async Task<MemoryCase> MeasureMemoryAsync(Fixture f, int rules)

@@ -5,13 +5,13 @@ namespace Lumen.Bench.Alerts;
 /// <summary>The command line of <c>Lumen.Bench alerts</c>, with its defaults.</summary>
 public sealed record AlertsBenchOptions
 {
-    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
+    /// <summary>Short slices of load, each hub in turn: a machine whose load moves by the minute moves both alike.</summary>
+    public TimeSpan Slice { get; init; } = TimeSpan.FromSeconds(5);
+    public int Pairs { get; init; } = 12;
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(10);
     public int Connections { get; init; } = 64;
     public int Threads { get; init; } = 2;
     public int Hosts { get; init; } = 1000;
-    /// <summary>Two: the cases run in the order none, rules, rules, none, so a load that drifts during the run falls on both alike.</summary>
-    public int Rounds { get; init; } = 2;
     public int Rules { get; init; } = BenchRules.Count;
     public int MemoryBaselineHosts { get; init; } = 100;
     public TimeSpan MemoryPhase { get; init; } = TimeSpan.FromSeconds(10);
@@ -25,16 +25,16 @@ public sealed record AlertsBenchOptions
     public const double MinShareWithRules = 0.90;
 
     public const string Usage = """
-        usage: Lumen.Bench alerts [options]   ingest with 100 never-firing rules against none (same run),
+        usage: Lumen.Bench alerts [options]   ingest with 100 never-firing rules against none (two hubs in turn),
                                               hub memory with and without them, and HostAlerts.Observe in process
                Lumen.Bench alerts-eval        only the in-process parts: HostAlerts.Observe and the host actors (about 2 min)
         options:
-          --duration S         seconds of measured wrk load per ingest case (20)
-          --warmup S           seconds of unmeasured load before each (10)
+          --slice S            seconds of one slice of measured wrk load on one hub (5)
+          --pairs N            slices per hub, the two hubs in turn (12: 60 s measured each)
+          --warmup S           seconds of unmeasured load on each hub first (10)
           --connections N      keep-alive connections (64)
           --threads N          wrk threads (2)
           --hosts N            simulated agents (1000)
-          --rounds N           rounds of both ingest cases, alternating their order (2)
           --rules N            how many of the bench's rules in the "rules" case (100)
           --memory-phase S     seconds of load per step of the memory phase (10)
           --no-memory          skip the memory phase
@@ -52,12 +52,12 @@ public sealed record AlertsBenchOptions
             string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
             options = args[i] switch
             {
-                "--duration" => options with { Duration = Seconds(Next()) },
+                "--slice" => options with { Slice = Seconds(Next()) },
+                "--pairs" => options with { Pairs = Count(Next()) },
                 "--warmup" => options with { Warmup = Seconds(Next()) },
                 "--connections" => options with { Connections = Count(Next()) },
                 "--threads" => options with { Threads = Count(Next()) },
                 "--hosts" => options with { Hosts = Count(Next()) },
-                "--rounds" => options with { Rounds = Count(Next()) },
                 "--rules" => options with { Rules = Count(Next()) },
                 "--memory-phase" => options with { MemoryPhase = Seconds(Next()) },
                 "--no-memory" => options with { SkipMemory = true },
