@@ -10,6 +10,9 @@
 #   bench/run.sh stream                       the live stream: 1,000 paced agents, 200 WebSocket
 #                                             clients, against the same run without them (~12 min)
 #   bench/run.sh stream --help                its options
+#   bench/run.sh alerts                       ingest with 100 never-firing alert rules against none, the
+#                                             hub's memory either way, HostAlerts.Observe in process (~6 min)
+#   bench/run.sh alerts --help                its options
 #
 # Exit status: 0 every goal met, 1 a goal missed, 2 the run could not be done.
 set -euo pipefail

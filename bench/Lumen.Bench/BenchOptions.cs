@@ -25,6 +25,8 @@ public sealed record BenchOptions
                Lumen.Bench history [--help]      history query latencies on 100 hosts × 7 days (bench/history.sh)
                Lumen.Bench history-db [--help]   only generate the history benchmark's database
                Lumen.Bench stream [--help]       the live stream: 1,000 paced agents, 200 WebSocket clients
+               Lumen.Bench alerts [--help]       ingest with 100 alert rules against none, memory, HostAlerts.Observe
+               Lumen.Bench alerts-eval           only the in-process parts: HostAlerts.Observe, the host actors
         options:
           --duration S         seconds of measured load per throughput phase (20)
           --warmup S           seconds of unmeasured load before each (10)

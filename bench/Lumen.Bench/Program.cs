@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lumen.Bench;
+using Lumen.Bench.Alerts;
 using Lumen.Bench.History;
 using Lumen.Bench.Parse;
 using Lumen.Bench.Stream;
@@ -30,6 +31,25 @@ if (args is ["stream", .. var streamArgs])
     catch (ArgumentException e)
     {
         Console.Error.WriteLine($"lumen-bench stream: {e.Message}\n{StreamBenchOptions.Usage}");
+        return 2;
+    }
+}
+if (args is ["alerts-eval"])
+    return await AlertsBench.RunInProcessOnlyAsync();
+if (args is ["alerts", "--help" or "-h" or "help", ..])
+{
+    Console.Out.Write(AlertsBenchOptions.Usage);
+    return 0;
+}
+if (args is ["alerts", .. var alertsArgs])
+{
+    try
+    {
+        return await AlertsBench.RunAsync(AlertsBenchOptions.Parse(alertsArgs));
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine($"lumen-bench alerts: {e.Message}\n{AlertsBenchOptions.Usage}");
         return 2;
     }
 }

@@ -50,6 +50,9 @@ public static class FramesFile
         return json;
     }
 
+    /// <summary>A frame as an agent sends it (empty parts left out).</summary>
+    public static string Json(IngestFrame frame) => JsonSerializer.Serialize(frame, WireJson);
+
     /// <summary>Average body size, for the report.</summary>
     public static int AverageBodyBytes(IReadOnlyList<SimulatedAgent> agents) =>
         (int)agents.Take(1000).Average(agent => Encoding.UTF8.GetByteCount(Body(agent)));
