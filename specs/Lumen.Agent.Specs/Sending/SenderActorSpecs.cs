@@ -86,8 +86,8 @@ public sealed class SenderActorSpecs : TestKit, IAsyncLifetime
         var statusRequester = _buffer.LastSender;
 
         sender.Tell(new SenderCommands.Send(Frame(60)));
-        await Task.Delay(300);
-        Assert.Equal(0, _hub.Posts);
+        await _buffer.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300)); // held: not buffered yet
+        Assert.Equal(0, _hub.Posts); // and not posted
 
         statusRequester.Tell(new BufferStatus(2, T0, 0, 0), _buffer.Ref);
         Assert.Equal(Frame(60).Ts, (await _buffer.ExpectMsgAsync<FrameBufferCommands.BufferFrame>(Wait)).Frame.Ts);

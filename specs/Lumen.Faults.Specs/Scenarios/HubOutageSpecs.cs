@@ -29,7 +29,9 @@ public sealed class HubOutageSpecs(ITestOutputHelper output) : IDisposable
         foreach (var host in real) await _rig.StartAgentAsync(host, Drain);
         await using var fleet = SimulatedFleet.Start(_rig.BaseAddress, simulated, Interval, Drain);
         var ledger = fleet.Ledger;
-        await Task.Delay(Interval * 4);
+        // Every agent delivering before the stop, so each one's stored ticks span the outage.
+        await Eventually.TrueAsync(() => ledger.HostsHeard() == simulated.Count && real.All(h => StoredTicks.Read(_rig.DatabasePath, h.Id).Count >= 2),
+            "every simulated agent heard and two ticks stored of each real one", TimeSpan.FromSeconds(30), pollEvery: Eventually.ProcessPollEvery);
 
         var stoppedAt = ledger.Now;
         var stoppedWall = DateTimeOffset.UtcNow;

@@ -39,7 +39,8 @@ public sealed class HubCrashSpecs : IDisposable
             // 50 frames: two full batches are flushed, ten are still in memory when it dies.
             for (var i = 0; i < 50; i++)
                 acknowledged.Add(await agent.SendAsync(crashingAddress, Frames.Recent(i * 5)));
-            await Task.Delay(300); // let the second batch commit; its watermark reaches the agent later
+            // The second batch commits after its last frame was acknowledged; its watermark reaches the agent later.
+            await Eventually.TrueAsync(() => _db.Scalar("SELECT count(*) FROM snapshots") >= 2 * FlushSize, "the second full batch to be committed");
             crashing.Kill();
         }
 
