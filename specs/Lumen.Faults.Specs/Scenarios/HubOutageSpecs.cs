@@ -30,8 +30,8 @@ public sealed class HubOutageSpecs(ITestOutputHelper output) : IDisposable
         await using var fleet = SimulatedFleet.Start(_rig.BaseAddress, simulated, Interval, Drain);
         var ledger = fleet.Ledger;
         // Every agent delivering before the stop, so each one's stored ticks span the outage.
-        await Eventually.TrueAsync(() => ledger.HostsHeard() == simulated.Count && real.All(h => StoredTicks.Read(_rig.DatabasePath, h.Id).Count >= 2),
-            "every simulated agent heard and two ticks stored of each real one", TimeSpan.FromSeconds(30), pollEvery: Eventually.ProcessPollEvery);
+        await Eventually.TrueAsync(() => ledger.HostsHeard() == simulated.Count && real.All(h => StoredTicks.Read(_rig.DatabasePath, h.Id).Count >= 3),
+            "every simulated agent heard and three ticks stored of each real one", TimeSpan.FromSeconds(30), pollEvery: Eventually.ProcessPollEvery);
 
         var stoppedAt = ledger.Now;
         var stoppedWall = DateTimeOffset.UtcNow;
