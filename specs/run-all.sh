@@ -3,11 +3,12 @@
 # Usage: bash specs/run-all.sh        (from anywhere; needs only the .NET SDK)
 #
 # After the build, side by side: the spec projects that neither start real processes to time
-# their ticks nor drive a browser (each in a test host of its own), the release check and the
-# docs build. Then, each alone, the suites that time real ticks of real hub and agent
-# processes, or a browser's frames, and must not share the two cores with another suite: the
-# end-to-end specs, the fault scenarios and the dashboard's browser suite. Every part's
-# duration is printed after it and again, with the total, before the summary line.
+# their ticks nor drive a browser, each in a test host of its own; then, side by side, the
+# release check and the docs build (CPU-heavy builds, kept from the spec projects' timeouts).
+# Then, each alone, the suites that time real ticks of real hub and agent processes, or a
+# browser's frames, and must not share the two cores with another suite: the end-to-end
+# specs, the fault scenarios and the dashboard's browser suite. Every part's duration is
+# printed after it and again, with the total, before the summary line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,6 +53,8 @@ count_specs() { # count_specs PROJECT
   read -r code seconds < <(part_result "$1")
   echo "== $1"
   grep -E "^(Passed|Failed)!|^\s+Failed |error|[Aa]borted" "$log"
+  # Why each test failed, its first lines (the whole output, processes' logs included, is long).
+  grep -A 4 -E "^\s+Error Message:" "$log" | head -n 60
   read -r p f < <(awk -F'[:,]' '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i ~ /Failed/ && $(i+1) ~ /^ *[0-9]+ *$/) f += $(i+1); if ($i ~ / Passed$/) p += $(i+1) } } END { print p + 0, f + 0 }' "$log")
   passed=$((passed + p))
   failed=$((failed + f))
@@ -100,16 +103,21 @@ for project in specs/*/*.csproj; do
   side+=("$name")
 done
 
-echo "== side by side: ${side[*]}, release check, docs site"
+echo "== side by side: ${side[*]}"
 start=$SECONDS
 for name in "${side[@]}"; do run_specs "$name" & done
+wait
+for name in "${side[@]}"; do count_specs "$name"; done
+took "spec projects side by side, in all" $((SECONDS - start))
+
+echo "== side by side: release check, docs site"
+start=$SECONDS
 run_part release bash specs/release-check.sh &
 run_part docs bash docs/build.sh &
 wait
-for name in "${side[@]}"; do count_specs "$name"; done
 count_suite release "release (linux-x64 binaries started alone)"
 count_suite docs "docs site (Astro Starlight, links checked)"
-took "side by side, in all" $((SECONDS - start))
+took "release check and docs side by side, in all" $((SECONDS - start))
 
 for name in "${alone[@]}"; do
   run_specs "$name"
