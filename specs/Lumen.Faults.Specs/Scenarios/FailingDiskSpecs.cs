@@ -48,8 +48,9 @@ public sealed class FailingDiskSpecs(ITestOutputHelper output) : IDisposable
         var ledger = fleet.Ledger;
         using var api = await rig.SignInAsync();
         // Every host heard before the fault, so the live view shows it online from its first poll.
-        await Eventually.TrueAsync(() => ledger.HostsHeard() == simulated.Count, "every simulated agent's first frame to be taken",
-            TimeSpan.FromSeconds(30), pollEvery: Eventually.ProcessPollEvery);
+        await Eventually.TrueAsync(() => ledger.HostsHeard() == simulated.Count, "every simulated agent's first frame to be taken", TimeSpan.FromSeconds(30),
+            () => $"{ledger.HostsHeard()} of {simulated.Count} heard; {ledger.CountStatus(204)} × 204, {ledger.CountStatus(503)} × 503, {ledger.CountStatus(0)} unanswered\n{rig.Hub!.Tail(20)}",
+            Eventually.ProcessPollEvery);
 
         await using var injected = fault(rig);
         var faultStart = ledger.Now;
