@@ -1,4 +1,5 @@
 using Lumen.Agent.Configuration;
+using Lumen.Specs.Support;
 
 namespace Lumen.Agent.Specs.Configuration;
 
@@ -125,7 +126,7 @@ public sealed class ShippedAgentYamlSpecs
     [Fact]
     public void Shipped_agent_yaml_should_load_with_every_key_known_and_valid()
     {
-        var path = FindUp(Path.Combine("deploy", "agent.yaml"));
+        var path = RepositoryFiles.PathOf(Path.Combine("deploy", "agent.yaml"));
 
         var options = AgentOptionsLoader.Load(_ => null, path, () => "this-machine");
 
@@ -136,16 +137,9 @@ public sealed class ShippedAgentYamlSpecs
     [Fact]
     public void Shipped_agent_yaml_should_name_every_setting_even_if_commented_out()
     {
-        var text = File.ReadAllText(FindUp(Path.Combine("deploy", "agent.yaml")));
+        var text = RepositoryFiles.ReadText(Path.Combine("deploy", "agent.yaml"));
 
         foreach (var key in (string[])["hub_url", "token", "host", "interval", "disk_path", "docker_socket", "buffer_path", "buffer_max_age", "buffer_drain"])
             Assert.Contains(key + ":", text);
-    }
-
-    private static string FindUp(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, relative))) return Path.Combine(dir.FullName, relative);
-        throw new FileNotFoundException(relative);
     }
 }

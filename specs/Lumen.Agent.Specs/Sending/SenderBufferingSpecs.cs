@@ -13,15 +13,15 @@ namespace Lumen.Agent.Specs.Sending;
 public sealed class SenderBufferingSpecs : SenderSpec
 {
     [Fact]
-    public async Task Sender_should_hold_a_frame_until_theBufferProbe_says_whether_a_previous_run_left_frames()
+    public async Task Sender_should_hold_a_frame_until_the_buffer_says_whether_a_previous_run_left_frames()
     {
         var sender = Sys.ActorOf(SenderActor.Props(new HubClient(Http, "lum_spec"), BufferProbe.Ref, 10, TimeSpan.FromSeconds(5)));
         await BufferProbe.ExpectMsgAsync<FrameBufferQueries.GetBufferStatus>(Wait);
         var statusRequester = BufferProbe.LastSender;
 
         sender.Tell(new SenderCommands.Send(Frame(60)));
-        await Task.Delay(300);
-        Assert.Equal(0, Hub.Posts);
+        await BufferProbe.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300)); // held: not buffered yet
+        Assert.Equal(0, Hub.Posts); // and not posted
 
         statusRequester.Tell(new BufferStatus(2, T0, 0, 0), BufferProbe.Ref);
         Assert.Equal(Frame(60).Ts, (await BufferProbe.ExpectMsgAsync<FrameBufferCommands.BufferFrame>(Wait)).Frame.Ts);

@@ -1,4 +1,5 @@
 using Lumen.EndToEnd.Specs.Support;
+using Lumen.Specs.Support;
 using Xunit.Abstractions;
 
 namespace Lumen.EndToEnd.Specs.Policy;

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Lumen.EndToEnd.Specs.Support;
 using Lumen.Hub.LocalAgent;
+using Lumen.Specs.Support;
 using Xunit.Abstractions;
 
 namespace Lumen.EndToEnd.Specs.Quickstart;
@@ -25,8 +25,8 @@ public sealed partial class QuickstartSpecs(ITestOutputHelper output) : IDisposa
     public async Task Readme_run_command_should_bring_up_a_hub_that_shows_this_machine_to_the_printed_admin()
     {
         Directory.CreateDirectory(_folder);
-        var port = LumenRig.FreePort();
-        _hub = ChildProcess.Start("quickstart", "run", ["--project", Path.Combine(RepositoryRoot(), "Lumen.Hub")],
+        var port = FreePort.BelowEphemeralRange();
+        _hub = ChildProcess.Start("quickstart", "run", ["--project", Path.Combine(RepositoryFiles.Root, "Lumen.Hub")],
             new Dictionary<string, string>
             {
                 // Only what a spec must change: its own port and a data folder it can delete.
@@ -45,23 +45,16 @@ public sealed partial class QuickstartSpecs(ITestOutputHelper output) : IDisposa
 
         var thisMachine = LocalAgentIdentity.SafeName(Environment.MachineName);
         JsonElement? reported = null;
-        await Eventually.TrueAsync(() =>
+        await Eventually.TrueAsync(async () =>
         {
-            var hosts = browser.GetFromJsonAsync<JsonElement[]>("/api/hosts").GetAwaiter().GetResult()!;
+            var hosts = (await browser.GetFromJsonAsync<JsonElement[]>("/api/hosts"))!;
             reported = hosts.FirstOrDefault(h => h.GetProperty("name").GetString() == thisMachine && h.GetProperty("online").GetBoolean());
             return reported?.ValueKind == JsonValueKind.Object;
-        }, $"host '{thisMachine}' to report online", TimeSpan.FromSeconds(60), () => _hub.Output);
+        }, $"host '{thisMachine}' to report online", TimeSpan.FromSeconds(60), () => _hub.Output, Eventually.ProcessPollEvery);
         Assert.Equal(Environment.MachineName, reported!.Value.GetProperty("system").GetProperty("hostname").GetString());
 
         Assert.Equal(0, await _hub.TerminateAsync(TimeSpan.FromSeconds(60)));
         Assert.True(File.Exists(Path.Combine(_folder, "data", "lumen.db")));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Lumen.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("Lumen.sln not found above the spec assembly");
     }
 
     public void Dispose()

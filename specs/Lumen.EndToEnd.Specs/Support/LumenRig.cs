@@ -1,9 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Settings;
 using Lumen.Hub.Storage;
 using Lumen.Protocol;
+using Lumen.Specs.Support;
 using Xunit.Abstractions;
 
 namespace Lumen.EndToEnd.Specs.Support;
@@ -21,6 +20,9 @@ public sealed class LumenRig : IDisposable
 
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>The one host in the database, as the agent reports itself.</summary>
+    private const string HostName = "e2e-host";
+
     private readonly ITestOutputHelper _output;
     private readonly List<ChildProcess> _started = [];
     private readonly long _hostId;
@@ -34,9 +36,9 @@ public sealed class LumenRig : IDisposable
         var database = new LumenDatabase(Path.Combine(Folder, "hub.db"));
         database.Initialise();
         DatabasePath = database.Path;
-        var issued = new HostStore(database, TimeProvider.System).Add("e2e-host");
+        var issued = new HostStore(database, TimeProvider.System).Add(HostName);
         (_hostId, _token) = (issued.Host.Id.Value, issued.Token);
-        Port = FreePort();
+        Port = FreePort.BelowEphemeralRange();
     }
 
     public string Folder { get; }
@@ -49,14 +51,20 @@ public sealed class LumenRig : IDisposable
     public async Task<ChildProcess> StartHubAsync(string flushEvery = "1s")
     {
         var name = $"hub#{_started.Count(p => p.Name.StartsWith("hub", StringComparison.Ordinal)) + 1}";
-        Hub = Track(await HubProcess.StartAsync(name, Port, DatabasePath, Go(Interval), flushEvery, Folder));
+        var environment = new Dictionary<string, string>
+        {
+            ["LUMEN_HUB_DB_PATH"] = DatabasePath,
+            ["LUMEN_HUB_BATCH_FLUSH_EVERY"] = flushEvery,
+            ["LUMEN_HUB_AGENT_INTERVAL"] = Go(Interval),
+        };
+        Hub = Track(await HubProcess.StartAsync(name, Port, environment, Folder));
         return Hub;
     }
 
     public async Task<ChildProcess> StartAgentAsync()
     {
         var name = $"agent#{_started.Count(p => p.Name.StartsWith("agent", StringComparison.Ordinal)) + 1}";
-        Agent = Track(await AgentProcess.StartAsync(name, new Uri($"http://127.0.0.1:{Port}"), _token, Go(Interval),
+        Agent = Track(await AgentProcess.StartAsync(name, HostName, HubProcess.Address(Port), _token, Go(Interval),
             Path.Combine(Folder, "agent-buffer.db"), Folder));
         return Agent;
     }
@@ -83,7 +91,7 @@ public sealed class LumenRig : IDisposable
     public async Task<StoredTicks> WaitForTicksAsync(Func<StoredTicks, bool> condition, string what, TimeSpan timeout)
     {
         var ticks = Ticks();
-        await Eventually.TrueAsync(() => condition(ticks = Ticks()), what, timeout, () => Diagnostics(ticks));
+        await Eventually.TrueAsync(() => condition(ticks = Ticks()), what, timeout, () => Diagnostics(ticks), Eventually.ProcessPollEvery);
         return ticks;
     }
 
@@ -152,39 +160,4 @@ public sealed class LumenRig : IDisposable
         process ?? throw new InvalidOperationException("not started");
 
     private static string Go(TimeSpan interval) => GoDuration.Format(interval);
-
-    /// <summary>
-    /// A free port below the kernel's ephemeral range. The hub must get its port back after
-    /// every restart; one the OS hands out for outgoing connections could be taken meanwhile
-    /// (by the agent's own reconnects, say), one below that range only by a chosen bind.
-    /// </summary>
-    public static int FreePort()
-    {
-        var lowestEphemeral = EphemeralRangeStart();
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var port = Random.Shared.Next(LowestPort, lowestEphemeral);
-            try
-            {
-                using var listener = new TcpListener(IPAddress.Loopback, port);
-                listener.Start();
-                return port;
-            }
-            catch (SocketException)
-            {
-                // taken: try another
-            }
-        }
-        throw new InvalidOperationException($"no free port between {LowestPort} and {lowestEphemeral} after 100 tries");
-    }
-
-    private const int LowestPort = 10_000;
-
-    private static int EphemeralRangeStart()
-    {
-        const string range = "/proc/sys/net/ipv4/ip_local_port_range";
-        return File.Exists(range) && int.TryParse(File.ReadAllText(range).Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0], out var start) && start > LowestPort + 1000
-            ? start
-            : 32_768;
-    }
 }

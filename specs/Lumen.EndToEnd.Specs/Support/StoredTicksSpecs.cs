@@ -1,6 +1,11 @@
+using Lumen.Specs.Support;
+
 namespace Lumen.EndToEnd.Specs.Support;
 
-/// <summary>The continuity check itself, so a pass of the process specs means what it says.</summary>
+/// <summary>
+/// The continuity check itself (shared by this suite and the fault scenarios), so a pass of
+/// the process specs means what it says.
+/// </summary>
 public sealed class StoredTicksSpecs
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);

@@ -38,6 +38,9 @@ public sealed class FleetLedger
         _posts.Where(p => p.Status == 204 && p.Instance is not null)
             .ToLookup(p => p.Instance!, p => (p.Host, p.TsMs));
 
+    /// <summary>How many hosts have had a frame answered 204 so far.</summary>
+    public int HostsHeard() => _posts.Where(p => p.Status == 204).Select(p => p.Host).Distinct().Count();
+
     public int CountStatus(int status) => _posts.Count(p => p.Status == status);
 
     public int CountStatus(int status, TimeSpan from, TimeSpan to) => _posts.Count(p => p.Status == status && p.At >= from && p.At < to);

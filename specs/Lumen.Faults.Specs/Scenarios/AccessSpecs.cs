@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Lumen.Faults.Specs.Fuzzing;
 using Lumen.Faults.Specs.Support;
+using Lumen.Specs.Support;
 using Xunit.Abstractions;
 
 namespace Lumen.Faults.Specs.Scenarios;
@@ -49,7 +50,7 @@ public sealed class AccessSpecs(ITestOutputHelper output) : IDisposable
         var altered = await IngestAsync(a.Token[..^1] + (a.Token[^1] == 'A' ? 'B' : 'A'), a.Name);
         var noPrefix = await IngestAsync(a.Token["lum_".Length..], a.Name);
         var lowercase = await IngestAsync(a.Token.ToLowerInvariant() == a.Token ? a.Token.ToUpperInvariant() : a.Token.ToLowerInvariant(), a.Name);
-        await Eventually.TrueAsync(() => _rig.Rows().CountFor(a.Id) >= 1, "host A's row", TimeSpan.FromSeconds(10));
+        await Eventually.TrueAsync(() => _rig.Rows().CountFor(a.Id) >= 1, "host A's row", TimeSpan.FromSeconds(10), pollEvery: Eventually.ProcessPollEvery);
         var rows = _rig.Rows();
 
         _report.Line($"host A's token with \"host\": \"{b.Name}\" → {(int)asB}; stored under A: {rows.CountFor(a.Id)}, under B: {rows.CountFor(b.Id)}");

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Lumen.Faults.Specs.Support;
+using Lumen.Specs.Support;
 using Xunit.Abstractions;
 
 namespace Lumen.Faults.Specs.Scenarios;
@@ -131,7 +132,7 @@ public sealed partial class AgentFaultSpecs(ITestOutputHelper output) : IDisposa
     private static async Task<StoredTicks> WaitForTicksAsync(FaultRig rig, HostCredential host, Func<StoredTicks, bool> condition, string what, TimeSpan timeout)
     {
         var ticks = Ticks(rig, host);
-        await Eventually.TrueAsync(() => condition(ticks = Ticks(rig, host)), what, timeout, () => $"{ticks}\n{rig.AllOutput()}");
+        await Eventually.TrueAsync(() => condition(ticks = Ticks(rig, host)), what, timeout, () => $"{ticks}\n{rig.AllOutput()}", Eventually.ProcessPollEvery);
         return ticks;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Lumen.Faults.Specs.Fleet;
 using Lumen.Faults.Specs.Support;
+using Lumen.Specs.Support;
 using Xunit.Abstractions;
 
 namespace Lumen.Faults.Specs.Scenarios;
@@ -46,7 +47,10 @@ public sealed class FailingDiskSpecs(ITestOutputHelper output) : IDisposable
         await using var fleet = SimulatedFleet.Start(rig.BaseAddress, simulated, Interval);
         var ledger = fleet.Ledger;
         using var api = await rig.SignInAsync();
-        await Task.Delay(Interval * 2);
+        // Every host heard before the fault, so the live view shows it online from its first poll.
+        await Eventually.TrueAsync(() => ledger.HostsHeard() == simulated.Count, "every simulated agent's first frame to be taken", TimeSpan.FromSeconds(30),
+            () => $"{ledger.HostsHeard()} of {simulated.Count} heard; {ledger.CountStatus(204)} × 204, {ledger.CountStatus(503)} × 503, {ledger.CountStatus(0)} unanswered\n{rig.Hub!.Tail(20)}",
+            Eventually.ProcessPollEvery);
 
         await using var injected = fault(rig);
         var faultStart = ledger.Now;

@@ -1,5 +1,6 @@
 using Lumen.Faults.Specs.Fleet;
 using Lumen.Faults.Specs.Support;
+using Lumen.Specs.Support;
 using Xunit.Abstractions;
 
 namespace Lumen.Faults.Specs.Scenarios;

@@ -1,5 +1,6 @@
 using Lumen.Faults.Specs.Fleet;
 using Lumen.Faults.Specs.Support;
+using Lumen.Specs.Support;
 using Xunit.Abstractions;
 
 namespace Lumen.Faults.Specs.Scenarios;
@@ -28,7 +29,9 @@ public sealed class HubOutageSpecs(ITestOutputHelper output) : IDisposable
         foreach (var host in real) await _rig.StartAgentAsync(host, Drain);
         await using var fleet = SimulatedFleet.Start(_rig.BaseAddress, simulated, Interval, Drain);
         var ledger = fleet.Ledger;
-        await Task.Delay(Interval * 4);
+        // The real agents delivering before the stop, so each one's stored ticks span the outage.
+        await Eventually.TrueAsync(() => real.All(h => StoredTicks.Read(_rig.DatabasePath, h.Id).Count >= 3),
+            "three stored ticks of each real agent", TimeSpan.FromSeconds(30), () => RunUp(simulated.Count, ledger, real), Eventually.ProcessPollEvery);
 
         var stoppedAt = ledger.Now;
         var stoppedWall = DateTimeOffset.UtcNow;
@@ -69,6 +72,12 @@ public sealed class HubOutageSpecs(ITestOutputHelper output) : IDisposable
             Assert.True(whileDown >= mode.Outage / Interval - 2, $"{host.Name}: only {whileDown} ticks from the {mode.Outage.TotalSeconds} s outage");
         }
     }
+
+    /// <summary>How far the agents got before the stop, for a run-up that did not finish.</summary>
+    private string RunUp(int simulated, FleetLedger ledger, IReadOnlyList<HostCredential> real) =>
+        $"{ledger.HostsHeard()} of {simulated} simulated agents heard, {ledger.CountStatus(204)} × 204, {ledger.CountStatus(503)} × 503, {ledger.CountStatus(0)} unanswered; stored: "
+        + string.Join(", ", real.Select(h => $"{h.Name} {StoredTicks.Read(_rig.DatabasePath, h.Id)}"))
+        + "\n" + string.Join("\n", real.Select(h => _rig.Agents[h.Name].Tail(20))) + "\n" + _rig.Hub!.Tail(20);
 
     /// <summary>
     /// Within the first k ticks after the restart an agent posts at most (k + 1) × drain frames:

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Settings;
 using Lumen.Hub.Storage;
+using Lumen.Specs.Support;
 using Xunit.Abstractions;
 
 namespace Lumen.Faults.Specs.Support;
@@ -19,6 +20,9 @@ public sealed record HostCredential(long Id, string Name, string Token);
 public sealed class FaultRig : IDisposable
 {
     public const string AdminUsername = "faults-admin";
+
+    /// <summary>Twice the usual: these processes start beside a fleet of simulated agents on two shared cores.</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly ITestOutputHelper _output;
     private readonly string _scenario;
@@ -40,7 +44,7 @@ public sealed class FaultRig : IDisposable
         DatabasePath = database.Path;
         Hosts = new HostStore(database, TimeProvider.System);
         Port = Ports.Free();
-        BaseAddress = new Uri($"http://127.0.0.1:{Port}");
+        BaseAddress = HubProcess.Address(Port);
     }
 
     public string Folder { get; }
@@ -68,7 +72,7 @@ public sealed class FaultRig : IDisposable
     {
         _settings = settings ?? _settings;
         var name = $"hub#{_started.Count(p => p.Name.StartsWith("hub#", StringComparison.Ordinal)) + 1}";
-        Hub = Track(await HubProcess.StartAsync(name, BaseAddress, HubEnvironment(_settings), Folder));
+        Hub = Track(await HubProcess.StartAsync(name, Port, HubEnvironment(_settings), Folder, StartTimeout));
         return Hub;
     }
 
@@ -76,7 +80,6 @@ public sealed class FaultRig : IDisposable
     {
         var environment = new Dictionary<string, string>
         {
-            ["LUMEN_HUB_ADDR"] = $"127.0.0.1:{Port}",
             ["LUMEN_HUB_DB_PATH"] = DatabasePath,
             ["LUMEN_HUB_AGENT_INTERVAL"] = settings.AgentInterval,
             ["LUMEN_HUB_BATCH_FLUSH_EVERY"] = settings.FlushEvery,
@@ -100,8 +103,8 @@ public sealed class FaultRig : IDisposable
     public async Task<ChildProcess> StartAgentAsync(HostCredential host, int drain = 10, string interval = "2s")
     {
         var count = _started.Count(p => p.Name.StartsWith(host.Name + "#", StringComparison.Ordinal)) + 1;
-        var agent = Track(await AgentProcess.StartAsync($"{host.Name}#{count}", BaseAddress, host.Token, interval,
-            AgentBufferPath(host), drain, Folder));
+        var name = $"{host.Name}#{count}";
+        var agent = Track(await AgentProcess.StartAsync(name, host: name, BaseAddress, host.Token, interval, AgentBufferPath(host), Folder, drain, StartTimeout));
         _agents[host.Name] = agent;
         return agent;
     }

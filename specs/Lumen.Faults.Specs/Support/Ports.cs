@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+using Lumen.Specs.Support;
 
 namespace Lumen.Faults.Specs.Support;
 
@@ -16,21 +15,7 @@ public static class Ports
     public static int Free()
     {
         var (first, last) = Range();
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var port = Random.Shared.Next(first, last + 1);
-            try
-            {
-                using var listener = new TcpListener(IPAddress.Loopback, port);
-                listener.Start();
-                return port;
-            }
-            catch (SocketException)
-            {
-                // taken: try another
-            }
-        }
-        throw new InvalidOperationException($"no free port in {first}-{last} after 200 tries");
+        return FreePort.Between(first, last);
     }
 
     private static (int First, int Last) Range()

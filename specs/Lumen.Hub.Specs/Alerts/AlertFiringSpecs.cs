@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Lumen.Hub.Specs.Support;
+using Lumen.Specs.Support;
 
 namespace Lumen.Hub.Specs.Alerts;
 

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Specs.Support;
+using Lumen.Specs.Support;
 
 namespace Lumen.Hub.Specs.Alerts;
 
@@ -33,18 +34,18 @@ public sealed class AlertRestartSpecs : IDisposable
         var token = new HostStore(_db.Database, TimeProvider.System).Add("web-1").Token;
         var second = 0;
 
-        using (var hub = await HubProcess.StartAsync(Environment))
+        using (var hub = await StartHubAsync())
         {
             var browser = await SignInAsync(hub);
             var rule = await browser.PostAsync("/api/alerts/rules", new StringContent(
                 """{"name":"Hot CPU","metric":"cpu_pct","threshold":80}""", Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.Created, rule.StatusCode);
             await PostUntilAsync(hub, token, browser, "95", () => second++, "firing", 1);
-            if (sigkill) hub.Kill();
-            else Assert.Equal(0, await hub.StopAsync(TimeSpan.FromSeconds(30)));
+            if (sigkill) hub.Process.Kill();
+            else Assert.Equal(0, await hub.Process.TerminateAsync(TimeSpan.FromSeconds(30)));
         }
 
-        using (var hub = await HubProcess.StartAsync(Environment))
+        using (var hub = await StartHubAsync())
         {
             var browser = await SignInAsync(hub);
             // Breaching frames after the start: the alert fires already, so nothing new. A second
@@ -53,7 +54,7 @@ public sealed class AlertRestartSpecs : IDisposable
 
             await PostUntilAsync(hub, token, browser, "10", () => second++, "resolved", 1);
             Assert.Equal(1, _db.Scalar("SELECT count(*) FROM alert_events"));
-            Assert.Equal(0, await hub.StopAsync(TimeSpan.FromSeconds(30)));
+            Assert.Equal(0, await hub.Process.TerminateAsync(TimeSpan.FromSeconds(30)));
         }
     }
 
@@ -64,7 +65,7 @@ public sealed class AlertRestartSpecs : IDisposable
         var second = 0;
         DateTimeOffset breachBegan;
 
-        using (var hub = await HubProcess.StartAsync(Environment))
+        using (var hub = await StartHubAsync())
         {
             var browser = await SignInAsync(hub);
             var rule = await browser.PostAsync("/api/alerts/rules", new StringContent(
@@ -79,11 +80,11 @@ public sealed class AlertRestartSpecs : IDisposable
             }, "the countdown in the alert journal", TimeSpan.FromSeconds(20));
             // Half way through the countdown, as an agent would keep sending.
             while (DateTimeOffset.UtcNow < breachBegan.AddSeconds(15)) await PostAsync(hub, token, "95", second++);
-            hub.Kill();
+            hub.Process.Kill();
         }
         var killedAt = DateTimeOffset.UtcNow;
 
-        using (var hub = await HubProcess.StartAsync(Environment))
+        using (var hub = await StartHubAsync())
         {
             var browser = await SignInAsync(hub);
             await PostUntilAsync(hub, token, browser, "95", () => second++, "firing", 1, TimeSpan.FromSeconds(45));
@@ -92,7 +93,7 @@ public sealed class AlertRestartSpecs : IDisposable
 
             // A countdown started afresh after the restart could not end before killedAt + 30 s.
             Assert.True(started < killedAt.AddSeconds(25), $"fired at {started:O}; the breach began at {breachBegan:O}, the hub was killed at {killedAt:O}");
-            Assert.Equal(0, await hub.StopAsync(TimeSpan.FromSeconds(30)));
+            Assert.Equal(0, await hub.Process.TerminateAsync(TimeSpan.FromSeconds(30)));
         }
     }
 
@@ -110,21 +111,33 @@ public sealed class AlertRestartSpecs : IDisposable
         return (long)command.ExecuteScalar()! > 0;
     }
 
-    private static async Task<HttpClient> SignInAsync(HubProcess hub)
+    /// <summary>The real hub binary on a port of its own, and where to reach it.</summary>
+    private sealed record Hub(ChildProcess Process, Uri BaseAddress) : IDisposable
+    {
+        public void Dispose() => Process.Dispose();
+    }
+
+    private async Task<Hub> StartHubAsync()
+    {
+        var port = FreePort.BelowEphemeralRange();
+        return new Hub(await HubProcess.StartAsync($"hub-{port}", port, Environment, _db.Folder), HubProcess.Address(port));
+    }
+
+    private static async Task<HttpClient> SignInAsync(Hub hub)
     {
         var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = hub.BaseAddress };
         (await browser.PostAsJsonAsync("/api/login", new { username = HubFactory.AdminUsername, password = HubFactory.AdminPassword })).EnsureSuccessStatusCode();
         return browser;
     }
 
-    private static async Task PostAsync(HubProcess hub, string token, string cpu, int second)
+    private static async Task PostAsync(Hub hub, string token, string cpu, int second)
     {
         using var agent = new HttpClient { BaseAddress = hub.BaseAddress };
         agent.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         Assert.Equal(HttpStatusCode.NoContent, (await agent.PostAsync("/api/ingest", Frames.Content(Frames.Json(second, cpuPct: cpu)))).StatusCode);
     }
 
-    private static async Task PostUntilAsync(HubProcess hub, string token, HttpClient browser, string cpu, Func<int> nextSecond, string state, int count,
+    private static async Task PostUntilAsync(Hub hub, string token, HttpClient browser, string cpu, Func<int> nextSecond, string state, int count,
         TimeSpan? timeout = null) =>
         await Eventually.TrueAsync(async () =>
         {

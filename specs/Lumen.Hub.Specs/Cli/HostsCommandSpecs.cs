@@ -7,6 +7,7 @@ using Lumen.Hub.History;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Hosts.Tokens;
 using Lumen.Hub.Specs.Support;
+using Lumen.Specs.Support;
 
 namespace Lumen.Hub.Specs.Cli;
 

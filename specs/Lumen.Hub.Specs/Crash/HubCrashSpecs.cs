@@ -5,6 +5,7 @@ using Lumen.Hub.Specs.Support;
 using Lumen.Hub.Hosts;
 using Lumen.Protocol.Json;
 using Lumen.Protocol.Ingest;
+using Lumen.Specs.Support;
 
 namespace Lumen.Hub.Specs.Crash;
 
@@ -32,24 +33,27 @@ public sealed class HubCrashSpecs : IDisposable
         var agent = new ResendingAgent(token);
         var acknowledged = new List<DateTimeOffset>();
 
-        using (var hub = await HubProcess.StartAsync(environment))
+        var (crashing, crashingAddress) = await StartHubAsync("hub#1", environment);
+        using (crashing)
         {
             // 50 frames: two full batches are flushed, ten are still in memory when it dies.
             for (var i = 0; i < 50; i++)
-                acknowledged.Add(await agent.SendAsync(hub.BaseAddress, Frames.Recent(i * 5)));
-            await Task.Delay(300); // let the second batch commit; its watermark reaches the agent later
-            hub.Kill();
+                acknowledged.Add(await agent.SendAsync(crashingAddress, Frames.Recent(i * 5)));
+            // The second batch commits after its last frame was acknowledged; its watermark reaches the agent later.
+            await Eventually.TrueAsync(() => _db.Scalar("SELECT count(*) FROM snapshots") >= 2 * FlushSize, "the second full batch to be committed");
+            crashing.Kill();
         }
 
         var storedAfterCrash = _db.Scalar("SELECT count(*) FROM snapshots");
         Assert.True(storedAfterCrash < 50, $"expected the kill to lose unflushed rows, found {storedAfterCrash} stored");
         Assert.True(agent.Held >= 50 - storedAfterCrash, $"the agent holds {agent.Held} frames but {50 - storedAfterCrash} are missing");
 
-        using (var hub = await HubProcess.StartAsync(environment))
+        var (restarted, restartedAddress) = await StartHubAsync("hub#2", environment);
+        using (restarted)
         {
-            acknowledged.Add(await agent.SendAsync(hub.BaseAddress, Frames.Recent(50 * 5)));
+            acknowledged.Add(await agent.SendAsync(restartedAddress, Frames.Recent(50 * 5)));
             Assert.Equal(0, agent.Held - agent.HeldFromCurrentInstance);
-            Assert.Equal(0, await hub.StopAsync(TimeSpan.FromSeconds(30)));
+            Assert.Equal(0, await restarted.TerminateAsync(TimeSpan.FromSeconds(30)));
         }
 
         Assert.Equal(51, acknowledged.Distinct().Count());
@@ -58,6 +62,13 @@ public sealed class HubCrashSpecs : IDisposable
         var first = Frames.Recent(0).Ts.ToUnixTimeMilliseconds();
         var last = Frames.Recent(250).Ts.ToUnixTimeMilliseconds();
         Assert.Equal(51, _db.Scalar($"SELECT count(*) FROM snapshots WHERE ts BETWEEN {first} AND {last}"));
+    }
+
+    /// <summary>The real hub binary on a port of its own, as the agent would reach it.</summary>
+    private async Task<(ChildProcess Hub, Uri Address)> StartHubAsync(string name, IReadOnlyDictionary<string, string> environment)
+    {
+        var port = FreePort.BelowEphemeralRange();
+        return (await HubProcess.StartAsync(name, port, environment, _db.Folder), HubProcess.Address(port));
     }
 
     /// <summary>The part of an agent that matters here: send, remember what is not durable, re-send after a restart.</summary>

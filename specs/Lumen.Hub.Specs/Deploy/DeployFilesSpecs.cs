@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Lumen.Hub.Cli;
 using Lumen.Hub.Configuration;
 using Lumen.Hub.Settings;
-using Lumen.Hub.Specs.Support;
+using Lumen.Specs.Support;
 
 namespace Lumen.Hub.Specs.Deploy;
 

@@ -6,6 +6,7 @@ using Lumen.Protocol.Ingest;
 using Lumen.Protocol.Json;
 using Lumen.Protocol.Live;
 using Lumen.Protocol.Metrics;
+using Lumen.Specs.Support;
 
 namespace Lumen.Hub.Specs.Guards;
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Specs.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Lumen.Specs.Support;
 
 namespace Lumen.Hub.Specs.Hosts;
 

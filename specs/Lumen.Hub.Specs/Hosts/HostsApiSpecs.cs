@@ -5,6 +5,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Specs.Support;
+using Lumen.Specs.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lumen.Hub.Specs.Hosts;

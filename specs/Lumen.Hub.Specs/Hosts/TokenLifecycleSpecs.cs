@@ -1,5 +1,6 @@
 using System.Net;
 using Lumen.Hub.Specs.Support;
+using Lumen.Specs.Support;
 
 namespace Lumen.Hub.Specs.Hosts;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Specs.Support;
 using Lumen.Protocol.Ingest;
+using Lumen.Specs.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lumen.Hub.Specs.Ingest;

@@ -3,6 +3,7 @@ using Lumen.Hub.History;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Ingest;
 using Lumen.Hub.Specs.Support;
+using Lumen.Specs.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 

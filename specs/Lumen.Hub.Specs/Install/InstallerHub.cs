@@ -1,7 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.Versioning;
-using Lumen.Hub.Specs.Support;
+using Lumen.Specs.Support;
 
 namespace Lumen.Hub.Specs.Install;
 
@@ -14,11 +12,11 @@ public sealed class InstallerHub : IAsyncLifetime
     /// <summary>The ports set aside for these specs, below the ephemeral range.</summary>
     private const int FirstPort = 18300, LastPort = 18399;
 
-    private HubProcess? _hub;
+    private ChildProcess? _hub;
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "lumen-specs", "installer-" + Guid.NewGuid().ToString("N"));
 
-    public Uri BaseAddress => _hub!.BaseAddress;
+    public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>The hub's LUMEN_HUB_INSTALL_DIR.</summary>
     public string AgentFolder => Path.Combine(Folder, "agents");
@@ -32,30 +30,14 @@ public sealed class InstallerHub : IAsyncLifetime
             ["LUMEN_HUB_INSTALL_DIR"] = AgentFolder,
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        _hub = await HubProcess.StartAsync(environment, FreePort());
+        var port = FreePort.Between(FirstPort, LastPort);
+        _hub = await HubProcess.StartAsync("installer-hub", port, environment, Folder);
+        BaseAddress = HubProcess.Address(port);
     }
 
     /// <summary>A machine of its own for one spec, in this fixture's folder.</summary>
     [UnsupportedOSPlatform("windows")]
     public InstallerRun.Machine NewMachine() => new(Path.Combine(Folder, "machine-" + Guid.NewGuid().ToString("N")));
-
-    private static int FreePort()
-    {
-        for (var port = FirstPort; port <= LastPort; port++)
-        {
-            try
-            {
-                using var listener = new TcpListener(IPAddress.Loopback, port);
-                listener.Start();
-                return port;
-            }
-            catch (SocketException)
-            {
-                // taken (another spec run): try the next
-            }
-        }
-        throw new InvalidOperationException($"no free port between {FirstPort} and {LastPort}");
-    }
 
     public Task DisposeAsync()
     {

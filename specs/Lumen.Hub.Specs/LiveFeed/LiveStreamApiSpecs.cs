@@ -5,6 +5,7 @@ using Akka.Hosting;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.LiveFeed;
 using Lumen.Hub.Specs.Support;
+using Lumen.Specs.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Lumen.Protocol.Metrics;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
+using Lumen.Specs.Support;
 
 namespace Lumen.Hub.Specs.Support;
 

@@ -6,6 +6,7 @@ using Akka.Hosting;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Hosts.Tokens;
 using Lumen.Hub.Storage;
+using Lumen.Specs.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

@@ -3,12 +3,13 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Lumen.Faults.Specs.Support;
+namespace Lumen.Specs.Support;
 
 /// <summary>
 /// One of Lumen's binaries running under <c>dotnet</c> as a child of the spec, its output kept
-/// for failure messages and for what the scenarios look for in it (log lines, secrets). Stopped by signal: SIGKILL for a crash, SIGTERM for a service stop
-/// (SIGINT is unreliable here: a process started in the background may inherit it as ignored).
+/// for failure messages and for what the specs look for in it (log lines, secrets). Stopped
+/// by signal: SIGKILL for a crash, SIGTERM for a service stop (SIGINT is unreliable here: a
+/// process started in the background may inherit it as ignored).
 /// </summary>
 public sealed class ChildProcess : IDisposable
 {
@@ -43,6 +44,9 @@ public sealed class ChildProcess : IDisposable
     public string Name { get; }
     public int Pid => _process.Id;
     public bool HasExited => _process.HasExited;
+
+    /// <summary>Only once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
 
     public string Output
     {
@@ -82,9 +86,9 @@ public sealed class ChildProcess : IDisposable
     public Task WaitForOutputAsync(string text, TimeSpan timeout) =>
         Eventually.TrueAsync(() =>
         {
-            if (HasExited) throw new InvalidOperationException($"{Name} exited with {_process.ExitCode} before printing '{text}':\n{Output}");
+            if (HasExited) throw new InvalidOperationException($"{Name} exited with {ExitCode} before printing '{text}':\n{Output}");
             return Output.Contains(text, StringComparison.Ordinal);
-        }, $"{Name} to print '{text}'", timeout, () => Output);
+        }, $"{Name} to print '{text}'", timeout, () => Output, Eventually.ProcessPollEvery);
 
     /// <summary>SIGKILL: no shutdown hooks, no flush, exactly what a crash or the OOM killer does.</summary>
     public void Kill()

@@ -1,11 +1,13 @@
-namespace Lumen.Hub.Specs.Support;
+namespace Lumen.Specs.Support;
 
 /// <summary>Files of the repository this spec assembly was built from, found by walking up to <c>Lumen.sln</c>.</summary>
 public static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();
 
-    public static string ReadText(string relativePath) => File.ReadAllText(Path.Combine(Root, relativePath));
+    public static string PathOf(string relativePath) => Path.Combine(Root, relativePath);
+
+    public static string ReadText(string relativePath) => File.ReadAllText(PathOf(relativePath));
 
     private static string FindRoot()
     {

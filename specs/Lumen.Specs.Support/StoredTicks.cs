@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace Lumen.Faults.Specs.Support;
+namespace Lumen.Specs.Support;
 
 /// <summary>
 /// The collection times of one host's rows in the hub's <c>snapshots</c> table, oldest first,

@@ -1,4 +1,4 @@
-namespace Lumen.EndToEnd.Specs.Support;
+namespace Lumen.Specs.Support;
 
 /// <summary>
 /// The hub's and the agent's dlls as the solution build left them, of the same configuration
