@@ -234,6 +234,53 @@ public static class Migrations
         // 10: how an alert ended, in words ("CPU back to 41 % (below 80 %) after 10 min"), for
         //     the history and the resolved notification; the event keeps its firing message.
         AddColumn("alert_events", "resolved_message", "TEXT"),
+        // 11 (notifications): channels with the Go hub's columns; the delivery log, one row per
+        //    (event, channel, kind) written in the event's own transaction, so a replayed event
+        //    adds nothing twice; web push subscriptions per channel.
+        Sql("""
+        CREATE TABLE IF NOT EXISTS notification_channels (
+            id           INTEGER PRIMARY KEY,
+            name         TEXT    NOT NULL,
+            type         TEXT    NOT NULL,
+            config       TEXT    NOT NULL DEFAULT '{}',
+            owner_type   TEXT    NOT NULL DEFAULT 'admin',
+            enabled      INTEGER NOT NULL DEFAULT 1,
+            min_severity TEXT    NOT NULL DEFAULT 'info',
+            created_at   INTEGER NOT NULL,
+            updated_at   INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS notification_deliveries (
+            id            INTEGER PRIMARY KEY,
+            event_id      INTEGER NOT NULL,
+            channel_id    INTEGER NOT NULL,
+            channel_name  TEXT    NOT NULL,
+            channel_type  TEXT    NOT NULL,
+            severity      TEXT    NOT NULL DEFAULT 'info',
+            kind          TEXT    NOT NULL DEFAULT 'firing' CHECK (kind IN ('firing', 'resolved')),
+            status        TEXT    NOT NULL DEFAULT 'pending',
+            attempts      INTEGER NOT NULL DEFAULT 0,
+            http_status   INTEGER,
+            error         TEXT,
+            next_retry_at INTEGER,
+            payload       TEXT    NOT NULL,
+            created_at    INTEGER NOT NULL,
+            sent_at       INTEGER,
+            group_id      INTEGER,
+            UNIQUE (event_id, channel_id, kind)
+        );
+        CREATE INDEX IF NOT EXISTS idx_deliveries_channel_status ON notification_deliveries (channel_id, status, next_retry_at);
+        CREATE INDEX IF NOT EXISTS idx_deliveries_created ON notification_deliveries (created_at);
+        CREATE TABLE IF NOT EXISTS web_push_subscriptions (
+            id         INTEGER PRIMARY KEY,
+            channel_id INTEGER NOT NULL,
+            endpoint   TEXT    NOT NULL,
+            p256dh     TEXT    NOT NULL,
+            auth       TEXT    NOT NULL,
+            label      TEXT    NOT NULL DEFAULT '',
+            created_at INTEGER NOT NULL,
+            UNIQUE (channel_id, endpoint)
+        );
+        """),
     ];
 
     public static int Latest => Steps.Length;
