@@ -13,6 +13,42 @@ import { Button, ErrorNote, Spinner } from './components/ui';
 // Loaded when first opened: the rule editor and history are not needed for a first visit.
 const Alerts = lazy(() => import('./pages/alerts/alerts'));
 
+/** How often the hub is asked again while it cannot be reached. */
+const UNREACHABLE_RETRY_MS = 5000;
+
+/**
+ * The hub did not answer the first request: offline (the service worker's cached shell opened
+ * the page) or the hub is down. Said in words instead of a browser error page, and asked again
+ * every few seconds and as soon as the browser is back online.
+ */
+function Unreachable({ message, onRetry }: { message: string; onRetry: () => void }) {
+  const offline = !navigator.onLine;
+  useEffect(() => {
+    const timer = setInterval(onRetry, UNREACHABLE_RETRY_MS);
+    window.addEventListener('online', onRetry);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('online', onRetry);
+    };
+  }, [onRetry]);
+  return (
+    <div className="mx-auto grid min-h-dvh max-w-md place-items-center p-6" data-testid="offline-state" data-offline={offline}>
+      <div className="w-full space-y-4">
+        <div>
+          <h1 className="text-lg font-semibold tracking-tight">{offline ? 'You are offline' : 'The hub does not answer'}</h1>
+          <p className="mt-1 text-sm text-muted">
+            {offline
+              ? 'This device has no network. Lumen opens again by itself when it is back.'
+              : `Lumen cannot reach its hub at ${window.location.host}. It tries again every few seconds.`}
+          </p>
+        </div>
+        <ErrorNote message={message} />
+        <Button onClick={onRetry}>Try again</Button>
+      </div>
+    </div>
+  );
+}
+
 type Auth =
   | { status: 'loading' }
   | { status: 'unreachable'; message: string }
@@ -58,15 +94,7 @@ export function App() {
         <Spinner className="h-6 w-6" />
       </div>
     );
-  if (auth.status === 'unreachable')
-    return (
-      <div className="mx-auto grid min-h-dvh max-w-md place-items-center p-6">
-        <div className="w-full space-y-4">
-          <ErrorNote message={auth.message} />
-          <Button onClick={() => void resolve()}>Try again</Button>
-        </div>
-      </div>
-    );
+  if (auth.status === 'unreachable') return <Unreachable message={auth.message} onRetry={() => void resolve()} />;
   if (auth.status === 'signed-out')
     return (
       <SignIn

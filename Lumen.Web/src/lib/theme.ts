@@ -22,8 +22,21 @@ export function currentTheme(): Theme {
   return document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
 }
 
+/** The page's background per theme (--lm-bg in index.css), which the browser's bar and the installed app's title bar take. */
+export const BAR_COLOURS: Record<Theme, string> = { light: '#f4f6f9', dark: '#0a0d13' };
+
+/** index.html's two theme-color tags follow the system; a theme picked here sets both to its colour. */
+function applyBarColour(choice: ThemeChoice) {
+  for (const meta of document.querySelectorAll<HTMLMetaElement>('meta[name="theme-color"]')) {
+    const own: Theme = meta.media.includes('dark') ? 'dark' : 'light';
+    meta.content = BAR_COLOURS[choice === 'system' ? own : choice];
+  }
+}
+
 function apply() {
-  const theme = resolveTheme(themeChoice(), media?.matches ?? false);
+  const choice = themeChoice();
+  applyBarColour(choice);
+  const theme = resolveTheme(choice, media?.matches ?? false);
   if (document.documentElement.dataset.theme !== theme) {
     document.documentElement.dataset.theme = theme;
     for (const listener of listeners) listener(theme);
@@ -42,6 +55,8 @@ export function onThemeChange(listener: Listener): () => void {
 }
 
 media?.addEventListener('change', apply);
+// A theme picked in an earlier visit: the bar takes its colour from the start.
+if (typeof document !== 'undefined') applyBarColour(themeChoice());
 
 /** A CSS custom property of the current theme, for canvas drawing. */
 export function cssVar(name: string): string {
