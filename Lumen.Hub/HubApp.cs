@@ -16,6 +16,7 @@ using Lumen.Hub.Install;
 using Lumen.Hub.LiveFeed;
 using Lumen.Hub.LocalAgent;
 using Lumen.Hub.Maintenance;
+using Lumen.Hub.Notifications;
 using Lumen.Hub.Retention;
 using Lumen.Hub.Settings;
 using Lumen.Hub.Storage;
@@ -79,6 +80,7 @@ public static class HubApp
         api.MapAlertEventsApi();
         api.MapMaintenanceApi();
         api.MapTagsApi();
+        api.MapNotificationsApi();
         return app;
     }
 
@@ -119,6 +121,7 @@ public static class HubApp
             var clock = provider.GetRequiredService<TimeProvider>();
             return (host, name) => new AlertWatch(host, name, clock.GetUtcNow(), registry.Get<AlertJournalActor>());
         });
+        services.AddNotificationServices();
         services.AddSingleton<MaintenanceStore>();
         services.AddSingleton<TagStore>();
         if (options.Quickstart.LocalAgent)
@@ -141,6 +144,7 @@ public static class HubApp
                 .AddHostsActor(provider)
                 .AddAlertJournal(provider, options.DataFolder)
                 .AddAlertPolicy(provider)
+                .AddNotifications(provider)
                 .AddLiveFeed(options.StreamInterval)
                 .AddTokenDirectory(provider)
                 .AddSnapshotBatcher(provider)

@@ -9,9 +9,17 @@ namespace Lumen.Hub.Alerts.Events;
 /// The <c>alert_events</c> table: written from the alert journal (each recorded transition,
 /// idempotently, so replaying the journal after a crash writes nothing twice) and read by the
 /// events API.
+/// Whatever follows the events (the notifications' delivery rows) is written by its
+/// <see cref="IAlertEventFollower"/> in the same transaction, so it is there exactly when the event is.
 /// </summary>
-public sealed class AlertEventStore(LumenDatabase database)
+public sealed class AlertEventStore(LumenDatabase database, IEnumerable<IAlertEventFollower> followers)
 {
+    private readonly IAlertEventFollower[] _followers = followers.ToArray();
+
+    public AlertEventStore(LumenDatabase database) : this(database, [])
+    {
+    }
+
     private const string InsertSql = """
         INSERT OR IGNORE INTO alert_events
             (id, rule_id, rule_name, host_id, host, subject, metric, severity, state, value, threshold, message, suppressed, started_at, resolved_at)
@@ -54,6 +62,7 @@ public sealed class AlertEventStore(LumenDatabase database)
                     continue;
             }
             command.ExecuteNonQuery();
+            foreach (var follower in _followers) follower.Follow(transaction, transition);
         }
         transaction.Commit();
     }
@@ -111,7 +120,15 @@ public sealed class AlertEventStore(LumenDatabase database)
     public AlertEventView? Find(long id)
     {
         using var connection = database.Open();
-        using var command = connection.CreateCommand();
+        using var transaction = connection.BeginTransaction();
+        return Find(transaction, id);
+    }
+
+    /// <summary>The event as this transaction sees it (a follower reads what it just wrote).</summary>
+    public static AlertEventView? Find(SqliteTransaction transaction, long id)
+    {
+        using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = $"SELECT {Columns} FROM alert_events WHERE id = $id;";
         command.Parameters.AddWithValue("$id", id);
         using var reader = command.ExecuteReader();
