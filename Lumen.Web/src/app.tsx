@@ -12,6 +12,15 @@ import { Button, ErrorNote, Spinner } from './components/ui';
 
 // Loaded when first opened: the rule editor and history are not needed for a first visit.
 const Alerts = lazy(() => import('./pages/alerts/alerts'));
+const Deliveries = lazy(() => import('./pages/deliveries/deliveries'));
+
+function PageSpinner() {
+  return (
+    <div className="grid place-items-center py-20 text-muted">
+      <Spinner className="h-6 w-6" />
+    </div>
+  );
+}
 
 /** How often the hub is asked again while it cannot be reached. */
 const UNREACHABLE_RETRY_MS = 5000;
@@ -120,14 +129,13 @@ export function App() {
       {route.page === 'overview' && <Overview />}
       {route.page === 'host' && <HostDetail key={route.id} id={route.id} />}
       {route.page === 'alerts' && (
-        <Suspense
-          fallback={
-            <div className="grid place-items-center py-20 text-muted">
-              <Spinner className="h-6 w-6" />
-            </div>
-          }
-        >
+        <Suspense fallback={<PageSpinner />}>
           <Alerts />
+        </Suspense>
+      )}
+      {route.page === 'deliveries' && (
+        <Suspense fallback={<PageSpinner />}>
+          <Deliveries />
         </Suspense>
       )}
       {route.page === 'settings' && <Settings user={auth.user} />}

@@ -105,7 +105,7 @@ function StreamPill() {
 export function Shell({ user, onSignOut, route, children }: { user: User; onSignOut: () => void; route: Route; children: ReactNode }) {
   const nav = [
     { href: '/', label: 'Overview', active: route.page === 'overview' || route.page === 'host' },
-    { href: '/alerts', label: 'Alerts', active: route.page === 'alerts' },
+    { href: '/alerts', label: 'Alerts', active: route.page === 'alerts' || route.page === 'deliveries' },
     { href: '/settings', label: 'Settings', active: route.page === 'settings' },
   ];
   return (

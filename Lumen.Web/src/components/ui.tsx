@@ -61,13 +61,34 @@ export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElem
   );
 }
 
-export function Field({ label, hint, error, children }: { label: string; hint?: ReactNode; error?: string | null; children: ReactNode }) {
+export function Field({
+  label,
+  hint,
+  error,
+  required,
+  children,
+}: {
+  label: string;
+  hint?: ReactNode;
+  error?: string | null;
+  /** Marks the label with an asterisk; the control says it to a screen reader with its own `required`. */
+  required?: boolean;
+  children: ReactNode;
+}) {
   return (
     <div>
       {/* The hint stays outside the label, so the field's accessible name is the label alone. */}
       {/* biome-ignore lint/a11y/noLabelWithoutControl: the control is `children`, an Input placed inside the label by every caller. */}
       <label className="block">
-        <span className="mb-1.5 block text-xs font-medium text-muted">{label}</span>
+        <span className="mb-1.5 block text-xs font-medium text-muted">
+          {label}
+          {required && (
+            <span className="text-crit" aria-hidden>
+              {' '}
+              *
+            </span>
+          )}
+        </span>
         {children}
       </label>
       {error ? <span className="mt-1 block text-xs text-crit">{error}</span> : hint ? <span className="mt-1 block text-xs text-faint">{hint}</span> : null}

@@ -35,9 +35,11 @@ export interface RuleForm {
   container: string;
   severity: Severity;
   enabled: boolean;
+  /** The notification channels it sends to; none means every enabled channel. */
+  channelIds: number[];
 }
 
-export type RuleField = 'name' | 'metric' | 'comparator' | 'threshold' | 'hold' | 'cooldown' | 'host' | 'hostSelector' | 'container' | 'severity';
+export type RuleField = 'name' | 'metric' | 'comparator' | 'threshold' | 'hold' | 'cooldown' | 'host' | 'hostSelector' | 'container' | 'severity' | 'channels';
 export type RuleProblems = Partial<Record<RuleField, string>>;
 
 /** What the editor shows for a metric. */
@@ -87,6 +89,7 @@ export function newRuleForm(): RuleForm {
     container: '',
     severity: 'warning',
     enabled: true,
+    channelIds: [],
   };
 }
 
@@ -135,6 +138,7 @@ export function formFromRule(rule: AlertRule): RuleForm {
     container: rule.container,
     severity: rule.severity,
     enabled: rule.enabled,
+    channelIds: [...(rule.channel_ids ?? [])],
   };
 }
 
@@ -196,6 +200,8 @@ export function ruleBody(form: RuleForm): { body: AlertRuleBody } | { problems: 
       container: fields.container ? form.container.trim() : '',
       severity: form.severity,
       enabled: form.enabled,
+      // Always sent: the editor shows the rule's links, so what it sends is what the user left ([] clears them).
+      channel_ids: [...form.channelIds],
     },
   };
 }
@@ -220,9 +226,9 @@ export function bodyFromRule(rule: AlertRule, changes: Partial<AlertRuleBody> = 
 
 /** The form field a hub's 400 names by its first word ("threshold is required…", "host_selector: …"), or null for the form as a whole. */
 export function problemField(message: string): RuleField | null {
-  const match = /^(name|metric|comparator|threshold|for_seconds|cooldown_seconds|host_selector|host|container|severity)\b/.exec(message);
+  const match = /^(name|metric|comparator|threshold|for_seconds|cooldown_seconds|host_selector|host|container|severity|channel_ids)\b/.exec(message);
   if (!match) return null;
-  const byWire: Record<string, RuleField> = { for_seconds: 'hold', cooldown_seconds: 'cooldown', host_selector: 'hostSelector' };
+  const byWire: Record<string, RuleField> = { for_seconds: 'hold', cooldown_seconds: 'cooldown', host_selector: 'hostSelector', channel_ids: 'channels' };
   return byWire[match[1]] ?? (match[1] as RuleField);
 }
 

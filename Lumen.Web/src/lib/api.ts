@@ -8,6 +8,15 @@ import type { AlertEvent, AlertRule, AlertRuleBody, AlertState, RulePreview } fr
 import type { MaintenanceBody, MaintenanceWindow, WindowState } from './maintenance';
 import type { SilenceBody } from './silence';
 import type { HostTagCount, TagInventoryEntry } from './tag-suggestions';
+import {
+  type Channel,
+  type ChannelBody,
+  type Delivery,
+  type DeliveryFilter,
+  deliveryQuery,
+  type WebPushSubscribeBody,
+  type WebPushSubscription,
+} from './channels';
 
 export class ApiError extends Error {
   constructor(
@@ -140,6 +149,22 @@ export const api = {
     if (hostId !== undefined) query.set('host_id', String(hostId));
     return request<AlertEvent[]>('GET', `/api/alerts/events?${query}`);
   },
+
+  /** Newest first; secrets read as SECRET_MASK. */
+  channels: () => request<Channel[]>('GET', '/api/alerts/channels'),
+  createChannel: (body: ChannelBody) => request<Channel>('POST', '/api/alerts/channels', body),
+  /** A secret sent back as SECRET_MASK keeps the stored one. */
+  updateChannel: (id: number, body: ChannelBody) => request<Channel>('PUT', `/api/alerts/channels/${id}`, body),
+  deleteChannel: (id: number) => request<void>('DELETE', `/api/alerts/channels/${id}`),
+  /** A made-up alert through the channel now; a failure is an ApiError (502) with the channel's error. */
+  testChannel: (id: number) => request<{ ok: boolean }>('POST', `/api/alerts/channels/${id}/test`),
+  /** Newest first, 100 unless a limit (up to 2000) is given. */
+  deliveries: (filter: DeliveryFilter = {}) => request<Delivery[]>('GET', `/api/alerts/deliveries${deliveryQuery(filter)}`),
+  retryDelivery: (id: number) => request<{ status: string }>('POST', `/api/alerts/deliveries/${id}/retry`),
+  vapidPublicKey: () => request<{ public_key: string; subject: string }>('GET', '/api/alerts/web-push/vapid-public-key'),
+  subscribeWebPush: (body: WebPushSubscribeBody) => request<WebPushSubscription>('POST', '/api/alerts/web-push/subscribe', body),
+  webPushSubscriptions: (channelId: number) => request<WebPushSubscription[]>('GET', `/api/alerts/channels/${channelId}/web-push/subscriptions`),
+  deleteWebPushSubscription: (id: number) => request<void>('DELETE', `/api/alerts/web-push/subscriptions/${id}`),
 
   /** Running ones by their current start, coming ones soonest first, or at most 200 ended ones, latest first. */
   maintenance: async (state: WindowState) => (await request<{ windows: MaintenanceWindow[] }>('GET', `/api/maintenance?state=${state}`)).windows,

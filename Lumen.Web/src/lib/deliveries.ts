@@ -2,7 +2,7 @@
 // its state in a word, when it is tried next, and which rows a user can send again. And each
 // channel's newest delivery, for the channel list's "last sent" column.
 
-import type { Delivery, DeliveryStatus } from './channels';
+import { DELIVERY_STATUSES, type Delivery, type DeliveryStatus, deliveryQuery } from './channels';
 import { describeDuration } from './units';
 
 /** A row the hub takes back into the queue (POST …/retry): only one that gave up or was dropped. */
@@ -67,3 +67,18 @@ export function newestByChannel(deliveries: readonly Delivery[]): Map<number, De
 
 /** How often an open delivery log asks the hub again. */
 export const DELIVERY_REFRESH_MS = 4000;
+
+/** The log's filters as the page's address keeps them (?status=failed&channel_id=3), so a link opens the log filtered. */
+export function filterFromSearch(search: string): { status: DeliveryStatus | ''; channelId: number | null } {
+  const query = new URLSearchParams(search);
+  const status = query.get('status') ?? '';
+  const channel = Number(query.get('channel_id'));
+  return {
+    status: (DELIVERY_STATUSES as readonly string[]).includes(status) ? (status as DeliveryStatus) : '',
+    channelId: Number.isSafeInteger(channel) && channel > 0 ? channel : null,
+  };
+}
+
+export function searchFromFilter(filter: { status: DeliveryStatus | ''; channelId: number | null }): string {
+  return deliveryQuery({ status: filter.status, channelId: filter.channelId });
+}

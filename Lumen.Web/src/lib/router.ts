@@ -3,13 +3,20 @@
 // index.html only for the prefixes listed in Lumen.Hub/Dashboard/DashboardApi.cs (ClientRoutes):
 // keep them in step.
 
-export type Route = { page: 'overview' } | { page: 'host'; id: number } | { page: 'alerts' } | { page: 'settings' } | { page: 'not-found'; path: string };
+export type Route =
+  | { page: 'overview' }
+  | { page: 'host'; id: number }
+  | { page: 'alerts' }
+  | { page: 'deliveries' }
+  | { page: 'settings' }
+  | { page: 'not-found'; path: string };
 
 export function matchRoute(path: string): Route {
   const clean = path.replace(/\/+$/, '') || '/';
   if (clean === '/' || clean === '/login') return { page: 'overview' };
   if (clean === '/settings') return { page: 'settings' };
   if (clean === '/alerts') return { page: 'alerts' };
+  if (clean === '/alerts/deliveries') return { page: 'deliveries' };
   const host = /^\/hosts\/(\d+)$/.exec(clean);
   if (host) return { page: 'host', id: Number(host[1]) };
   return { page: 'not-found', path };

@@ -95,7 +95,12 @@ describe('form to body', () => {
       container: '',
       severity: 'warning',
       enabled: true,
+      channel_ids: [],
     });
+  });
+  it('sends the chosen channels, none meaning every enabled channel', () => {
+    expect(bodyOf(form({ channelIds: [3, 7] })).channel_ids).toEqual([3, 7]);
+    expect(bodyOf(form()).channel_ids).toEqual([]);
   });
   it('sends a rate in bytes per second', () => {
     expect(bodyOf(form({ metric: 'net_rx_bps', threshold: '12.5', rateFactor: MiB })).threshold).toBe(12.5 * MiB);
@@ -127,11 +132,11 @@ describe('form to body', () => {
 });
 
 describe('rule to form and back', () => {
-  it('fills the form from a rule and gives the same body back, channel links left out', () => {
+  it('fills the form from a rule and gives the same body back, its channel links included', () => {
     const r = rule();
     const f = formFromRule(r);
-    expect(f).toMatchObject({ name: 'Memory high', threshold: '90', hold: '5m', cooldown: '1h', host: 'nas,pi-*', severity: 'critical' });
-    const { channel_ids, id, created_at, updated_at, ...rest } = r;
+    expect(f).toMatchObject({ name: 'Memory high', threshold: '90', hold: '5m', cooldown: '1h', host: 'nas,pi-*', severity: 'critical', channelIds: [2] });
+    const { id, created_at, updated_at, ...rest } = r;
     expect(bodyOf(f)).toEqual({ ...rest, host: 'nas,pi-*' });
   });
   it('shows a rate in the largest unit that shows it exactly', () => {
@@ -161,8 +166,10 @@ describe('the hub’s refusals', () => {
     expect(problemField("container pattern 'a[' has a '[' without its ']'")).toBe('container');
     expect(problemField('name must be 1 to 128 characters')).toBe('name');
   });
+  it('a channel that no longer exists at the channel picker', () => {
+    expect(problemField('channel_ids: no channel with id 3')).toBe('channels');
+  });
   it('or under the form when they name none', () => {
-    expect(problemField('channel_ids: no channel with id 3')).toBeNull();
     expect(problemField('The hub cannot be reached. Is it running?')).toBeNull();
   });
 });

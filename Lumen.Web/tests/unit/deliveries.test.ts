@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Delivery, deliveryQuery } from '../../src/lib/channels';
-import { canRetry, deliveryEvent, errorSummary, newestByChannel, nextTryText, statusTone } from '../../src/lib/deliveries';
+import { canRetry, deliveryEvent, errorSummary, filterFromSearch, newestByChannel, nextTryText, searchFromFilter, statusTone } from '../../src/lib/deliveries';
 
 const now = Date.parse('2031-03-04T10:00:00Z');
 
@@ -76,5 +76,19 @@ describe('the delivery log', () => {
     expect(deliveryQuery({ status: '', channelId: null })).toBe('');
     expect(deliveryQuery({ status: 'failed', channelId: 3, limit: 200 })).toBe('?status=failed&channel_id=3&limit=200');
     expect(deliveryQuery({ eventId: 12 })).toBe('?event_id=12');
+  });
+});
+
+describe('the log’s filters in the address', () => {
+  it('reads a status and a channel, and ignores what is not one', () => {
+    expect(filterFromSearch('?status=failed&channel_id=3')).toEqual({ status: 'failed', channelId: 3 });
+    expect(filterFromSearch('?status=lost&channel_id=x')).toEqual({ status: '', channelId: null });
+    expect(filterFromSearch('')).toEqual({ status: '', channelId: null });
+  });
+  it('writes them back the same way', () => {
+    expect(searchFromFilter({ status: 'dropped', channelId: 4 })).toBe('?status=dropped&channel_id=4');
+    expect(searchFromFilter({ status: '', channelId: null })).toBe('');
+    const search = '?status=pending&channel_id=12';
+    expect(searchFromFilter(filterFromSearch(search))).toBe(search);
   });
 });

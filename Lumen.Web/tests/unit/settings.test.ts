@@ -159,6 +159,8 @@ describe('routes', () => {
     expect(matchRoute('/hosts/3/')).toEqual({ page: 'host', id: 3 });
     expect(matchRoute('/settings')).toEqual({ page: 'settings' });
     expect(matchRoute('/alerts')).toEqual({ page: 'alerts' });
+    expect(matchRoute('/alerts/deliveries')).toEqual({ page: 'deliveries' });
+    expect(matchRoute('/alerts/deliveries/')).toEqual({ page: 'deliveries' });
     expect(matchRoute('/nope')).toEqual({ page: 'not-found', path: '/nope' });
   });
 });

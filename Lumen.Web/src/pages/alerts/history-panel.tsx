@@ -3,6 +3,7 @@ import type { AlertEvent } from '../../lib/alerts';
 import { applyToHistory, type HistoryMode } from '../../lib/alert-history';
 import { api, errorMessage } from '../../lib/api';
 import { firingAlerts } from '../../hooks/use-firing-alerts';
+import { Link } from '../../components/link';
 import { Button, ErrorNote, Panel, PanelHeader, Segmented, Skeleton } from '../../components/ui';
 import { EventRow } from './event-row';
 
@@ -48,16 +49,25 @@ export function HistoryPanel({ nowMs }: { nowMs: number }) {
         title="History"
         subtitle="Newest first. Suppressed alerts were recorded while nobody was to be told: a silenced host, maintenance or a rule cooling down."
         actions={
-          <Segmented
-            label="Which alerts"
-            size="sm"
-            value={mode}
-            onChange={changeMode}
-            options={[
-              { value: 'resolved', label: 'Resolved' },
-              { value: 'all', label: 'All' },
-            ]}
-          />
+          <>
+            <Link
+              href="/alerts/deliveries"
+              className="inline-flex min-h-8 items-center rounded-md px-2 text-xs font-medium text-accent hover:bg-sunken"
+              title="What was sent to whom, and what failed"
+            >
+              Delivery log
+            </Link>
+            <Segmented
+              label="Which alerts"
+              size="sm"
+              value={mode}
+              onChange={changeMode}
+              options={[
+                { value: 'resolved', label: 'Resolved' },
+                { value: 'all', label: 'All' },
+              ]}
+            />
+          </>
         }
       />
       {error && (

@@ -5,6 +5,7 @@ import { api, errorMessage } from '../../lib/api';
 import { SeverityIcon, severityTone } from '../../components/alert-badges';
 import { Switch } from '../../components/controls';
 import { Button, cx, Dialog, ErrorNote, Field, Input } from '../../components/ui';
+import { RuleChannelFields } from './rule-channel-fields';
 import { RuleConditionFields } from './rule-condition-fields';
 import { RuleTargetFields } from './rule-target-fields';
 
@@ -99,6 +100,8 @@ export function RuleDialog({ editing, onClose, onSaved }: { editing: Editing; on
         </div>
 
         <RuleTargetFields form={form} problems={problems} onChange={setForm} />
+
+        <RuleChannelFields form={form} problems={problems} onChange={setForm} />
 
         <ErrorNote message={error} />
 

@@ -1,17 +1,19 @@
 import type { User } from '../../lib/api';
 import { AccountSection } from './account-section';
 import { HostsSection } from './hosts-section';
+import { NotificationsSection } from './notifications-section';
 import { RuntimeSection } from './runtime-section';
 
-/** Hosts and their tokens, the agents' interval, history retention and downsampling, the account's password. */
+/** Hosts and their tokens, the notification channels, the agents' interval, history retention and downsampling, the account's password. */
 export function Settings({ user }: { user: User }) {
   return (
     <div className="space-y-5">
       <div>
         <h1 className="text-lg font-semibold tracking-tight">Settings</h1>
-        <p className="mt-0.5 text-sm text-muted">Hosts, how often agents report, how long history is kept, and your account.</p>
+        <p className="mt-0.5 text-sm text-muted">Hosts, where alerts are sent, how often agents report, how long history is kept, and your account.</p>
       </div>
       <HostsSection />
+      <NotificationsSection />
       <div className="grid grid-cols-1 gap-5 xl:grid-cols-2">
         <RuntimeSection />
         <AccountSection user={user} />
