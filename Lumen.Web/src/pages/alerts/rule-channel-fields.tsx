@@ -46,7 +46,13 @@ export function RuleChannelFields({ form, problems, onChange }: { form: RuleForm
           {channels.map((c) => (
             <li key={c.id}>
               <label className={cx('flex min-h-9 cursor-pointer items-center gap-2 rounded-lg px-2 text-sm hover:bg-sunken', !c.enabled && 'text-muted')}>
-                <input type="checkbox" className="h-4 w-4 accent-accent" checked={chosen.has(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  className="h-4 w-4 accent-accent"
+                  aria-label={`${c.name} (${channelTypeInfo(c.type).label}${c.enabled ? '' : ', disabled'})`}
+                  checked={chosen.has(c.id)}
+                  onChange={(e) => toggle(c.id, e.target.checked)}
+                />
                 <span className="truncate">{c.name}</span>
                 <span className="text-[11px] text-faint">
                   {channelTypeInfo(c.type).label}
