@@ -99,6 +99,7 @@ export function parseRecipients(text: string): { addresses: string[] } | { error
 
 /** What is wrong with a typed value, by its kind; a select offers only its choices (or the stored value), which the hub checks. */
 function checkField(field: ChannelField, text: string): string | null {
+  if (field.pattern && !field.pattern.test.test(text)) return field.pattern.problem;
   switch (field.kind) {
     case 'url':
       return looksLikeHttpUrl(text) ? null : 'Must start with http:// or https://.';

@@ -22,7 +22,12 @@ export interface ChannelField {
   max?: number;
   /** A select whose values go out as numbers (Pushover's priority). */
   numeric?: boolean;
+  /** The shape the hub insists on, and what to say when the text has another. */
+  pattern?: { test: RegExp; problem: string };
 }
+
+/** Pushover's tokens and keys: 30 letters and digits, as its site shows them. */
+const PUSHOVER_KEY = { test: /^[A-Za-z0-9]{30}$/, problem: 'The 30 letters and digits Pushover shows.' };
 
 export interface ChannelTypeInfo {
   type: ChannelType;
@@ -100,7 +105,15 @@ export const CHANNEL_TYPES: readonly ChannelTypeInfo[] = [
     label: 'Telegram',
     about: 'A message from your bot (made with @BotFather) to a chat, group or channel.',
     fields: [
-      { key: 'bot_token', label: 'Bot token', kind: 'text', required: true, secret: true, placeholder: '123456:ABC…' },
+      {
+        key: 'bot_token',
+        label: 'Bot token',
+        kind: 'text',
+        required: true,
+        secret: true,
+        placeholder: '123456:ABC…',
+        pattern: { test: /^[^\s/]+$/, problem: 'No spaces or slashes: the token alone, as @BotFather gave it.' },
+      },
       { key: 'chat_id', label: 'Chat id', kind: 'text', required: true, hint: 'A number, or @channelname.', placeholder: '-1001234567890' },
       {
         key: 'parse_mode',
@@ -110,6 +123,7 @@ export const CHANNEL_TYPES: readonly ChannelTypeInfo[] = [
         options: [
           { value: '', label: 'HTML (default)' },
           { value: 'MarkdownV2', label: 'MarkdownV2' },
+          { value: 'none', label: 'Plain text' },
         ],
       },
       {
@@ -186,8 +200,8 @@ export const CHANNEL_TYPES: readonly ChannelTypeInfo[] = [
     label: 'Pushover',
     about: 'A push to your phones through Pushover.',
     fields: [
-      { key: 'app_token', label: 'Application token', kind: 'text', required: true, secret: true },
-      { key: 'user_key', label: 'User or group key', kind: 'text', required: true, secret: true },
+      { key: 'app_token', label: 'Application token', kind: 'text', required: true, secret: true, pattern: PUSHOVER_KEY },
+      { key: 'user_key', label: 'User or group key', kind: 'text', required: true, secret: true, pattern: PUSHOVER_KEY },
       { key: 'device', label: 'Device', kind: 'text', required: false, hint: 'Unset: all of your devices.' },
       {
         key: 'priority',

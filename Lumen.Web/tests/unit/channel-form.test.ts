@@ -88,7 +88,7 @@ describe('a new channel’s body', () => {
 
   it('numbers where the hub reads numbers: Gotify’s and Pushover’s priorities; ntfy’s is a word', () => {
     expect(bodyOf(form('gotify', { url: 'https://g.home', token: 't', priority: '8' })).config.priority).toBe(8);
-    expect(bodyOf(form('pushover', { app_token: 'a', user_key: 'u', priority: '-2' })).config.priority).toBe(-2);
+    expect(bodyOf(form('pushover', { app_token: 'a'.repeat(30), user_key: 'u'.repeat(30), priority: '-2' })).config.priority).toBe(-2);
     expect(bodyOf(form('ntfy', { url: 'https://ntfy.sh/t', priority: 'urgent' })).config.priority).toBe('urgent');
   });
 
@@ -118,6 +118,13 @@ describe('the checks before a request', () => {
     expect(problemsOf(email('65536')).smtp_port).toBe('From 1 to 65535.');
     expect(problemsOf(email('25.5')).smtp_port).toBe('A whole number.');
     expect(bodyOf(email('65535')).config.smtp_port).toBe(65535);
+  });
+
+  it('the shapes the hub insists on: Pushover’s 30-character keys, a Telegram token without spaces or slashes', () => {
+    const key = 'a'.repeat(30);
+    expect(problemsOf(form('pushover', { app_token: 'short', user_key: key })).app_token).toBe('The 30 letters and digits Pushover shows.');
+    expect(bodyOf(form('pushover', { app_token: key, user_key: key.toUpperCase() })).config).toEqual({ app_token: key, user_key: key.toUpperCase() });
+    expect(problemsOf(form('telegram', { bot_token: 'bot123/abc', chat_id: '1' })).bot_token).toContain('No spaces or slashes');
   });
 
   it('Gotify’s priority from 0 to 10', () => {
