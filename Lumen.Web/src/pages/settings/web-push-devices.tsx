@@ -36,8 +36,11 @@ async function subscribeThisBrowser(channel: Channel): Promise<PushSubscription>
     try {
       subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
     } catch (err) {
-      // The browser subscribes at its vendor's push service, on the internet: a LAN without it ends here.
-      throw new Error(`The browser could not subscribe at its push service (${errorMessage(err)}). It needs to reach that service on the internet.`);
+      // A browser subscribes at its vendor's push service, on the internet; a network without it, or a build without one
+      // (Chromium without Google's API keys, as Debian ships it: "Registration failed - permission denied"), ends here.
+      throw new Error(
+        `The browser could not subscribe at its push service (${errorMessage(err)}). Browsers need their vendor's push service on the internet, and some builds (Chromium without Google's keys) have none: try another browser.`,
+      );
     }
   }
   const checked = subscribeBody(channel.id, subscription.toJSON(), browserLabel(navigator.userAgent));

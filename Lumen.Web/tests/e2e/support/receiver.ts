@@ -11,6 +11,8 @@ export interface Received {
   path: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The body as sent (a push service gets encrypted bytes). */
+  raw: Buffer;
   at: number;
   /** The status this request was answered with. */
   answered: number;
@@ -37,6 +39,7 @@ export class Receiver {
           path: request.url ?? '',
           headers: request.headers,
           body: Buffer.concat(chunks).toString('utf8'),
+          raw: Buffer.concat(chunks),
           at: Date.now(),
           answered: next.status,
         });
@@ -57,6 +60,11 @@ export class Receiver {
   /** Requests to a path (the hook's) whose JSON body satisfies the test. */
   matching(path: string, test: (json: Record<string, unknown>) => boolean = () => true): Received[] {
     return this.requests.filter((r) => r.path === path && test(JSON.parse(r.body)));
+  }
+
+  /** Requests to a path, whatever their body. */
+  at(path: string): Received[] {
+    return this.requests.filter((r) => r.path === path);
   }
 
   async stop(): Promise<void> {
