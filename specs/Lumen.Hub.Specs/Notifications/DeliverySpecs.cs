@@ -130,6 +130,23 @@ public sealed class DeliverySpecs
     }
 
     [Fact]
+    public async Task Deleted_channel_should_have_what_waits_dropped_and_its_log_kept()
+    {
+        await using var receiver = await HttpReceiver.StartAsync();
+        receiver.AnswerWith(new HttpReceiver.Answer(503, "maintenance"));
+        await using var hub = await NotifiedHub.StartAsync(new(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)));
+        var channel = await hub.WebhookAsync("Going away", $"{receiver.Address}/hook");
+        await hub.CpuRuleAsync();
+        await hub.PostUntilEventsAsync("93.2", "firing", 1);
+        await hub.DeliveriesWhenAsync(r => r.Length == 1 && r[0].GetProperty("attempts").GetInt32() == 1, "the first attempt logged");
+
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await hub.Browser.DeleteAsync($"/api/alerts/channels/{channel}")).StatusCode);
+
+        var row = (await hub.DeliveriesWhenAsync(r => Status(r[0]) == "dropped", "the waiting row dropped"))[0];
+        Assert.Equal(("channel removed", "Going away"), (row.GetProperty("error").GetString(), row.GetProperty("channel_name").GetString()));
+    }
+
+    [Fact]
     public async Task Event_should_go_only_to_the_rules_enabled_channels_whose_minimum_severity_it_reaches()
     {
         await using var receiver = await HttpReceiver.StartAsync();
