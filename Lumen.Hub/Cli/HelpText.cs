@@ -51,8 +51,9 @@ public static class HelpText
                                           'admin' with a generated password printed once when
                                           no admin exists (what `dotnet run` sets) [false]
           LUMEN_HUB_PUBLIC_URL            address agents reach the hub at, written by /install.sh into
-                                          agent.yaml, e.g. https://hub.example.lan [the scheme and
-                                          Host of each request; set it behind a TLS proxy]
+                                          agent.yaml, and notifications link to, e.g.
+                                          https://hub.example.lan [the scheme and Host of each
+                                          request; set it behind a TLS proxy]
           LUMEN_HUB_INSTALL_DIR           folder of lumen-agent-linux-amd64 and -arm64 (and an
                                           optional VERSION file) that /install.sh downloads
                                           [install/ beside the database file]

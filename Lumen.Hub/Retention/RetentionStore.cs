@@ -47,19 +47,34 @@ public sealed class RetentionStore(LumenDatabase database)
         return new SweepResult(deleted, chunks, System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }
 
-    /// <summary>Deletes alert events resolved before <paramref name="cutoff"/>, in chunks; firing ones stay whatever their age.</summary>
+    /// <summary>
+    /// Deletes alert events resolved before <paramref name="cutoff"/>, in chunks; firing ones stay
+    /// whatever their age. The delivery log goes with them: rows created before the cutoff that
+    /// are done (sent, failed or dropped); a row still waiting to go stays.
+    /// </summary>
+    /// <returns>the events deleted.</returns>
     public long SweepAlertEvents(DateTimeOffset cutoff)
     {
         using var connection = database.Open();
+        var deleted = DeleteInChunks(connection, """
+            DELETE FROM alert_events WHERE id IN
+                (SELECT id FROM alert_events WHERE state = 'resolved' AND resolved_at < $cutoff LIMIT $chunk);
+            """, cutoff);
+        DeleteInChunks(connection, """
+            DELETE FROM notification_deliveries WHERE id IN
+                (SELECT id FROM notification_deliveries WHERE status IN ('sent', 'failed', 'dropped') AND created_at < $cutoff LIMIT $chunk);
+            """, cutoff);
+        return deleted;
+    }
+
+    private static long DeleteInChunks(Microsoft.Data.Sqlite.SqliteConnection connection, string sql, DateTimeOffset cutoff)
+    {
         long deleted = 0;
         int removed;
         do
         {
             using var command = connection.CreateCommand();
-            command.CommandText = """
-                DELETE FROM alert_events WHERE id IN
-                    (SELECT id FROM alert_events WHERE state = 'resolved' AND resolved_at < $cutoff LIMIT $chunk);
-                """;
+            command.CommandText = sql;
             command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
             command.Parameters.AddWithValue("$chunk", ChunkRows);
             removed = command.ExecuteNonQuery();

@@ -6,7 +6,7 @@ import { docsSchema } from '@astrojs/starlight/schema';
 // rendering keep working: one source for both.
 export const collections = {
   docs: defineCollection({
-    loader: glob({ pattern: '*.md', base: '.' }),
+    loader: glob({ pattern: ['*.md', 'notifications/*.md'], base: '.' }),
     schema: docsSchema(),
   }),
 };

@@ -56,14 +56,15 @@ public sealed class HttpReceiver : IAsyncDisposable
     {
         using var body = new MemoryStream();
         await http.Request.Body.CopyToAsync(body);
+        var answer = _script.TryDequeue(out var scripted) ? scripted : Answer.Ok;
         var request = new ReceivedRequest(
             http.Request.Method,
             http.Request.Path + http.Request.QueryString,
             http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body.ToArray(),
-            DateTimeOffset.UtcNow);
+            DateTimeOffset.UtcNow,
+            answer.Status);
         lock (_received) _received.Add(request);
-        var answer = _script.TryDequeue(out var scripted) ? scripted : Answer.Ok;
         http.Response.StatusCode = answer.Status;
         if (answer.RetryAfter is { } retryAfter) http.Response.Headers.RetryAfter = retryAfter;
         if (answer.Body is { } text) await http.Response.WriteAsync(text);
@@ -83,7 +84,8 @@ public sealed class HttpReceiver : IAsyncDisposable
 }
 
 /// <summary>One request as the receiver got it.</summary>
-public sealed record ReceivedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body, DateTimeOffset At)
+/// <param name="Answered">the status the receiver answered with.</param>
+public sealed record ReceivedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body, DateTimeOffset At, int Answered)
 {
     public string Text => System.Text.Encoding.UTF8.GetString(Body);
 

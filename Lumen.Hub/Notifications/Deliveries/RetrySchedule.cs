@@ -6,13 +6,16 @@ namespace Lumen.Hub.Notifications.Deliveries;
 /// When a failed delivery goes again: exponential back-off (<see cref="FirstDelay"/>, three times
 /// longer each time, at most <see cref="LongestDelay"/>) with ±20 % jitter so a channel's rows that
 /// failed together do not retry in lockstep; a <c>Retry-After</c> the far end sent is waited out
-/// instead (up to <see cref="LongestDelay"/>). More attempts the more severe the alert: a critical
+/// instead (up to <see cref="LongestRetryAfter"/>). More attempts the more severe the alert: a critical
 /// one keeps trying for about 3 h, a warning for about 1 h, an info for a few minutes.
 /// A failure that retrying cannot fix (<see cref="SendResult.Permanent"/>) is final at once.
 /// </summary>
 public sealed record RetrySchedule(TimeSpan FirstDelay, TimeSpan LongestDelay)
 {
     public static readonly RetrySchedule Default = new(TimeSpan.FromSeconds(5), TimeSpan.FromHours(1));
+
+    /// <summary>The longest <c>Retry-After</c> obeyed: a far end asking for a day gets an hour.</summary>
+    public static readonly TimeSpan LongestRetryAfter = TimeSpan.FromHours(1);
 
     private const double Jitter = 0.2;
 
@@ -29,7 +32,7 @@ public sealed record RetrySchedule(TimeSpan FirstDelay, TimeSpan LongestDelay)
     public DateTimeOffset? Next(int attempts, string severity, SendResult failure, DateTimeOffset now, double random)
     {
         if (failure.Permanent || attempts >= MaxAttempts(severity)) return null;
-        if (failure.RetryAfter is { } asked) return now + (asked < LongestDelay ? asked : LongestDelay);
+        if (failure.RetryAfter is { } asked) return now + (asked < LongestRetryAfter ? asked : LongestRetryAfter);
         return now + Delay(attempts, random);
     }
 

@@ -1,6 +1,8 @@
 using Lumen.EndToEnd.Specs.Support;
 using Lumen.Hub.Alerts.Events;
 using Lumen.Hub.Alerts.Rules;
+using Lumen.Hub.Notifications.Channels;
+using Lumen.Hub.Notifications.Senders;
 using Lumen.Hub.Storage;
 using Lumen.Specs.Support;
 using Xunit.Abstractions;
@@ -10,7 +12,8 @@ namespace Lumen.EndToEnd.Specs.Alerts;
 /// <summary>
 /// Alerts with the real hub and the real agent: a rule true at once fires within an interval
 /// of the agent's first frame and is not fired again by a hub stopped or killed while it fires;
-/// a killed agent goes offline after its window and comes back online when it starts again.
+/// a killed agent goes offline after its window and comes back online when it starts again,
+/// and a webhook hears both, signed, in order.
 /// </summary>
 [Collection(RestartCollection.Name)]
 public sealed class AlertSpecs(ITestOutputHelper output) : IDisposable
@@ -26,6 +29,11 @@ public sealed class AlertSpecs(ITestOutputHelper output) : IDisposable
         _rig.Check(error is null, $"the spec's rule is refused: {error}");
         store.Create(rule!);
     }
+
+    /// <summary>A signed webhook channel, written before the hub starts.</summary>
+    private void AddWebhook(string url, string secret) =>
+        new ChannelStore(new LumenDatabase(_rig.DatabasePath), TimeProvider.System).Create(new NotificationChannel(
+            0, "Ops", ChannelTypes.Webhook, new() { ["url"] = url, ["secret"] = secret }, true, AlertSeverity.Info, default, default));
 
     private IReadOnlyList<AlertEventView> Events(string metric) =>
         new AlertEventStore(new LumenDatabase(_rig.DatabasePath)).List("all", 100).Where(e => e.Metric == metric).ToList();
@@ -66,8 +74,10 @@ public sealed class AlertSpecs(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public async Task Killed_agent_should_go_offline_after_its_window_and_come_back_online_when_it_starts_again()
+    public async Task Killed_agent_should_go_offline_after_its_window_and_come_back_online_when_it_starts_again_and_a_webhook_hear_both()
     {
+        await using var receiver = await HttpReceiver.StartAsync();
+        AddWebhook($"{receiver.Address}/lumen", "e2e-secret");
         AddRule(new AlertRuleBody { Name = "Gone", Metric = "offline", ForSeconds = 0, Severity = "critical" });
         await _rig.StartHubAsync();
         await _rig.StartAgentAsync();
@@ -84,6 +94,15 @@ public sealed class AlertSpecs(ITestOutputHelper output) : IDisposable
         var online = await EventAsync("offline", "resolved", TimeSpan.FromSeconds(30));
         _rig.Check(online.Id == offline.Id && online.ResolvedMessage?.StartsWith("online again after", StringComparison.Ordinal) == true,
             $"resolved #{online.Id}: {online.ResolvedMessage}");
+
+        await Eventually.TrueAsync(() => receiver.Received.Count >= 2, "the firing and resolved notifications", TimeSpan.FromSeconds(15),
+            () => _rig.Diagnostics(), Eventually.ProcessPollEvery);
+        var heard = receiver.Received.Select(r => (Request: r, Body: System.Text.Json.JsonDocument.Parse(r.Body).RootElement)).ToList();
+        _rig.Check(heard.Count == 2 && heard.All(h => h.Request.Header("Lumen-Signature") == WebhookSender.Signature("e2e-secret", h.Request.Body)),
+            $"{heard.Count} signed requests: {string.Join("; ", heard.Select(h => h.Request.Text))}");
+        _rig.Check(heard.Select(h => (h.Body.GetProperty("event_id").GetInt64(), h.Body.GetProperty("state").GetString()))
+                .SequenceEqual([(offline.Id, "firing"), (offline.Id, "resolved")]),
+            $"in order: {string.Join("; ", heard.Select(h => h.Request.Text))}");
     }
 
     public void Dispose() => _rig.Dispose();

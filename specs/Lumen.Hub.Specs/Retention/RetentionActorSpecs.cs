@@ -164,6 +164,29 @@ public sealed class RetentionActorSpecs : TestKit, IDisposable
         Assert.Equal("2,3", _db.String("SELECT group_concat(id) FROM (SELECT id FROM alert_events ORDER BY id)"));
     }
 
+    private void InsertDelivery(long id, string status, TimeSpan createdAgo) =>
+        _db.Execute($"""
+            INSERT INTO notification_deliveries (id, event_id, channel_id, channel_name, channel_type, status, payload, created_at)
+            VALUES ({id}, {id}, 1, 'Ops', 'webhook', '{status}', '', {(Clock.Now - createdAgo).ToUnixTimeMilliseconds()});
+            """);
+
+    [Fact]
+    public async Task RetentionActor_should_delete_finished_deliveries_older_than_the_alerts_window_and_keep_waiting_ones()
+    {
+        _settings.Write(new Dictionary<string, string> { ["retention_alerts_window"] = "48h" });
+        InsertDelivery(1, "sent", TimeSpan.FromHours(72));
+        InsertDelivery(2, "failed", TimeSpan.FromHours(72));
+        InsertDelivery(3, "dropped", TimeSpan.FromHours(72));
+        InsertDelivery(4, "pending", TimeSpan.FromHours(72));
+        InsertDelivery(5, "sent", TimeSpan.FromHours(24));
+        await StartRetentionAsync();
+
+        Clock.Advance(TimeSpan.Zero);
+        await ExpectMsgAsync<RetentionSwept>(TimeSpan.FromSeconds(5));
+
+        Assert.Equal("4,5", _db.String("SELECT group_concat(id) FROM (SELECT id FROM notification_deliveries ORDER BY id)"));
+    }
+
     /// <summary>Moves virtual time one heartbeat at a time, letting each beat's database work finish.</summary>
     private async Task AdvanceInBeatsAsync(TimeSpan total)
     {
