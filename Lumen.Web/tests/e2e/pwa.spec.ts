@@ -82,6 +82,17 @@ test('the manifest is served and valid, as Chromium reads it, with PNG icons of 
   await cdp.detach();
 });
 
+test('the browser’s bar takes the page’s background: the system’s theme, or the one picked in the top bar', async () => {
+  const bars = () => page.locator('meta[name="theme-color"]').evaluateAll((metas) => metas.map((m) => (m as HTMLMetaElement).content));
+  expect(await bars()).toEqual(['#f4f6f9', '#0a0d13']);
+  await page.getByRole('radio', { name: 'light theme' }).click();
+  expect(await bars()).toEqual(['#f4f6f9', '#f4f6f9']);
+  await page.reload();
+  expect(await bars()).toEqual(['#f4f6f9', '#f4f6f9']);
+  await page.getByRole('radio', { name: 'system theme' }).click();
+  expect(await bars()).toEqual(['#f4f6f9', '#0a0d13']);
+});
+
 test('the service worker registers, controls the page, and caches the shell but never an API answer', async () => {
   const script = await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL);
   expect(script).toBe(`${rig.url}/sw.js`);
