@@ -39,15 +39,15 @@ public sealed class DeliveryRestartSpecs : IDisposable
             await CreateAsync(browser, "/api/alerts/channels", $$$"""{"name":"Ops","type":"webhook","config":{"url":"{{{receiver.Address}}}/hook"}}""");
             await CreateAsync(browser, "/api/alerts/rules", """{"name":"Hot CPU","metric":"cpu_pct","threshold":80}""");
             await CreateAsync(browser, "/api/alerts/rules", """{"name":"Very hot CPU","metric":"cpu_pct","threshold":90}""");
+            // Both refused once and waiting for their retry (5 s away, less a fifth) when the hub dies.
             await Eventually.TrueAsync(async () =>
             {
                 await PostAsync(hub, token, "95", second++);
-                return receiver.Received.Count == 2;
-            }, "two deliveries tried and refused", TimeSpan.FromSeconds(20));
-            // Both wait for their retry (5 s away) when the hub dies.
+                return _db.Scalar("SELECT count(*) FROM notification_deliveries WHERE status = 'pending' AND attempts = 1") == 2;
+            }, "two deliveries tried, refused and waiting", TimeSpan.FromSeconds(20));
             hub.Process.Kill();
         }
-        Assert.Equal(2, _db.Scalar("SELECT count(*) FROM notification_deliveries WHERE status = 'pending' AND attempts = 1"));
+        Assert.Equal(2, receiver.Received.Count);
 
         using (var hub = await StartHubAsync())
         {
