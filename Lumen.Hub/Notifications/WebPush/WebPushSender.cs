@@ -49,6 +49,8 @@ public sealed class WebPushSender(IHttpClientFactory clients, WebPushSubscriptio
                 continue;
             }
             if (firstFailure is null || (firstFailure.Permanent && !result.Permanent)) firstFailure = result;
+            // Out of time: the rest would fail the same way at once.
+            if (cancel.IsCancellationRequested) break;
         }
         return firstFailure ?? SendResult.Sent;
     }
