@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using Lumen.Hub.Alerts.Rules;
 using Lumen.Hub.Notifications.Channels;
 using Lumen.Hub.Notifications.Senders;
-using Lumen.Hub.Notifications.WebPush;
 using Lumen.Hub.Specs.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -221,19 +220,5 @@ public sealed class WebPushApiSpecs : IAsyncLifetime
 
         var after = (await JsonAsync(await admin.GetAsync("/api/alerts/web-push/vapid-public-key"), HttpStatusCode.OK)).GetProperty("public_key").GetString();
         Assert.Equal(before, after);
-    }
-
-    [Fact]
-    public async Task A_damaged_key_file_should_stop_the_hub_from_starting_and_stay_as_it_is()
-    {
-        await using var hub = new HubFactory();
-        var keyFile = Path.Combine(hub.Database.Folder, "vapid.json");
-        File.WriteAllText(keyFile, "{\"public_key\":");
-
-        var refused = Assert.ThrowsAny<Exception>(() => hub.CreateClient());
-
-        var cause = Assert.IsType<VapidKeyFileException>(refused.GetBaseException());
-        Assert.Contains(keyFile, cause.Message);
-        Assert.Equal("{\"public_key\":", File.ReadAllText(keyFile));
     }
 }
