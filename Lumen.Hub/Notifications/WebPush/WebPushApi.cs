@@ -35,7 +35,7 @@ public static class WebPushApi
         return Results.NoContent();
     }
 
-    private static async Task<IResult> SubscribeAsync(HttpContext http, WebPushSubscriptionStore store)
+    private static async Task<IResult> SubscribeAsync(HttpContext http, WebPushSubscriptionStore store, ChannelStore channels)
     {
         var (read, error) = await JsonBody.ReadAsync(http, WebPushJsonContext.Default.WebPushSubscribeRequest);
         if (error is not null) return error;
@@ -43,10 +43,10 @@ public static class WebPushApi
         if (Check(body) is { } invalid) return BadRequest(invalid);
 
         var channelId = body.ChannelId!.Value;
-        switch (store.ChannelType(channelId))
+        switch (channels.Find(channelId))
         {
             case null: return NoSuchChannel(channelId);
-            case not ChannelTypes.WebPush and var type: return BadRequest($"channel_id: channel {channelId} is of type {type}; browsers subscribe to a web_push channel");
+            case { Type: not ChannelTypes.WebPush } other: return BadRequest($"channel_id: channel {channelId} is of type {other.Type}; browsers subscribe to a web_push channel");
         }
         var subscription = store.Upsert(channelId, body.Endpoint!.Trim(), body.P256dh!.Trim(), body.Auth!.Trim(), body.Label?.Trim() ?? "");
         return TypedResults.Json(WebPushSubscriptionView.Of(subscription), WebPushJsonContext.Default.WebPushSubscriptionView);
@@ -68,8 +68,8 @@ public static class WebPushApi
         return null;
     }
 
-    private static IResult List(long id, WebPushSubscriptionStore store) =>
-        store.ChannelType(id) is null
+    private static IResult List(long id, WebPushSubscriptionStore store, ChannelStore channels) =>
+        channels.Find(id) is null
             ? NoSuchChannel(id)
             : TypedResults.Json(store.ListByChannel(id).Select(WebPushSubscriptionView.Of).ToList(), WebPushJsonContext.Default.IReadOnlyListWebPushSubscriptionView);
 

@@ -9,10 +9,12 @@ namespace Lumen.Hub.Notifications.WebPush;
 /// Web push: the message, encrypted for each browser subscribed to the channel, POSTed to that
 /// browser's push service with the hub's VAPID token. A push service answering 404 or 410
 /// says the subscription is gone: it is deleted and the others still get the message. No
-/// subscriptions is not a failure: nobody asked yet.
+/// subscriptions is not a failure (nobody asked yet), except for the channel's Test.
 /// </summary>
 public sealed class WebPushSender(IHttpClientFactory clients, WebPushSubscriptionStore subscriptions, VapidKeyStore keys, TimeProvider clock) : INotificationSender
 {
+    public const string NobodySubscribed = "web_push: no browser has subscribed to this channel yet: press \"Notify this browser\" in Settings → Notifications on each browser that should get alerts";
+
     public string Type => ChannelTypes.WebPush;
 
     public IReadOnlyList<string> SecretFields { get; } = [];
@@ -37,9 +39,12 @@ public sealed class WebPushSender(IHttpClientFactory clients, WebPushSubscriptio
     /// </summary>
     public async Task<SendResult> SendAsync(NotificationChannel channel, OutgoingMessage message, CancellationToken cancel)
     {
+        var browsers = subscriptions.ListByChannel(channel.Id);
+        // A Test that reaches nobody must not answer "it works".
+        if (browsers.Count == 0 && message.IsTest) return SendResult.Failed(NobodySubscribed, permanent: true);
         var plaintext = WebPushPayload.From(message).Utf8();
         SendResult? firstFailure = null;
-        foreach (var subscription in subscriptions.ListByChannel(channel.Id))
+        foreach (var subscription in browsers)
         {
             var result = await SendOneAsync(subscription, message, plaintext, cancel);
             if (result.Ok) continue;

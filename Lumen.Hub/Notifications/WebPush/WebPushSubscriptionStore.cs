@@ -56,16 +56,6 @@ public sealed class WebPushSubscriptionStore(LumenDatabase database, TimeProvide
     /// <summary>Forgets a channel's subscriptions, for when the channel is deleted.</summary>
     public int DeleteChannel(long channelId) => Execute("DELETE FROM web_push_subscriptions WHERE channel_id = $value;", channelId);
 
-    /// <summary>The type of a channel, or null when there is no channel with that id.</summary>
-    public string? ChannelType(long channelId)
-    {
-        using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT type FROM notification_channels WHERE id = $id;";
-        command.Parameters.AddWithValue("$id", channelId);
-        return command.ExecuteScalar() as string;
-    }
-
     private int Execute(string sql, object value)
     {
         using var connection = database.Open();

@@ -210,6 +210,24 @@ public sealed class WebPushApiSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_web_push_channel_made_through_the_channels_API_should_test_only_once_a_browser_subscribed()
+    {
+        await using var pushService = await PushServiceReceiver.StartAsync();
+        var channel = await JsonAsync(await _admin.PostAsJsonAsync("/api/alerts/channels", new { name = "My phones", type = "web_push", config = new { } }), HttpStatusCode.Created);
+        var id = channel.GetProperty("id").GetInt64();
+
+        var untested = await JsonAsync(await _admin.PostAsync($"/api/alerts/channels/{id}/test", null), HttpStatusCode.BadGateway);
+        Assert.Contains("no browser has subscribed", untested.GetProperty("error").GetString());
+
+        await JsonAsync(await SubscribeAsync(pushService.Endpoint("phone"), channelId: id), HttpStatusCode.OK);
+        var tested = await JsonAsync(await _admin.PostAsync($"/api/alerts/channels/{id}/test", null), HttpStatusCode.OK);
+
+        Assert.True(tested.GetProperty("ok").GetBoolean());
+        var payload = JsonDocument.Parse(_browser.DecryptText(Assert.Single(pushService.Requests).Body)).RootElement;
+        Assert.Contains("test-host", payload.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task The_keys_should_survive_a_restart_of_the_hub()
     {
         var before = (await JsonAsync(await _admin.GetAsync("/api/alerts/web-push/vapid-public-key"), HttpStatusCode.OK)).GetProperty("public_key").GetString();

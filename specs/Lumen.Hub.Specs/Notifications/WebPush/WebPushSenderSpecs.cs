@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Lumen.Hub.Notifications.Senders;
 using Lumen.Hub.Notifications.WebPush;
 
 namespace Lumen.Hub.Specs.Notifications.WebPush;
@@ -196,6 +197,27 @@ public sealed class WebPushSenderSpecs : IAsyncLifetime
 
         Assert.True(result.Ok);
         Assert.Empty(_rig.PushService.Requests);
+    }
+
+    [Fact]
+    public async Task A_test_should_fail_saying_how_to_subscribe_while_no_browser_has()
+    {
+        var result = await _rig.Sender.SendAsync(_rig.Channel, new OutgoingMessage("test", [WebPushRig.Firing()]) { IsTest = true }, CancellationToken.None);
+
+        Assert.False(result.Ok);
+        Assert.Contains("no browser has subscribed to this channel yet", result.Error);
+        Assert.Contains("Notify this browser", result.Error);
+    }
+
+    [Fact]
+    public async Task A_test_should_reach_a_subscribed_browser_under_its_own_topic()
+    {
+        using var phone = _rig.Subscribe("phone");
+
+        var result = await _rig.Sender.SendAsync(_rig.Channel, new OutgoingMessage("test", [WebPushRig.Firing()]) { IsTest = true }, CancellationToken.None);
+
+        Assert.True(result.Ok, result.Error);
+        Assert.Equal("lumen-test", Assert.Single(_rig.PushService.Requests).Header("Topic"));
     }
 
     [Fact]

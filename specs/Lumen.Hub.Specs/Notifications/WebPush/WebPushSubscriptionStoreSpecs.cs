@@ -66,12 +66,4 @@ public sealed class WebPushSubscriptionStoreSpecs : IDisposable
         Assert.Empty(_store.ListByChannel(1));
         Assert.Single(_store.ListByChannel(2));
     }
-
-    [Fact]
-    public void ChannelType_should_give_the_type_or_null_for_no_such_channel()
-    {
-        Assert.Equal("web_push", _store.ChannelType(1));
-        Assert.Equal("ntfy", _store.ChannelType(3));
-        Assert.Null(_store.ChannelType(99));
-    }
 }
