@@ -27,7 +27,7 @@ public static partial class EmailFailures
         MailKit.Security.AuthenticationException auth => Reply(Code(auth), "authentication failed", auth.Message),
         SmtpCommandException command => Command(command),
         ServiceNotAuthenticatedException => SendResult.Failed("email: the server requires a login: set username and password", permanent: true),
-        SslHandshakeException tls => SendResult.Failed($"email: TLS with {server} failed ({FirstSentence(tls.InnerException?.Message ?? tls.Message)}); for a self-signed certificate set skip_tls_verify", permanent: true),
+        SslHandshakeException tls => SendResult.Failed($"email: TLS with {server} failed ({Why(tls)}); for a self-signed certificate set skip_tls_verify", permanent: true),
         NotSupportedException unsupported => SendResult.Failed($"email: {server}: {unsupported.Message}", permanent: true),
         OperationCanceledException or TimeoutException => SendResult.Failed($"email: {server} did not answer in time ({Doing(step)})"),
         _ => SendResult.Failed($"email: {(step == EmailStep.Connect ? "cannot connect to" : "connection lost with")} {server} ({e.Message})"),
@@ -60,7 +60,7 @@ public static partial class EmailFailures
     }
 
     private static SendResult Reply(int? code, string what, string serverText) => SendResult.Failed(
-        $"email: {(code is { } c ? $"{c} " : "")}{what} ({serverText.ReplaceLineEndings(" ").Trim()})",
+        $"email: {(code is { } c ? $"{c} " : "")}{what} ({LeadingCode().Replace(serverText.ReplaceLineEndings(" ").Trim(), "")})",
         permanent: code is null or >= 500);
 
     /// <summary>The reply code of a failed login: its inner command's, or the one the message starts with.</summary>
@@ -77,12 +77,15 @@ public static partial class EmailFailures
         _ => "sending",
     };
 
-    private static string FirstSentence(string text)
-    {
-        var line = text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? text;
-        return line.Trim();
-    }
+    /// <summary>MailKit keeps the certificate it refused; without one the handshake failed before it (a wrong port, no TLS there).</summary>
+    private static string Why(SslHandshakeException e) => e.ServerCertificate is { } certificate
+        ? $"its certificate {certificate.Subject} is not trusted"
+        : (e.InnerException?.Message ?? e.Message).ReplaceLineEndings(" ").Trim();
 
     [GeneratedRegex(@"^[245]\d\d\b")]
     private static partial Regex ReplyCode();
+
+    /// <summary>The "535: " MailKit puts before the server's words, already said by the error.</summary>
+    [GeneratedRegex(@"^[245]\d\d:?\s+")]
+    private static partial Regex LeadingCode();
 }
