@@ -21,6 +21,16 @@ export default defineConfig({
         { label: 'Start', items: ['index', 'quickstart'] },
         { label: 'Install', items: ['install-hub', 'install', 'configuration', 'release', 'migrating', 'troubleshooting'] },
         { label: 'Reference', items: ['api', 'alerts', 'history', 'metrics', 'agent', 'dashboard'] },
+        {
+          label: 'Notifications',
+          items: [
+            ...(existsSync(new URL('./notifications/index.md', import.meta.url)) ? ['notifications'] : []),
+            ...optional('notifications/webhook'),
+            ...optional('notifications/web-push'),
+            'notifications/ntfy', 'notifications/discord', 'notifications/telegram', 'notifications/slack',
+            'notifications/email', 'notifications/gotify', 'notifications/pushover',
+          ],
+        },
         { label: 'How it works', items: ['architecture', 'durability', ...optional('reliability')] },
         { label: 'Measurements', items: ['benchmarks', 'agent-footprint'] },
       ],

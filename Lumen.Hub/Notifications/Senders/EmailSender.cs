@@ -86,7 +86,15 @@ public sealed class EmailSender : INotificationSender
         foreach (var to in EmailAddresses.Split(channel.Text("to_addr")!)) mail.To.Add(MailboxAddress.Parse(to));
         // RFC 3834: an automatic message, so out-of-office replies do not answer it.
         mail.Headers.Add("Auto-Submitted", "auto-generated");
+        MarkImportance(mail, message.Level());
         return mail;
+    }
+
+    /// <summary>Critical mail marked important (<c>Importance: high</c>, <c>X-Priority: 1</c>), info mail unimportant, the rest left unmarked.</summary>
+    private static void MarkImportance(MimeMessage mail, MessageLevel level)
+    {
+        if (level == MessageLevel.Critical) (mail.Importance, mail.XPriority) = (MessageImportance.High, XMessagePriority.Highest);
+        else if (level == MessageLevel.Info) (mail.Importance, mail.XPriority) = (MessageImportance.Low, XMessagePriority.Lowest);
     }
 
     private static string Safe(string id) => new(id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '-').ToArray());

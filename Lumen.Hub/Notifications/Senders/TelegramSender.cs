@@ -42,6 +42,8 @@ public sealed class TelegramSender(IHttpClientFactory clients) : INotificationSe
             ["link_preview_options"] = new JsonObject { ["is_disabled"] = true },
         };
         if (mode != "none") body["parse_mode"] = mode;
+        // Telegram has no priorities; an info message at least arrives without a sound.
+        if (message.Level() == MessageLevel.Info) body["disable_notification"] = true;
         var apiUrl = (channel.Text("api_url") ?? DefaultApiUrl).TrimEnd('/');
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{apiUrl}/bot{channel.Text("bot_token")}/sendMessage")
         {

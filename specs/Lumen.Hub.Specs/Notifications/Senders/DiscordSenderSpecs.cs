@@ -96,6 +96,10 @@ public sealed class DiscordSenderSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sender_should_retry_when_nothing_listens() =>
+        AssertRetriedAsUnreachable(await SendAsync("discord", Config($$"""{"url":"{{ClosedRoot()}}/api/webhooks/1/x"}"""), FiringMessage), "discord");
+
+    [Fact]
     public async Task Sender_should_retry_a_500_fail_at_once_on_a_401_and_wait_as_a_429_asks() =>
         await AssertFarEndAnswersAreMappedAsync(_discord, () => SendAsync("discord", Hook, FiringMessage), "discord",
             """{"message":"500: Internal Server Error","code":0}""",

@@ -60,6 +60,20 @@ public sealed class EmailSenderSpecs
         Assert.Equal(3, group.TextBody!.Trim().ReplaceLineEndings("\n").Split('\n').Length);
     }
 
+    [Theory]
+    [InlineData("critical", "high", "1 (Highest)")]
+    [InlineData("warning", null, null)]
+    [InlineData("info", "low", "5 (Lowest)")]
+    public async Task Sender_should_mark_importance_by_severity(string severity, string? importance, string? xPriority)
+    {
+        using var smtp = await SmtpReceiver.StartAsync();
+
+        Assert.True((await SendAsync("email", Relay(smtp), WithSeverity(severity))).Ok);
+
+        Assert.Equal(importance, smtp.Single.Mail.Headers["Importance"]);
+        Assert.Equal(xPriority, smtp.Single.Mail.Headers["X-Priority"]);
+    }
+
     [Fact]
     public async Task Sender_should_keep_text_beyond_ascii_intact()
     {

@@ -80,6 +80,10 @@ public sealed class GotifySenderSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sender_should_retry_when_nothing_listens() =>
+        AssertRetriedAsUnreachable(await SendAsync("gotify", Config($$"""{"url":"{{ClosedRoot()}}","token":"x"}"""), FiringMessage), "gotify");
+
+    [Fact]
     public async Task Sender_should_retry_a_500_fail_at_once_on_a_401_and_wait_as_a_429_asks() =>
         await AssertFarEndAnswersAreMappedAsync(_gotify, () => SendAsync("gotify", Server(), FiringMessage), "gotify",
             """{"error":"Internal Server Error","errorCode":500,"errorDescription":"database is locked"}""",

@@ -122,6 +122,10 @@ public sealed class NtfySenderSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sender_should_retry_when_nothing_listens() =>
+        AssertRetriedAsUnreachable(await SendAsync("ntfy", Config($$"""{"url":"{{ClosedRoot()}}/lumen-alerts"}"""), FiringMessage), "ntfy");
+
+    [Fact]
     public async Task Sender_should_retry_a_500_fail_at_once_on_a_401_and_wait_as_a_429_asks() =>
         await AssertFarEndAnswersAreMappedAsync(_ntfy, () => SendAsync("ntfy", Topic(), FiringMessage), "ntfy",
             """{"code":50001,"http":500,"error":"internal server error"}""",

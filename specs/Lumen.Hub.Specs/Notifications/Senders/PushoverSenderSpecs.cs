@@ -101,6 +101,10 @@ public sealed class PushoverSenderSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sender_should_retry_when_nothing_listens() =>
+        AssertRetriedAsUnreachable(await SendAsync("pushover", Config($$"""{"app_token":"{{AppToken}}","user_key":"{{UserKey}}","api_url":"{{ClosedRoot()}}"}"""), FiringMessage), "pushover");
+
+    [Fact]
     public async Task Sender_should_retry_a_500_fail_at_once_on_a_401_and_wait_as_a_429_asks() =>
         await AssertFarEndAnswersAreMappedAsync(_pushover, () => SendAsync("pushover", App(), FiringMessage), "pushover",
             """{"status":0,"errors":["internal error"],"request":"5042853c"}""",

@@ -96,6 +96,23 @@ public static class SenderSamples
         Assert.Equal(TimeSpan.FromSeconds(3), tooMany.RetryAfter);
     }
 
+    /// <summary><c>http://127.0.0.1:PORT</c> where nothing listens: a port the OS just handed out and took back.</summary>
+    public static string ClosedRoot()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}";
+    }
+
+    /// <summary>An unreachable service is retried, and the error says it could not connect.</summary>
+    public static void AssertRetriedAsUnreachable(SendResult result, string type)
+    {
+        Assert.False(result.Ok);
+        Assert.False(result.Permanent, result.Error);
+        Assert.Null(result.HttpStatus);
+        Assert.Equal($"{type}: cannot connect (Connection refused)", result.Error);
+    }
+
     /// <summary>A sender's config check answers one error that starts with the field it names.</summary>
     public static void AssertConfigError(string type, string json, string expectedField)
     {

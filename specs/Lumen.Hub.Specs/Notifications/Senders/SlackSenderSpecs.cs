@@ -86,6 +86,10 @@ public sealed class SlackSenderSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sender_should_retry_when_nothing_listens() =>
+        AssertRetriedAsUnreachable(await SendAsync("slack", Config($$"""{"url":"{{ClosedRoot()}}/services/T/B/X"}"""), FiringMessage), "slack");
+
+    [Fact]
     public async Task Sender_should_retry_a_500_fail_at_once_on_a_401_and_wait_as_a_429_asks() =>
         await AssertFarEndAnswersAreMappedAsync(_slack, () => SendAsync("slack", Hook, FiringMessage), "slack",
             "internal_error", "invalid_token", "rate_limited");

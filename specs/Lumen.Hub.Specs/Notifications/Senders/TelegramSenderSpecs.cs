@@ -46,6 +46,17 @@ public sealed partial class TelegramSenderSpecs : IAsyncLifetime
         Assert.True((bool)request.Json["link_preview_options"]!["is_disabled"]!);
     }
 
+    [Theory]
+    [InlineData("info", true)]
+    [InlineData("warning", false)]
+    [InlineData("critical", false)]
+    public async Task Sender_should_send_only_info_messages_silently(string severity, bool silent)
+    {
+        await SendAsync("telegram", Bot(), WithSeverity(severity));
+
+        Assert.Equal(silent, (bool?)_telegram.Single.Json["disable_notification"] ?? false);
+    }
+
     [Fact]
     public async Task Sender_should_send_a_resolved_alert_saying_how_long_it_lasted()
     {
@@ -89,6 +100,10 @@ public sealed partial class TelegramSenderSpecs : IAsyncLifetime
         Assert.Null(request.Json["parse_mode"]);
         Assert.StartsWith("[critical] web-1: CPU 93 % > 80 % for 1 min\n", (string?)request.Json["text"]);
     }
+
+    [Fact]
+    public async Task Sender_should_retry_when_nothing_listens() =>
+        AssertRetriedAsUnreachable(await SendAsync("telegram", Config($$"""{"bot_token":"123:abc","chat_id":"1","api_url":"{{ClosedRoot()}}"}"""), FiringMessage), "telegram");
 
     [Fact]
     public async Task Sender_should_retry_a_500_fail_at_once_on_a_401_and_wait_as_a_429_asks() =>
