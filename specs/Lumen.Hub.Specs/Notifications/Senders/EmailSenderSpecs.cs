@@ -203,6 +203,7 @@ public sealed class EmailSenderSpecs
         Assert.False(result.Ok);
         Assert.True(result.Permanent, result.Error);
         Assert.Equal("email: 550 recipient refuse550@example.net refused (5.1.1 mailbox unavailable)", result.Error);
+        Assert.Empty(smtp.Messages);
     }
 
     [Fact]

@@ -111,6 +111,17 @@ public sealed class PushoverSenderSpecs : IAsyncLifetime
             """{"token":"invalid","errors":["application token is invalid"],"status":0,"request":"5042853c"}""",
             """{"status":0,"errors":["message limit reached"],"request":"5042853c"}""");
 
+    [Fact]
+    public async Task Sender_should_fail_at_once_when_pushover_calls_a_key_invalid()
+    {
+        _pushover.AnswerWith(400, """{"user":"invalid","errors":["user identifier is not a valid user, group, or subscribed user key"],"status":0,"request":"5042853c"}""");
+
+        var result = await SendAsync("pushover", App(), FiringMessage);
+
+        Assert.True(result.Permanent);
+        Assert.StartsWith("pushover: HTTP 400: {\"user\":\"invalid\"", result.Error);
+    }
+
     [Theory]
     [InlineData($$"""{"user_key":"{{UserKey}}"}""", "app_token")]
     [InlineData($$"""{"app_token":"too-short","user_key":"{{UserKey}}"}""", "app_token")]
