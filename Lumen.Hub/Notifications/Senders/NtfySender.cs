@@ -16,7 +16,8 @@ public sealed class NtfySender(IHttpClientFactory clients) : INotificationSender
     /// <summary>ntfy turns a longer message into an attachment (or refuses it where attachments are off).</summary>
     public const int MessageBytes = 4096;
 
-    private static readonly string[] PriorityNames = ["min", "low", "default", "high", "urgent"];
+    /// <summary>ntfy's priority names; <c>max</c> is its other name for <c>urgent</c>.</summary>
+    private static readonly string[] PriorityNames = ["min", "low", "default", "high", "urgent", "max"];
 
     public string Type => ChannelTypes.Ntfy;
 

@@ -9,7 +9,7 @@ namespace Lumen.Hub.Notifications.Senders;
 /// <summary>
 /// Telegram's Bot API <c>sendMessage</c> (<c>{api_url}/bot{token}/sendMessage</c>, api.telegram.org
 /// or a self-hosted Bot API server): the title in bold, the details, and a link to the host's
-/// page, escaped for the channel's <c>parse_mode</c> (HTML unless set to MarkdownV2 or none).
+/// page, escaped for the channel's <c>parse_mode</c> (HTML unless set to MarkdownV2, legacy Markdown or none).
 /// </summary>
 public sealed class TelegramSender(IHttpClientFactory clients) : INotificationSender
 {
@@ -18,7 +18,8 @@ public sealed class TelegramSender(IHttpClientFactory clients) : INotificationSe
     /// <summary>Telegram refuses a message over 4096 characters; the title and body are cut well before.</summary>
     public const int TitleLimit = 256, BodyLimit = 3500;
 
-    private static readonly string[] ParseModes = ["HTML", "MarkdownV2", "none"];
+    /// <summary>The modes Lumen can escape for; legacy <c>Markdown</c> for channels made on the Go hub.</summary>
+    private static readonly string[] ParseModes = ["HTML", "MarkdownV2", "Markdown", "none"];
 
     public string Type => ChannelTypes.Telegram;
 
@@ -62,6 +63,7 @@ public sealed class TelegramSender(IHttpClientFactory clients) : INotificationSe
         {
             "HTML" => $"<b>{Html(title)}</b>\n{Html(body)}" + (url is null ? "" : $"\n<a href=\"{WebUtility.HtmlEncode(url)}\">Open in Lumen</a>"),
             "MarkdownV2" => $"*{Markdown(title)}*\n{Markdown(body)}" + (url is null ? "" : $"\n[Open in Lumen]({url.Replace("\\", "\\\\").Replace(")", "\\)")})"),
+            "Markdown" => $"*{LegacyMarkdown(title)}*\n{LegacyMarkdown(body)}" + (url is null ? "" : $"\n[Open in Lumen]({url})"),
             _ => $"{title}\n{body}" + (url is null ? "" : $"\n{url}"),
         };
     }
@@ -70,12 +72,17 @@ public sealed class TelegramSender(IHttpClientFactory clients) : INotificationSe
     public static string Html(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     /// <summary>Every character MarkdownV2 reserves, escaped with a backslash.</summary>
-    public static string Markdown(string text)
+    public static string Markdown(string text) => Escape(text, "\\_*[]()~`>#+-=|{}.!");
+
+    /// <summary>The four characters legacy Markdown reserves, escaped with a backslash.</summary>
+    public static string LegacyMarkdown(string text) => Escape(text, "_*`[");
+
+    private static string Escape(string text, string reserved)
     {
         var escaped = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
-            if ("\\_*[]()~`>#+-=|{}.!".Contains(c)) escaped.Append('\\');
+            if (reserved.Contains(c)) escaped.Append('\\');
             escaped.Append(c);
         }
         return escaped.ToString();

@@ -85,6 +85,7 @@ public sealed class NtfySenderSpecs : IAsyncLifetime
     [Theory]
     [InlineData("\"min\"", "min")]
     [InlineData("\"High\"", "high")]
+    [InlineData("\"max\"", "max")]
     [InlineData("2", "2")]
     public async Task Sender_should_use_the_channels_priority_when_set(string configured, string sent)
     {

@@ -92,6 +92,19 @@ public sealed partial class TelegramSenderSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sender_should_escape_legacy_markdown_for_a_channel_made_on_the_go_hub()
+    {
+        await SendAsync("telegram", Bot(""","parse_mode":"Markdown" """), new Lumen.Hub.Notifications.Senders.OutgoingMessage("d-1", [Firing with { RuleName = "cpu_high" }]));
+
+        var request = _telegram.Single;
+        Assert.Equal("Markdown", (string?)request.Json["parse_mode"]);
+        var text = (string)request.Json["text"]!;
+        Assert.StartsWith(@"*\[critical] web-1: CPU 93 % > 80 % for 1 min*", text);
+        Assert.Contains(@"Rule: cpu\_high (critical)", text);
+        Assert.EndsWith("[Open in Lumen](https://lumen.example.net/hosts/1)", text);
+    }
+
+    [Fact]
     public async Task Sender_should_send_plain_text_without_parse_mode_when_it_is_none()
     {
         await SendAsync("telegram", Bot(""","parse_mode":"none" """), FiringMessage);
