@@ -17,6 +17,7 @@ using Lumen.Hub.LiveFeed;
 using Lumen.Hub.LocalAgent;
 using Lumen.Hub.Maintenance;
 using Lumen.Hub.Notifications;
+using Lumen.Hub.Notifications.WebPush;
 using Lumen.Hub.Retention;
 using Lumen.Hub.Settings;
 using Lumen.Hub.Storage;
@@ -81,6 +82,7 @@ public static class HubApp
         api.MapMaintenanceApi();
         api.MapTagsApi();
         api.MapNotificationsApi();
+        api.MapWebPushApi();
         return app;
     }
 
@@ -124,6 +126,7 @@ public static class HubApp
         services.AddNotificationServices();
         services.AddSingleton<MaintenanceStore>();
         services.AddSingleton<TagStore>();
+        services.AddWebPush(options.DataFolder);
         if (options.Quickstart.LocalAgent)
         {
             services.AddSingleton(provider => new LocalAgentIdentity(provider.GetRequiredService<HostStore>(), options.DataFolder));

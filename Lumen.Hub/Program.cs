@@ -30,6 +30,11 @@ catch (HubConfigurationException e)
     Console.Error.WriteLine($"lumen-hub: {e.Message}");
     return 2;
 }
+catch (Lumen.Hub.Notifications.WebPush.VapidKeyFileException e)
+{
+    Console.Error.WriteLine($"lumen-hub: {e.Message}");
+    return 2;
+}
 
 var options = app.Services.GetRequiredService<HubOptions>();
 var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Lumen.Hub");

@@ -21,7 +21,13 @@ export default defineConfig({
         { label: 'Start', items: ['index', 'quickstart'] },
         { label: 'Install', items: ['install-hub', 'install', 'configuration', 'release', 'migrating', 'troubleshooting'] },
         { label: 'Reference', items: ['api', 'alerts', 'history', 'metrics', 'agent', 'dashboard'] },
-        { label: 'Notifications', items: ['notifications', 'notifications/webhook'] },
+        {
+          label: 'Notifications',
+          items: [
+            'notifications', 'notifications/webhook', 'notifications/web-push', 'notifications/ntfy', 'notifications/discord',
+            'notifications/telegram', 'notifications/slack', 'notifications/email', 'notifications/gotify', 'notifications/pushover',
+          ],
+        },
         { label: 'How it works', items: ['architecture', 'durability', ...optional('reliability')] },
         { label: 'Measurements', items: ['benchmarks', 'agent-footprint'] },
       ],

@@ -39,8 +39,9 @@ while IFS= read -r line; do
 done < <(node check-links.mjs)
 
 # Every Markdown page in docs/ became a page of the site.
-for page in *.md; do
-  name=${page%.md}
+for page in *.md notifications/*.md; do
+  [ -e "$page" ] || continue
+  name=${page%.md}; name=${name%/index}
   target=dist/$name/index.html; [ "$name" = index ] && target=dist/index.html
   if [ -s "$target" ]; then pass "page $page"; else fail "page $page: no $target"; fi
 done

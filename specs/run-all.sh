@@ -13,6 +13,13 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# The email specs run a real SMTP server, Debian's aiosmtpd: for Debian's own python (a python
+# earlier on PATH would not see the package), installed as Lumen.Web/run-tests.sh installs chromium.
+if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
+  echo "== installing python3-aiosmtpd (Debian package)"
+  apt-get install -y -qq python3-aiosmtpd >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq python3-aiosmtpd >/dev/null 2>&1; } || echo "could not install python3-aiosmtpd"
+fi
 logs=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$logs"' EXIT
 

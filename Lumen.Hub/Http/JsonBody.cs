@@ -49,6 +49,14 @@ public static class JsonBody
         {
             return (null, ApiErrors.Result(StatusCodes.Status400BadRequest, Describe(e)));
         }
+        catch (ArgumentException e) when (e.ParamName == "key")
+        {
+            // A free-form object field (JsonObject) fills a dictionary, which refuses a key
+            // twice with this rather than the serializer's duplicate-property error.
+            var at = e.Message.IndexOf("Key: ", StringComparison.Ordinal);
+            var key = at < 0 ? null : e.Message[(at + 5)..].Split(" (Parameter", 2)[0].Trim();
+            return (null, ApiErrors.Result(StatusCodes.Status400BadRequest, $"duplicate field in the body{(key is null ? "" : $": '{key}'")}"));
+        }
     }
 
     private static IResult TooLarge(int maxBytes) =>

@@ -14,7 +14,7 @@ namespace Lumen.Hub.Notifications;
 /// (its delivery rows came with it), a delivery was retried by hand, a channel changed.
 /// Rows of channels that no longer exist are dropped with the reason.
 /// </summary>
-public sealed class NotificationsActor : ReceiveActor
+public sealed class NotificationsActor : ReceiveActor, IWithTimers
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly ChannelStore _channels;
@@ -22,6 +22,8 @@ public sealed class NotificationsActor : ReceiveActor
     private readonly NotificationSenders _senders;
     private readonly NotificationOptions _options;
     private readonly Dictionary<long, (IActorRef Actor, string Type)> _children = [];
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     public NotificationsActor(ChannelStore channels, DeliveryStore deliveries, NotificationSenders senders, NotificationOptions options)
     {
@@ -42,8 +44,21 @@ public sealed class NotificationsActor : ReceiveActor
         Sync();
     }
 
-    /// <summary>Starts, updates and stops children to match the table.</summary>
+    /// <summary>Starts, updates and stops children to match the table; a table it cannot read is read again a little later.</summary>
     private void Sync()
+    {
+        try
+        {
+            SyncChildren();
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            _log.Warning("Cannot read the notification channels ({0}); channels keep the settings they have, trying again in 5 s. Check the disk and the database file", e.Message);
+            Timers.StartSingleTimer(NotificationChannelsChanged.Instance, NotificationChannelsChanged.Instance, TimeSpan.FromSeconds(5));
+        }
+    }
+
+    private void SyncChildren()
     {
         var channels = _channels.List().ToDictionary(c => c.Id);
         foreach (var (id, child) in _children.ToList())

@@ -22,8 +22,11 @@ public sealed class ChannelSenderActor : ReceiveActor, IWithTimers
     private readonly DeliveryStore _store;
     private readonly RetrySchedule _retry;
     private readonly StormGate _storm;
+    private static readonly TimeSpan StoreRetry = TimeSpan.FromSeconds(5);
+
     private NotificationChannel _channel;
     private int _failuresInRow;
+    private bool _requeued;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -34,28 +37,48 @@ public sealed class ChannelSenderActor : ReceiveActor, IWithTimers
         Idle();
     }
 
-    protected override void PreStart()
-    {
-        // Rows this channel had in flight when the hub (or this actor) stopped go again.
-        _store.RequeueInflight(_channel.Id);
-        Self.Tell(Wake.Instance);
-    }
+    protected override void PreStart() => Self.Tell(Wake.Instance);
 
     /// <summary>Nothing in flight: look for work when woken.</summary>
     private void Idle()
     {
-        Receive<Wake>(_ => SendNext());
-        Receive<ChannelChanged>(Change);
+        Receive<Wake>(_ => Safely(SendNext));
+        Receive<ChannelChanged>(changed => Safely(() => Change(changed)));
         // The answer to a send made before this actor restarted.
-        Receive<SendDone>(Done);
+        Receive<SendDone>(done => Safely(() => Done(done)));
     }
 
     /// <summary>One message in flight: it looks for more work when it is done anyway.</summary>
     private void Sending()
     {
         Receive<Wake>(_ => { });
-        Receive<ChannelChanged>(Change);
-        Receive<SendDone>(Done);
+        Receive<ChannelChanged>(changed => Safely(() => Change(changed)));
+        Receive<SendDone>(done => Safely(() => Done(done)));
+    }
+
+    /// <summary>
+    /// The table is the queue: when it cannot be read or written (a full disk, a locked file),
+    /// nothing is lost by waiting; the sender tries again a little later instead of crashing.
+    /// </summary>
+    private void Safely(Action work)
+    {
+        try
+        {
+            if (!_requeued)
+            {
+                // Rows this channel had in flight when the hub (or this actor) stopped go again.
+                _store.RequeueInflight(_channel.Id);
+                _requeued = true;
+            }
+            work();
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            _log.Warning("Channel '{0}' cannot read or write the delivery log ({1}); its notifications wait in the database and go once it works, trying again in {2} s. Check the disk and the database file",
+                _channel.Name, e.Message, (int)StoreRetry.TotalSeconds);
+            Become(Idle);
+            Timers.StartSingleTimer(Wake.Instance, Wake.Instance, StoreRetry);
+        }
     }
 
     private void Change(ChannelChanged changed)

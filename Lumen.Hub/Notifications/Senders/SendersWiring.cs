@@ -10,6 +10,13 @@ public static class SendersWiring
     {
         services.AddHttpClient(HttpSend.ClientName, client => client.Timeout = SendTimeout);
         services.AddSingleton<INotificationSender, WebhookSender>();
+        services.AddSingleton<INotificationSender, NtfySender>();
+        services.AddSingleton<INotificationSender, DiscordSender>();
+        services.AddSingleton<INotificationSender, TelegramSender>();
+        services.AddSingleton<INotificationSender, SlackSender>();
+        services.AddSingleton<INotificationSender, GotifySender>();
+        services.AddSingleton<INotificationSender, PushoverSender>();
+        services.AddSingleton<INotificationSender, EmailSender>();
         services.AddSingleton<NotificationSenders>();
         return services;
     }

@@ -18,14 +18,6 @@ public sealed class AlertRestartSpecs : IDisposable
 {
     private readonly TempDatabase _db = new();
 
-    private Dictionary<string, string> Environment => new()
-    {
-        ["LUMEN_HUB_DB_PATH"] = _db.FilePath,
-        ["LUMEN_HUB_ADMIN_USERNAME"] = HubFactory.AdminUsername,
-        ["LUMEN_HUB_ADMIN_PASSWORD"] = HubFactory.AdminPassword,
-        ["Logging__LogLevel__Default"] = "Warning",
-    };
-
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -34,9 +26,9 @@ public sealed class AlertRestartSpecs : IDisposable
         var token = new HostStore(_db.Database, TimeProvider.System).Add("web-1").Token;
         var second = 0;
 
-        using (var hub = await StartHubAsync())
+        using (var hub = await RealHub.StartAsync(_db))
         {
-            var browser = await SignInAsync(hub);
+            var browser = await hub.SignInAsync();
             var rule = await browser.PostAsync("/api/alerts/rules", new StringContent(
                 """{"name":"Hot CPU","metric":"cpu_pct","threshold":80}""", Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.Created, rule.StatusCode);
@@ -45,12 +37,12 @@ public sealed class AlertRestartSpecs : IDisposable
             else Assert.Equal(0, await hub.Process.TerminateAsync(TimeSpan.FromSeconds(30)));
         }
 
-        using (var hub = await StartHubAsync())
+        using (var hub = await RealHub.StartAsync(_db))
         {
-            var browser = await SignInAsync(hub);
+            var browser = await hub.SignInAsync();
             // Breaching frames after the start: the alert fires already, so nothing new. A second
             // event would be recorded before the resolution below, which comes from the same host.
-            for (var i = 0; i < 5; i++) await PostAsync(hub, token, "95", second++);
+            for (var i = 0; i < 5; i++) await hub.PostFrameAsync(token, "95", second++);
 
             await PostUntilAsync(hub, token, browser, "10", () => second++, "resolved", 1);
             Assert.Equal(1, _db.Scalar("SELECT count(*) FROM alert_events"));
@@ -65,9 +57,9 @@ public sealed class AlertRestartSpecs : IDisposable
         var second = 0;
         DateTimeOffset breachBegan;
 
-        using (var hub = await StartHubAsync())
+        using (var hub = await RealHub.StartAsync(_db))
         {
-            var browser = await SignInAsync(hub);
+            var browser = await hub.SignInAsync();
             var rule = await browser.PostAsync("/api/alerts/rules", new StringContent(
                 """{"name":"Hot CPU","metric":"cpu_pct","threshold":80,"for_seconds":30}""", Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.Created, rule.StatusCode);
@@ -75,18 +67,18 @@ public sealed class AlertRestartSpecs : IDisposable
             breachBegan = DateTimeOffset.UtcNow;
             await Eventually.TrueAsync(async () =>
             {
-                await PostAsync(hub, token, "95", second++);
+                await hub.PostFrameAsync(token, "95", second++);
                 return JournalHoldsACountdown();
             }, "the countdown in the alert journal", TimeSpan.FromSeconds(20));
             // Half way through the countdown, as an agent would keep sending.
-            while (DateTimeOffset.UtcNow < breachBegan.AddSeconds(15)) await PostAsync(hub, token, "95", second++);
+            while (DateTimeOffset.UtcNow < breachBegan.AddSeconds(15)) await hub.PostFrameAsync(token, "95", second++);
             hub.Process.Kill();
         }
         var killedAt = DateTimeOffset.UtcNow;
 
-        using (var hub = await StartHubAsync())
+        using (var hub = await RealHub.StartAsync(_db))
         {
-            var browser = await SignInAsync(hub);
+            var browser = await hub.SignInAsync();
             await PostUntilAsync(hub, token, browser, "95", () => second++, "firing", 1, TimeSpan.FromSeconds(45));
             var started = DateTimeOffset.Parse(JsonDocument.Parse(await browser.GetStringAsync("/api/alerts/events?state=firing")).RootElement[0]
                 .GetProperty("started_at").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
@@ -111,37 +103,11 @@ public sealed class AlertRestartSpecs : IDisposable
         return (long)command.ExecuteScalar()! > 0;
     }
 
-    /// <summary>The real hub binary on a port of its own, and where to reach it.</summary>
-    private sealed record Hub(ChildProcess Process, Uri BaseAddress) : IDisposable
-    {
-        public void Dispose() => Process.Dispose();
-    }
-
-    private async Task<Hub> StartHubAsync()
-    {
-        var port = FreePort.BelowEphemeralRange();
-        return new Hub(await HubProcess.StartAsync($"hub-{port}", port, Environment, _db.Folder), HubProcess.Address(port));
-    }
-
-    private static async Task<HttpClient> SignInAsync(Hub hub)
-    {
-        var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = hub.BaseAddress };
-        (await browser.PostAsJsonAsync("/api/login", new { username = HubFactory.AdminUsername, password = HubFactory.AdminPassword })).EnsureSuccessStatusCode();
-        return browser;
-    }
-
-    private static async Task PostAsync(Hub hub, string token, string cpu, int second)
-    {
-        using var agent = new HttpClient { BaseAddress = hub.BaseAddress };
-        agent.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        Assert.Equal(HttpStatusCode.NoContent, (await agent.PostAsync("/api/ingest", Frames.Content(Frames.Json(second, cpuPct: cpu)))).StatusCode);
-    }
-
-    private static async Task PostUntilAsync(Hub hub, string token, HttpClient browser, string cpu, Func<int> nextSecond, string state, int count,
+    private static async Task PostUntilAsync(RealHub hub, string token, HttpClient browser, string cpu, Func<int> nextSecond, string state, int count,
         TimeSpan? timeout = null) =>
         await Eventually.TrueAsync(async () =>
         {
-            await PostAsync(hub, token, cpu, nextSecond());
+            await hub.PostFrameAsync(token, cpu, nextSecond());
             var events = JsonDocument.Parse(await browser.GetStringAsync($"/api/alerts/events?state={state}")).RootElement;
             return events.GetArrayLength() == count;
         }, $"{count} {state} event(s)", timeout ?? TimeSpan.FromSeconds(20));

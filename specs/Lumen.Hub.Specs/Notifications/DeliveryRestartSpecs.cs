@@ -17,14 +17,6 @@ public sealed class DeliveryRestartSpecs : IDisposable
 {
     private readonly TempDatabase _db = new();
 
-    private Dictionary<string, string> Environment => new()
-    {
-        ["LUMEN_HUB_DB_PATH"] = _db.FilePath,
-        ["LUMEN_HUB_ADMIN_USERNAME"] = HubFactory.AdminUsername,
-        ["LUMEN_HUB_ADMIN_PASSWORD"] = HubFactory.AdminPassword,
-        ["Logging__LogLevel__Default"] = "Warning",
-    };
-
     [Fact]
     public async Task Deliveries_pending_when_the_hub_is_killed_should_each_be_delivered_once_after_it_starts_again()
     {
@@ -33,23 +25,23 @@ public sealed class DeliveryRestartSpecs : IDisposable
         var token = new HostStore(_db.Database, TimeProvider.System).Add("web-1").Token;
         var second = 0;
 
-        using (var hub = await StartHubAsync())
+        using (var hub = await RealHub.StartAsync(_db))
         {
-            var browser = await SignInAsync(hub);
+            var browser = await hub.SignInAsync();
             await CreateAsync(browser, "/api/alerts/channels", $$$"""{"name":"Ops","type":"webhook","config":{"url":"{{{receiver.Address}}}/hook"}}""");
             await CreateAsync(browser, "/api/alerts/rules", """{"name":"Hot CPU","metric":"cpu_pct","threshold":80}""");
             await CreateAsync(browser, "/api/alerts/rules", """{"name":"Very hot CPU","metric":"cpu_pct","threshold":90}""");
+            // Both refused once and waiting for their retry (5 s away, less a fifth) when the hub dies.
             await Eventually.TrueAsync(async () =>
             {
-                await PostAsync(hub, token, "95", second++);
-                return receiver.Received.Count == 2;
-            }, "two deliveries tried and refused", TimeSpan.FromSeconds(20));
-            // Both wait for their retry (5 s away) when the hub dies.
+                await hub.PostFrameAsync(token, "95", second++);
+                return _db.Scalar("SELECT count(*) FROM notification_deliveries WHERE status = 'pending' AND attempts = 1") == 2;
+            }, "two deliveries tried, refused and waiting", TimeSpan.FromSeconds(20));
             hub.Process.Kill();
         }
-        Assert.Equal(2, _db.Scalar("SELECT count(*) FROM notification_deliveries WHERE status = 'pending' AND attempts = 1"));
+        Assert.Equal(2, receiver.Received.Count);
 
-        using (var hub = await StartHubAsync())
+        using (var hub = await RealHub.StartAsync(_db))
         {
             await Eventually.TrueAsync(() => _db.Scalar("SELECT count(*) FROM notification_deliveries WHERE status = 'sent'") == 2,
                 "both deliveries sent after the restart", TimeSpan.FromSeconds(30), () => string.Join("\n", receiver.Received.Select(r => $"{r.Header("Lumen-Delivery-Id")} → {r.Answered}")),
@@ -63,36 +55,10 @@ public sealed class DeliveryRestartSpecs : IDisposable
         Assert.Equal(2, _db.Scalar("SELECT count(*) FROM notification_deliveries WHERE attempts = 2"));
     }
 
-    /// <summary>The real hub binary on a port of its own, and where to reach it.</summary>
-    private sealed record Hub(ChildProcess Process, Uri BaseAddress) : IDisposable
-    {
-        public void Dispose() => Process.Dispose();
-    }
-
-    private async Task<Hub> StartHubAsync()
-    {
-        var port = FreePort.BelowEphemeralRange();
-        return new Hub(await HubProcess.StartAsync($"hub-{port}", port, Environment, _db.Folder), HubProcess.Address(port));
-    }
-
-    private static async Task<HttpClient> SignInAsync(Hub hub)
-    {
-        var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = hub.BaseAddress };
-        (await browser.PostAsJsonAsync("/api/login", new { username = HubFactory.AdminUsername, password = HubFactory.AdminPassword })).EnsureSuccessStatusCode();
-        return browser;
-    }
-
     private static async Task CreateAsync(HttpClient browser, string path, string json)
     {
         var response = await browser.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {path}: {await response.Content.ReadAsStringAsync()}");
-    }
-
-    private static async Task PostAsync(Hub hub, string token, string cpu, int second)
-    {
-        using var agent = new HttpClient { BaseAddress = hub.BaseAddress };
-        agent.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        Assert.Equal(HttpStatusCode.NoContent, (await agent.PostAsync("/api/ingest", Frames.Content(Frames.Json(second, cpuPct: cpu)))).StatusCode);
     }
 
     public void Dispose() => _db.Dispose();

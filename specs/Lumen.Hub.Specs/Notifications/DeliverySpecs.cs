@@ -147,6 +147,27 @@ public sealed class DeliverySpecs
     }
 
     [Fact]
+    public async Task Alert_of_a_silenced_host_should_be_recorded_and_sent_nowhere()
+    {
+        await using var receiver = await HttpReceiver.StartAsync();
+        await using var hub = await NotifiedHub.StartAsync();
+        await hub.WebhookAsync("Ops", $"{receiver.Address}/hook");
+        var silenced = await hub.Browser.PostAsync($"/api/hosts/{hub.HostId}/silence",
+            new StringContent("""{"seconds":3600}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, silenced.StatusCode);
+        // After the silence: the policy that brings the rule to the host knows of it.
+        await hub.CpuRuleAsync();
+
+        await hub.PostUntilEventsAsync("93.2", "firing", 1);
+        await hub.PostUntilEventsAsync("10", "resolved", 1);
+
+        var events = JsonDocument.Parse(await hub.Browser.GetStringAsync("/api/alerts/events")).RootElement;
+        Assert.True(events[0].GetProperty("suppressed").GetBoolean());
+        Assert.Empty(await hub.DeliveriesAsync());
+        Assert.Empty(receiver.Received);
+    }
+
+    [Fact]
     public async Task Event_should_go_only_to_the_rules_enabled_channels_whose_minimum_severity_it_reaches()
     {
         await using var receiver = await HttpReceiver.StartAsync();
