@@ -22,6 +22,7 @@ public sealed class NotificationsActor : ReceiveActor, IWithTimers
     private readonly NotificationSenders _senders;
     private readonly NotificationOptions _options;
     private readonly Dictionary<long, (IActorRef Actor, string Type)> _children = [];
+    private long _started;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -80,7 +81,8 @@ public sealed class NotificationsActor : ReceiveActor, IWithTimers
                 continue;
             }
             var limit = channel.Type == ChannelTypes.Webhook ? 0 : _options.StormLimit;
-            var actor = Context.ActorOf(ChannelSenderActor.Props(channel, sender, _deliveries, _options.Retry, limit), $"channel-{channel.Id}");
+            // A child stopped for a type change may not be gone yet: a new name each time.
+            var actor = Context.ActorOf(ChannelSenderActor.Props(channel, sender, _deliveries, _options.Retry, limit), $"channel-{channel.Id}-{++_started}");
             _children[channel.Id] = (actor, channel.Type);
             if (!channel.Enabled) actor.Tell(new ChannelSenderActor.ChannelChanged(channel));
         }

@@ -236,10 +236,12 @@ public static class Migrations
         AddColumn("alert_events", "resolved_message", "TEXT"),
         // 11 (notifications): channels with the Go hub's columns; the delivery log, one row per
         //    (event, channel, kind) written in the event's own transaction, so a replayed event
-        //    adds nothing twice; web push subscriptions per channel.
+        //    adds nothing twice; web push subscriptions per channel. Channel and delivery ids are
+        //    never reused (AUTOINCREMENT): a delivery id is what receivers drop repeats by, and a
+        //    channel's id names its sender.
         Sql("""
         CREATE TABLE IF NOT EXISTS notification_channels (
-            id           INTEGER PRIMARY KEY,
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
             name         TEXT    NOT NULL,
             type         TEXT    NOT NULL,
             config       TEXT    NOT NULL DEFAULT '{}',
@@ -250,7 +252,7 @@ public static class Migrations
             updated_at   INTEGER NOT NULL
         );
         CREATE TABLE IF NOT EXISTS notification_deliveries (
-            id            INTEGER PRIMARY KEY,
+            id            INTEGER PRIMARY KEY AUTOINCREMENT,
             event_id      INTEGER NOT NULL,
             channel_id    INTEGER NOT NULL,
             channel_name  TEXT    NOT NULL,

@@ -27,6 +27,7 @@ public sealed class ChannelSenderActor : ReceiveActor, IWithTimers
     private NotificationChannel _channel;
     private int _failuresInRow;
     private bool _requeued;
+    private bool _sending;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -76,6 +77,10 @@ public sealed class ChannelSenderActor : ReceiveActor, IWithTimers
         {
             _log.Warning("Channel '{0}' cannot read or write the delivery log ({1}); its notifications wait in the database and go once it works, trying again in {2} s. Check the disk and the database file",
                 _channel.Name, e.Message, (int)StoreRetry.TotalSeconds);
+            // A send still out will report and look again itself; otherwise rows whose outcome
+            // could not be written stay in flight, and go again once the table works.
+            if (_sending) return;
+            _requeued = false;
             Become(Idle);
             Timers.StartSingleTimer(Wake.Instance, Wake.Instance, StoreRetry);
         }
@@ -122,11 +127,13 @@ public sealed class ChannelSenderActor : ReceiveActor, IWithTimers
             return await sender.SendAsync(channel, message, timeout.Token);
         }).PipeTo(Self, success: result => new SendDone(rows, result),
             failure: e => new SendDone(rows, SendResult.Failed($"{channel.Type}: {e.GetBaseException().Message}")));
+        _sending = true;
         Become(Sending);
     }
 
     private void Done(SendDone done)
     {
+        _sending = false;
         var now = _store.Now;
         if (done.Result.Ok)
         {

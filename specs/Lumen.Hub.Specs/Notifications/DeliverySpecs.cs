@@ -168,6 +168,26 @@ public sealed class DeliverySpecs
     }
 
     [Fact]
+    public async Task Channel_whose_type_changed_should_send_as_its_new_type()
+    {
+        await using var receiver = await HttpReceiver.StartAsync();
+        await using var hub = await NotifiedHub.StartAsync();
+        var channel = await hub.WebhookAsync("Phone", $"{receiver.Address}/hook");
+        var changed = await hub.Browser.PutAsync($"/api/alerts/channels/{channel}", new StringContent(
+            $$$"""{"name":"Phone","type":"ntfy","config":{"url":"{{{receiver.Address}}}/lumen-alerts"}}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, changed.StatusCode);
+        await hub.CpuRuleAsync();
+
+        await hub.PostUntilEventsAsync("93.2", "firing", 1);
+        var row = (await hub.DeliveriesWhenAsync(r => r.Length == 1 && Status(r[0]) == "sent", "the delivery sent"))[0];
+
+        Assert.Equal("ntfy", row.GetProperty("channel_type").GetString());
+        var request = Assert.Single(receiver.Received);
+        Assert.Equal("/lumen-alerts", request.Path);
+        Assert.StartsWith("[critical] web-1: CPU 93.2 % > 80 %", request.Header("Title"));
+    }
+
+    [Fact]
     public async Task Event_should_go_only_to_the_rules_enabled_channels_whose_minimum_severity_it_reaches()
     {
         await using var receiver = await HttpReceiver.StartAsync();
