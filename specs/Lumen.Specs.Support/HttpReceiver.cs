@@ -65,6 +65,17 @@ public sealed class HttpReceiver : IAsyncDisposable
             DateTimeOffset.UtcNow,
             answer.Status);
         lock (_received) _received.Add(request);
+        if (answer.Delay is { } delay)
+        {
+            try
+            {
+                await Task.Delay(delay, http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
         http.Response.StatusCode = answer.Status;
         if (answer.RetryAfter is { } retryAfter) http.Response.Headers.RetryAfter = retryAfter;
         if (answer.Body is { } text) await http.Response.WriteAsync(text);
@@ -77,7 +88,8 @@ public sealed class HttpReceiver : IAsyncDisposable
     }
 
     /// <summary>How the receiver answers one request.</summary>
-    public sealed record Answer(int Status, string? Body = null, string? RetryAfter = null)
+    /// <param name="Delay">how long to wait before answering (a far end that hangs).</param>
+    public sealed record Answer(int Status, string? Body = null, string? RetryAfter = null, TimeSpan? Delay = null)
     {
         public static readonly Answer Ok = new(200);
     }

@@ -71,6 +71,25 @@ public sealed class ChannelsApiSpecs
         Assert.DoesNotContain("s3cret", await browser.GetStringAsync("/api/alerts/channels"));
     }
 
+    [Fact]
+    public async Task Send_to_a_far_end_that_does_not_answer_should_fail_after_ten_seconds()
+    {
+        await using var receiver = await HttpReceiver.StartAsync();
+        receiver.AnswerWith(new HttpReceiver.Answer(200, Delay: TimeSpan.FromSeconds(30)));
+        await using var hub = new HubFactory();
+        var browser = await hub.SignedInClientAsync();
+        var id = (await JsonAsync(await browser.PostAsync("/api/alerts/channels", Body($$$"""
+            {"name":"Hanging","type":"webhook","config":{"url":"{{{receiver.Address}}}/hook"}}
+            """)))).GetProperty("id").GetInt64();
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var response = await browser.PostAsync($"/api/alerts/channels/{id}/test", null);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("webhook: no answer within 10 s", (await JsonAsync(response)).GetProperty("error").GetString());
+        Assert.True(started.Elapsed >= TimeSpan.FromSeconds(9.5), $"failed after {started.Elapsed.TotalSeconds:0.0} s");
+    }
+
     [Theory]
     [InlineData("""{"name":"x","type":"pager","config":{}}""", "type: 'pager' is not a channel type")]
     [InlineData("""{"name":"","type":"webhook","config":{"url":"https://a.lan"}}""", "name: is required")]
