@@ -105,6 +105,7 @@ public static class HubApp
         services.AddSingleton<RetentionStore>();
         services.AddSingleton<HistoryStore>();
         services.AddSingleton(new MinuteRollupStore(database, MinuteRollupStore.LagFor(options.Batcher.FlushEvery)));
+        services.AddSingleton<BucketRollupStore>();
         services.AddSingleton<SnapshotWriter>();
         services.AddSingleton<HostTokens>();
         services.AddSingleton<DurabilityLedger>();
@@ -152,7 +153,7 @@ public static class HubApp
                 .AddTokenDirectory(provider)
                 .AddSnapshotBatcher(provider)
                 .AddRetentionActor(provider)
-                .AddMinuteRollup(provider);
+                .AddHistoryRollup(provider);
         });
     }
 }

@@ -7,7 +7,7 @@ namespace Lumen.Hub.History;
 
 /// <summary>
 /// <c>GET /api/hosts/{id}/metrics?from&amp;to&amp;step</c>: a host's stored history as averages
-/// per bucket (rules in <see cref="HistoryWindow.Resolve"/>). <c>400</c> names the parameter at
+/// (with lowest and highest samples) per bucket (rules in <see cref="HistoryWindow.Resolve"/>). <c>400</c> names the parameter at
 /// fault, <c>404</c> an unknown host.
 /// </summary>
 public static class HistoryApi
@@ -23,7 +23,7 @@ public static class HistoryApi
         var query = http.Request.Query;
         var request = new HistoryRequest(query["from"], query["to"], query["step"]);
         var current = await settings.ReadAsync();
-        var (window, error) = HistoryWindow.Resolve(request, clock.GetUtcNow(), current.RetentionWindow);
+        var (window, error) = HistoryWindow.Resolve(request, clock.GetUtcNow(), HistoryTiers.From(current));
         if (window is null) return ApiErrors.Result(StatusCodes.Status400BadRequest, error!);
 
         if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var hostId)

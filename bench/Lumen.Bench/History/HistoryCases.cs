@@ -16,7 +16,7 @@ public sealed record HistoryCase(string Name, TimeSpan Span, string? Step, bool 
     public HistoryWindow Window(DateTimeOffset to)
     {
         if (Direct) return new HistoryWindow((to - Span).ToUnixTimeMilliseconds() / DirectStepMs * DirectStepMs, to.ToUnixTimeMilliseconds(), DirectStepMs);
-        var resolved = HistoryWindow.Resolve(new HistoryRequest(Rfc3339(to - Span), Rfc3339(to), Step), to, TimeSpan.Zero);
+        var resolved = HistoryWindow.Resolve(new HistoryRequest(Rfc3339(to - Span), Rfc3339(to), Step), to, new HistoryTiers(TimeSpan.Zero, TimeSpan.FromMinutes(5), TimeSpan.FromDays(3650)));
         return resolved.Window ?? throw new InvalidOperationException($"{Name}: {resolved.Error}");
     }
 

@@ -64,9 +64,9 @@ public static class HistoryDatabase
                     progress($"{(double)tick / ticks:P0} of {ticks * hosts:N0} rows, {started.Elapsed.TotalSeconds:F0} s");
             }
         }
-        progress("summing the minute rollup, as the hub's MinuteRollupActor catches up on start");
+        progress("summing the minute rollup, as the hub's HistoryRollupActor catches up on start");
         var rollup = new MinuteRollupStore(database).RollUp(DateTimeOffset.FromUnixTimeMilliseconds(endMs) + MinuteRollupStore.DefaultLag + TimeSpan.FromMinutes(1));
-        progress($"{rollup.Minutes:N0} minutes of {rollup.Hosts} hosts summed in {rollup.Chunks:N0} chunks, {rollup.Elapsed.TotalSeconds:F1} s");
+        progress($"{rollup.Rows:N0} minutes of {rollup.Hosts} hosts summed in {rollup.Chunks:N0} chunks, {rollup.Elapsed.TotalSeconds:F1} s");
         progress("checkpointing the WAL into the file");
         using (var connection = database.Open())
         using (var checkpoint = connection.CreateCommand())
