@@ -9,8 +9,9 @@ using Microsoft.Data.Sqlite;
 
 namespace Lumen.Bench.History;
 
-/// <summary>What a generated history database holds.</summary>
-public sealed record HistoryFixture(string Path, int Hosts, long Rows, DateTimeOffset From, DateTimeOffset To, long FirstHostId);
+/// <summary>What a generated history database holds, and what building its tiers for the newest day cost.</summary>
+public sealed record HistoryFixture(string Path, int Hosts, long Rows, DateTimeOffset From, DateTimeOffset To, long FirstHostId,
+    TimeSpan? DailyTierCost = null);
 
 /// <summary>
 /// <c>Lumen.Bench history-db</c>: a hub database holding N hosts × D days of 5 s snapshot rows,
@@ -29,29 +30,44 @@ public static class HistoryDatabase
     private const int TicksPerBatch = 12;
 
     /// <summary>
-    /// Creates the file (which must not exist) with <paramref name="hosts"/> hosts and rows every
-    /// 5 s over the <paramref name="days"/> days ending at <paramref name="end"/>, and sets
-    /// <c>retention_window</c> well above that so the hub keeps and serves all of it.
+    /// Creates the file (which must not exist) with <paramref name="hosts"/> hosts and samples
+    /// every 5 s over the <paramref name="days"/> days ending at <paramref name="end"/>. The
+    /// newest <paramref name="rawDays"/> are raw rows through the hub's writer; older days, when
+    /// there are any, exist only as the archive a hub keeps past its raw window: each minute's
+    /// twelve samples summed (count, sum, lowest, highest) into <c>snapshot_minutes</c>, then
+    /// summed into 5-minute buckets by the hub's own <see cref="BucketRollupStore"/> and the
+    /// minutes swept by its <see cref="Lumen.Hub.Retention.RetentionStore"/>, as a hub that ran
+    /// the whole time would have left them. Sets the windows so the hub keeps and serves it all.
     /// </summary>
-    public static HistoryFixture Create(string path, int hosts, int days, DateTimeOffset end, Action<string> progress)
+    public static HistoryFixture Create(string path, int hosts, int days, DateTimeOffset end, Action<string> progress, int? rawDays = null)
     {
+        var raw = Math.Min(days, rawDays ?? days);
         if (File.Exists(path)) throw new IOException($"{path} exists already");
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         var database = new LumenDatabase(path);
         database.Initialise();
         var store = new HostStore(database, TimeProvider.System);
         var ids = Enumerable.Range(0, hosts).Select(i => store.Add($"history-{i:D3}").Host.Id.Value).ToArray();
-        new SettingsStore(database, SettingDefaults.BuiltIn, TimeProvider.System)
-            .Write(new Dictionary<string, string> { ["retention_window"] = $"{Math.Max(30, days * 2)}d" });
+        new SettingsStore(database, SettingDefaults.BuiltIn, TimeProvider.System).Write(new Dictionary<string, string>
+        {
+            ["retention_window"] = raw < days ? $"{raw * 24 + 1}h" : $"{Math.Max(30, days * 2)}d",
+            ["downsample_archive_window"] = $"{Math.Max(400, days + 30)}d",
+        });
 
         var endMs = end.ToUnixTimeMilliseconds() / (long)Tick.TotalMilliseconds * (long)Tick.TotalMilliseconds;
         var ticks = (long)(TimeSpan.FromDays(days) / Tick);
+        // Whole minutes from the first sample on, as the archive's minutes are.
         var fromMs = endMs - (ticks - 1) * (long)Tick.TotalMilliseconds;
+        fromMs -= fromMs % TierSums.MinuteMs;
+        endMs = fromMs + (ticks - 1) * (long)Tick.TotalMilliseconds;
         var started = Stopwatch.StartNew();
         var series = ids.Select((id, i) => new HostSeries(new HostId(id), i)).ToArray();
+        var rawFromTick = ticks - (long)(TimeSpan.FromDays(raw) / Tick);
+        rawFromTick -= rawFromTick % TicksPerBatch; // the archive ends on a whole minute
+        if (rawFromTick > 0) WriteArchive(database, series, fromMs, rawFromTick, progress);
         using (var writer = new SnapshotWriter(database))
         {
-            for (long tick = 0; tick < ticks; tick += TicksPerBatch)
+            for (long tick = rawFromTick; tick < ticks; tick += TicksPerBatch)
             {
                 var rows = new List<SnapshotRow>((int)(TicksPerBatch * hosts));
                 for (var t = tick; t < Math.Min(ticks, tick + TicksPerBatch); t++)
@@ -64,9 +80,11 @@ public static class HistoryDatabase
                     progress($"{(double)tick / ticks:P0} of {ticks * hosts:N0} rows, {started.Elapsed.TotalSeconds:F0} s");
             }
         }
-        progress("summing the minute rollup, as the hub's HistoryRollupActor catches up on start");
+        progress("summing the minute rollup and the buckets, as the hub's HistoryRollupActor catches up on start");
         var rollup = new MinuteRollupStore(database).RollUp(DateTimeOffset.FromUnixTimeMilliseconds(endMs) + MinuteRollupStore.DefaultLag + TimeSpan.FromMinutes(1));
-        progress($"{rollup.Rows:N0} minutes of {rollup.Hosts} hosts summed in {rollup.Chunks:N0} chunks, {rollup.Elapsed.TotalSeconds:F1} s");
+        var buckets = new BucketRollupStore(database).RollUp(TimeSpan.FromMinutes(5));
+        progress($"{rollup.Rows:N0} minutes of {rollup.Hosts} hosts summed in {rollup.Chunks:N0} chunks, {rollup.Elapsed.TotalSeconds:F1} s; " +
+                 $"{buckets.Rows:N0} buckets in {buckets.Elapsed.TotalSeconds:F1} s");
         progress("checkpointing the WAL into the file");
         using (var connection = database.Open())
         using (var checkpoint = connection.CreateCommand())
@@ -76,7 +94,68 @@ public static class HistoryDatabase
         }
         SqliteConnection.ClearAllPools();
         return new HistoryFixture(database.Path, hosts, ticks * hosts,
-            DateTimeOffset.FromUnixTimeMilliseconds(fromMs), DateTimeOffset.FromUnixTimeMilliseconds(endMs), ids[0]);
+            DateTimeOffset.FromUnixTimeMilliseconds(fromMs), DateTimeOffset.FromUnixTimeMilliseconds(endMs), ids[0],
+            (rollup.Elapsed + buckets.Elapsed) / raw);
+    }
+
+    private static readonly string InsertMinuteSql = $"""
+        INSERT INTO snapshot_minutes (host_id, minute_ts, samples, {ScalarColumns.TierNames})
+        VALUES (?1, ?2, ?3, {ScalarColumns.TierParameters(first: 4)});
+        """;
+
+    /// <summary>
+    /// The days before the raw window: per host and minute, the twelve 5 s samples summed as the
+    /// minute rollup sums them; then, a day at a time, the hub's bucket rollup over them and its
+    /// retention sweep of the minutes (the file stays as large as a hub's would, not a year of minutes).
+    /// </summary>
+    private static void WriteArchive(LumenDatabase database, HostSeries[] series, long fromMs, long ticks, Action<string> progress)
+    {
+        var started = Stopwatch.StartNew();
+        var bucketRollup = new BucketRollupStore(database);
+        var retention = new Lumen.Hub.Retention.RetentionStore(database);
+        var sums = new TierSums();
+        var ticksPerDay = (long)(TimeSpan.FromDays(1) / Tick);
+        using var connection = database.Open();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = InsertMinuteSql;
+        var parameters = Enumerable.Range(1, 3 + 3 * ScalarMetrics.Count).Select(i => insert.Parameters.Add(new SqliteParameter($"?{i}", null))).ToArray();
+        for (long day = 0; day < ticks; day += ticksPerDay)
+        {
+            using (var transaction = connection.BeginTransaction())
+            {
+                insert.Transaction = transaction;
+                foreach (var host in series)
+                    for (var minute = day; minute < Math.Min(ticks, day + ticksPerDay); minute += TicksPerBatch)
+                    {
+                        for (var t = minute; t < minute + TicksPerBatch; t++)
+                            sums.Add(host.Next(fromMs + t * (long)Tick.TotalMilliseconds), TierSums.MinuteMs);
+                        parameters[0].Value = sums.HostId;
+                        parameters[1].Value = sums.SlotTs;
+                        parameters[2].Value = sums.Samples;
+                        for (var i = 0; i < ScalarMetrics.Count; i++)
+                        {
+                            parameters[3 + 3 * i].Value = sums.Sums[i];
+                            parameters[4 + 3 * i].Value = sums.Minimums[i];
+                            parameters[5 + 3 * i].Value = sums.Maximums[i];
+                        }
+                        insert.ExecuteNonQuery();
+                        sums.Reset();
+                    }
+                var until = fromMs + Math.Min(ticks, day + ticksPerDay) * (long)Tick.TotalMilliseconds;
+                using var mark = connection.CreateCommand();
+                mark.Transaction = transaction;
+                mark.CommandText = $"""
+                    INSERT INTO snapshot_minutes_until (host_id, until_ms) SELECT id, {until} FROM hosts
+                    ON CONFLICT (host_id) DO UPDATE SET until_ms = excluded.until_ms;
+                    """;
+                mark.ExecuteNonQuery();
+                transaction.Commit();
+            }
+            bucketRollup.RollUp(TimeSpan.FromMinutes(5));
+            retention.Sweep(DateTimeOffset.FromUnixTimeMilliseconds(fromMs + (day + ticksPerDay) * (long)Tick.TotalMilliseconds));
+            if (day / ticksPerDay % 30 == 0)
+                progress($"archive: day {day / ticksPerDay + 1} of {(ticks + ticksPerDay - 1) / ticksPerDay}, {started.Elapsed.TotalSeconds:F0} s");
+        }
     }
 
     /// <summary>
