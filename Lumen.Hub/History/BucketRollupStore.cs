@@ -5,10 +5,25 @@ using Microsoft.Data.Sqlite;
 
 namespace Lumen.Hub.History;
 
+/// <summary>A tier summed from the minutes: its table and the table of each host's mark (with the size it sums at).</summary>
+public sealed record CoarseTier(string Table, string UntilTable)
+{
+    /// <summary>The archive's buckets, of <c>downsample_bucket_size</c>.</summary>
+    public static readonly CoarseTier Buckets = new("snapshot_buckets", "snapshot_buckets_until");
+
+    /// <summary>
+    /// Hours, whatever the bucket size: a year's chart at 3-day points reads 8,760 of them per
+    /// host instead of 105,120 five-minute buckets (~2.4 µs a row on the benchmark machine).
+    /// </summary>
+    public static readonly CoarseTier Hours = new("snapshot_hours", "snapshot_hours_until");
+
+    public static readonly TimeSpan HourSize = TimeSpan.FromHours(1);
+}
+
 /// <summary>
-/// Sums each host's per-minute rollup into <c>snapshot_buckets</c> of the bucket size
-/// (<c>downsample_bucket_size</c>), from where the host's buckets stand
-/// (<c>snapshot_buckets_until</c>) up to the last whole bucket its minutes cover. Each chunk is
+/// Sums each host's per-minute rollup into the rows of a coarse tier (<see cref="CoarseTier"/>:
+/// <c>snapshot_buckets</c> of <c>downsample_bucket_size</c>, <c>snapshot_hours</c>), from
+/// where the host's rows stand (the tier's mark) up to the last whole bucket its minutes cover. Each chunk is
 /// one short transaction that also moves the host's mark, so a minute is summed here once, and
 /// a row stored later for a bucket already summed is added by <see cref="SnapshotWriter"/>.
 /// </summary>
@@ -18,13 +33,18 @@ namespace Lumen.Hub.History;
 /// it is shorter when the mark is not on the new size's boundary. Buckets already summed keep
 /// their size: every reader groups rows by their start, so any mix of sizes reads right.
 /// </remarks>
-public sealed class BucketRollupStore(LumenDatabase database)
+public sealed class BucketRollupStore(LumenDatabase database, CoarseTier tier)
 {
+    /// <summary>The archive's buckets (<c>downsample_bucket_size</c>).</summary>
+    public BucketRollupStore(LumenDatabase database) : this(database, CoarseTier.Buckets) { }
+
     /// <summary>At most this much of one host's minutes per transaction (or one bucket, when that is longer).</summary>
     public static readonly TimeSpan MaxChunk = TimeSpan.FromDays(2);
 
-    private static readonly string SumChunkSql = $"""
-        INSERT INTO snapshot_buckets (host_id, bucket_ts, samples, {ScalarColumns.TierNames})
+    public CoarseTier Tier => tier;
+
+    private readonly string _sumChunkSql = $"""
+        INSERT INTO {tier.Table} (host_id, bucket_ts, samples, {ScalarColumns.TierNames})
         SELECT host_id, max($from, minute_ts - (minute_ts % $size + $size) % $size), sum(samples), {ScalarColumns.TierOfTiers}
         FROM snapshot_minutes
         WHERE host_id = $host AND minute_ts >= $from AND minute_ts < $to AND EXISTS (SELECT 1 FROM hosts WHERE id = $host)
@@ -38,8 +58,8 @@ public sealed class BucketRollupStore(LumenDatabase database)
             samples = samples + excluded.samples, {ScalarColumns.MergeExcluded}
         """;
 
-    private const string MarkSql = """
-        INSERT INTO snapshot_buckets_until (host_id, until_ms, bucket_ms)
+    private readonly string _markSql = $"""
+        INSERT INTO {tier.UntilTable} (host_id, until_ms, bucket_ms)
         SELECT $host, $to, $size WHERE EXISTS (SELECT 1 FROM hosts WHERE id = $host)
         ON CONFLICT (host_id) DO UPDATE SET until_ms = excluded.until_ms, bucket_ms = excluded.bucket_ms;
         """;
@@ -52,7 +72,7 @@ public sealed class BucketRollupStore(LumenDatabase database)
         using var connection = database.Open();
         long buckets = 0;
         var chunks = 0;
-        var hosts = Hosts(connection);
+        var hosts = Hosts(connection, tier);
         foreach (var (host, minutesUntil, bucketsUntil, oldestMinute) in hosts)
         {
             var target = TierSums.SlotOf(minutesUntil, size);
@@ -71,33 +91,33 @@ public sealed class BucketRollupStore(LumenDatabase database)
     }
 
     /// <returns>buckets written: the chunk's buckets and the host's new mark commit together.</returns>
-    private static int SumChunk(SqliteConnection connection, HostId host, long from, long to, long size)
+    private int SumChunk(SqliteConnection connection, HostId host, long from, long to, long size)
     {
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = SumChunkSql;
+        command.CommandText = _sumChunkSql;
         command.Parameters.AddWithValue("$host", host.Value);
         command.Parameters.AddWithValue("$from", from);
         command.Parameters.AddWithValue("$to", to);
         command.Parameters.AddWithValue("$size", size);
         var buckets = command.ExecuteNonQuery();
-        command.CommandText = MarkSql;
+        command.CommandText = _markSql;
         command.ExecuteNonQuery();
         transaction.Commit();
         return buckets;
     }
 
     /// <summary>Hosts whose minutes have a mark, with where their buckets stand and their oldest minute.</summary>
-    private static List<(HostId Host, long MinutesUntil, long? BucketsUntil, long? OldestMinute)> Hosts(SqliteConnection connection)
+    private static List<(HostId Host, long MinutesUntil, long? BucketsUntil, long? OldestMinute)> Hosts(SqliteConnection connection, CoarseTier tier)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $"""
             SELECT m.host_id, m.until_ms, b.until_ms,
                    (SELECT min(minute_ts) FROM snapshot_minutes WHERE host_id = m.host_id)
             FROM snapshot_minutes_until m
             JOIN hosts h ON h.id = m.host_id
-            LEFT JOIN snapshot_buckets_until b ON b.host_id = m.host_id
+            LEFT JOIN {tier.UntilTable} b ON b.host_id = m.host_id
             ORDER BY m.host_id;
             """;
         using var reader = command.ExecuteReader();

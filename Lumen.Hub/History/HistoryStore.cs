@@ -8,8 +8,8 @@ namespace Lumen.Hub.History;
 /// <summary>
 /// Reads a host's history as one point per bucket, computed by SQLite: the average of every
 /// sample in it, how many, and each metric's lowest and highest sample. Which tier answers
-/// follows the window (<see cref="HistoryWindow.Tier"/>): steps in whole buckets sum the
-/// buckets for the time they are summed, then the per-minute rollup, then raw rows for the rest
+/// follows the window (<see cref="HistoryWindow.Tier"/>): steps in whole hours sum the hours,
+/// other steps in whole buckets the buckets, for the time they are summed, then the per-minute rollup, then raw rows for the rest
 /// (the last few minutes, the bucket <c>to</c> cuts through); other steps of whole minutes sum
 /// minutes and raw rows; shorter steps read raw rows. The tiers meet at their marks, read in the
 /// same statement, so every sample counts once. Averages are rounded to 3 decimal places, finer
@@ -19,39 +19,43 @@ namespace Lumen.Hub.History;
 /// </summary>
 public sealed class HistoryStore(LumenDatabase database)
 {
-    /// <summary>Where the buckets' part ends: at the host's bucket mark, and never past the last whole step before <c>to</c>.</summary>
-    private const string BucketEnd =
-        "min($step_split, coalesce((SELECT until_ms FROM snapshot_buckets_until WHERE host_id = $host), $from))";
+    /// <summary>Where a coarse tier's part ends: at the host's mark, and never past the last whole step before <c>to</c>.</summary>
+    private static string CoarseEnd(CoarseTier tier) =>
+        $"min($step_split, coalesce((SELECT until_ms FROM {tier.UntilTable} WHERE host_id = $host), $from))";
 
     /// <summary>
     /// Where the rollup's part ends: the host's minutes are summed up to its mark, and the raw
     /// rows must supply the rest (the last few minutes, the minute <c>to</c> cuts through, and
-    /// everything while a catch-up is still under way). Never before the buckets' end.
+    /// everything while a catch-up is still under way). Never before a coarse tier's end.
     /// </summary>
-    private const string MinuteEnd =
-        "max(" + BucketEnd + ", min($split, coalesce((SELECT until_ms FROM snapshot_minutes_until WHERE host_id = $host), $from)))";
+    private static string MinuteEnd(string coarseEnd) =>
+        $"max({coarseEnd}, min($split, coalesce((SELECT until_ms FROM snapshot_minutes_until WHERE host_id = $host), $from)))";
 
     private static readonly string PointColumns = $"bucket, sum(samples), {ScalarColumns.PointOfTiers}";
 
-    /// <summary>Buckets, minutes and raw rows, each for its own stretch of the window.</summary>
-    internal static readonly string BucketsSql = $"""
+    /// <summary>A coarse tier's rows (buckets or hours), minutes and raw rows, each for its own stretch of the window.</summary>
+    private static string CoarseSql(CoarseTier tier) => $"""
         SELECT {PointColumns}
         FROM (
             SELECT bucket_ts - bucket_ts % $step AS bucket, samples, {ScalarColumns.TierNames}
-            FROM snapshot_buckets
-            WHERE host_id = $host AND bucket_ts >= $from AND bucket_ts < {BucketEnd}
+            FROM {tier.Table}
+            WHERE host_id = $host AND bucket_ts >= $from AND bucket_ts < {CoarseEnd(tier)}
             UNION ALL
             SELECT minute_ts - minute_ts % $step, samples, {ScalarColumns.TierNames}
             FROM snapshot_minutes
-            WHERE host_id = $host AND minute_ts >= max($from, {BucketEnd}) AND minute_ts < {MinuteEnd}
+            WHERE host_id = $host AND minute_ts >= max($from, {CoarseEnd(tier)}) AND minute_ts < {MinuteEnd(CoarseEnd(tier))}
             UNION ALL
             SELECT ts - ts % $step, 1, {ScalarColumns.RawAsTier}
             FROM snapshots
-            WHERE host_id = $host AND ts >= max($from, {MinuteEnd}) AND ts < $to
+            WHERE host_id = $host AND ts >= max($from, {MinuteEnd(CoarseEnd(tier))}) AND ts < $to
         )
         GROUP BY bucket
         ORDER BY bucket;
         """;
+
+    internal static readonly string BucketsSql = CoarseSql(CoarseTier.Buckets);
+
+    internal static readonly string HoursSql = CoarseSql(CoarseTier.Hours);
 
     /// <summary>Sums per bucket over rollup minutes and raw rows alike, then one division per column.</summary>
     internal static readonly string MinutesSql = $"""
@@ -59,11 +63,11 @@ public sealed class HistoryStore(LumenDatabase database)
         FROM (
             SELECT minute_ts - minute_ts % $step AS bucket, samples, {ScalarColumns.TierNames}
             FROM snapshot_minutes
-            WHERE host_id = $host AND minute_ts >= $from AND minute_ts < {MinuteEnd}
+            WHERE host_id = $host AND minute_ts >= $from AND minute_ts < {MinuteEnd(CoarseEnd(CoarseTier.Buckets))}
             UNION ALL
             SELECT ts - ts % $step, 1, {ScalarColumns.RawAsTier}
             FROM snapshots
-            WHERE host_id = $host AND ts >= max($from, {MinuteEnd}) AND ts < $to
+            WHERE host_id = $host AND ts >= max($from, {MinuteEnd(CoarseEnd(CoarseTier.Buckets))}) AND ts < $to
         )
         GROUP BY bucket
         ORDER BY bucket;
@@ -130,6 +134,7 @@ public sealed class HistoryStore(LumenDatabase database)
         var command = connection.CreateCommand();
         command.CommandText = window.Tier switch
         {
+            HistoryTier.Hours => HoursSql,
             HistoryTier.Buckets => BucketsSql,
             HistoryTier.Minutes => MinutesSql,
             _ => RawSql,

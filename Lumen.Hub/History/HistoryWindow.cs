@@ -27,6 +27,8 @@ public enum HistoryTier
     Minutes,
     /// <summary>Buckets, then minutes and raw rows for what is not summed yet: steps in whole buckets.</summary>
     Buckets,
+    /// <summary>Hours, then minutes and raw rows for what is not summed yet: steps in whole hours.</summary>
+    Hours,
 }
 
 /// <summary>
@@ -58,9 +60,12 @@ public sealed record HistoryWindow(long FromMs, long ToMs, long StepMs, long Buc
     /// <summary>Whole minutes from 1 m up: the buckets can be summed from the per-minute rollup.</summary>
     public bool FitsMinutes => StepMs % HistoryStep.MinuteMs == 0;
 
+    private static readonly long HourMs = (long)CoarseTier.HourSize.TotalMilliseconds;
+
     /// <summary>The tier read: the coarsest whose rows fit whole in a step.</summary>
     public HistoryTier Tier =>
-        BucketMs > 0 && StepMs % BucketMs == 0 ? HistoryTier.Buckets
+        BucketMs > 0 && StepMs % HourMs == 0 ? HistoryTier.Hours
+        : BucketMs > 0 && StepMs % BucketMs == 0 ? HistoryTier.Buckets
         : FitsMinutes ? HistoryTier.Minutes
         : HistoryTier.Raw;
 

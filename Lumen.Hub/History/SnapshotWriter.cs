@@ -17,7 +17,7 @@ public sealed record BatchWritten(int Rows, int Inserted, int Hosts, TimeSpan El
 /// metadata, then the rows in (host, ts) order (a re-sent frame is ignored by the key; rows
 /// of a host deleted meanwhile are skipped), adding rows that arrive for an already summed
 /// minute to <c>snapshot_minutes</c> (see <see cref="MinuteRollupStore"/>) and for an already
-/// summed bucket to <c>snapshot_buckets</c> (see <see cref="BucketRollupStore"/>). This is the only
+/// summed bucket or hour to <c>snapshot_buckets</c> or <c>snapshot_hours</c> (see <see cref="BucketRollupStore"/>). This is the only
 /// writer of snapshots: whatever else inserts rows must do the same. Used by one stream stage
 /// at a time, so it keeps one connection and its prepared statements.
 /// </summary>
@@ -46,18 +46,19 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
         {MinuteRollupStore.AddToMinute};
         """;
 
-    /// <summary>Adds the sums of late rows to a bucket already summed from its minutes.</summary>
-    private static readonly string AddBucketSql = $"""
-        INSERT INTO snapshot_buckets (host_id, bucket_ts, samples, {ScalarColumns.TierNames})
+    /// <summary>Adds the sums of late rows to a bucket (or hour) already summed from its minutes.</summary>
+    private static string AddCoarseSql(CoarseTier tier) => $"""
+        INSERT INTO {tier.Table} (host_id, bucket_ts, samples, {ScalarColumns.TierNames})
         VALUES (?1, ?2, ?3, {ScalarColumns.TierParameters(first: 4)})
         {BucketRollupStore.AddToBucket};
         """;
 
-    /// <summary>Where the host's minutes and buckets stand, and the bucket size its buckets are summed at.</summary>
+    /// <summary>Where the host's minutes, buckets and hours stand, and the bucket size its buckets are summed at.</summary>
     private const string RolledUpUntilSql = """
         SELECT (SELECT until_ms FROM snapshot_minutes_until WHERE host_id = ?1),
                (SELECT until_ms FROM snapshot_buckets_until WHERE host_id = ?1),
-               (SELECT bucket_ms FROM snapshot_buckets_until WHERE host_id = ?1);
+               (SELECT bucket_ms FROM snapshot_buckets_until WHERE host_id = ?1),
+               (SELECT until_ms FROM snapshot_hours_until WHERE host_id = ?1);
         """;
 
     private const string TouchHostSql = """
@@ -73,9 +74,11 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
     private sqlite3_stmt? _insert;
     private sqlite3_stmt? _addMinute;
     private sqlite3_stmt? _addBucket;
+    private sqlite3_stmt? _addHour;
     private sqlite3_stmt? _rolledUpUntil;
     private readonly TierSums _minute = new();
     private readonly TierSums _bucket = new();
+    private readonly TierSums _hour = new();
     private SqliteCommand? _touchHost;
 
     public BatchWritten Write(IReadOnlyList<SnapshotRow> rows)
@@ -152,9 +155,11 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
             inserted++;
             if (row.TsUnixMs < marks.Minutes) AddLate(_minute, row, TierSums.MinuteMs, _addMinute!, "adding to the minute rollup");
             if (row.TsUnixMs < marks.Buckets) AddLate(_bucket, row, marks.BucketMs, _addBucket!, "adding to the buckets");
+            if (row.TsUnixMs < marks.Hours) AddLate(_hour, row, HourMs, _addHour!, "adding to the hours");
         }
         if (_minute.Samples > 0) AddTierRow(_minute, _addMinute!, "adding to the minute rollup");
         if (_bucket.Samples > 0) AddTierRow(_bucket, _addBucket!, "adding to the buckets");
+        if (_hour.Samples > 0) AddTierRow(_hour, _addHour!, "adding to the hours");
         return inserted;
     }
 
@@ -164,8 +169,10 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
         slot.Add(row, slotMs);
     }
 
-    /// <summary>Where a host's tiers stand: rows before <c>Minutes</c> are summed per minute, before <c>Buckets</c> per bucket of <c>BucketMs</c>.</summary>
-    private readonly record struct TierMarks(long Minutes, long Buckets, long BucketMs);
+    private static readonly long HourMs = (long)CoarseTier.HourSize.TotalMilliseconds;
+
+    /// <summary>Where a host's tiers stand: rows before <c>Minutes</c> are summed per minute, before <c>Buckets</c> per bucket of <c>BucketMs</c>, before <c>Hours</c> per hour.</summary>
+    private readonly record struct TierMarks(long Minutes, long Buckets, long BucketMs, long Hours);
 
     private TierMarks RolledUpUntil(long hostId)
     {
@@ -173,8 +180,8 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
         raw.sqlite3_bind_int64(s, 1, hostId);
         var result = raw.sqlite3_step(s);
         var marks = result == raw.SQLITE_ROW
-            ? new TierMarks(Column(s, 0), Column(s, 1), raw.sqlite3_column_type(s, 2) == raw.SQLITE_NULL ? TierSums.MinuteMs : raw.sqlite3_column_int64(s, 2))
-            : new TierMarks(long.MinValue, long.MinValue, TierSums.MinuteMs);
+            ? new TierMarks(Column(s, 0), Column(s, 1), raw.sqlite3_column_type(s, 2) == raw.SQLITE_NULL ? TierSums.MinuteMs : raw.sqlite3_column_int64(s, 2), Column(s, 3))
+            : new TierMarks(long.MinValue, long.MinValue, TierSums.MinuteMs, long.MinValue);
         raw.sqlite3_reset(s);
         if (result is not (raw.SQLITE_ROW or raw.SQLITE_DONE))
             throw new SqliteException($"reading the rollup marks failed: {raw.sqlite3_errmsg(_connection!.Handle).utf8_to_string()}", result);
@@ -231,7 +238,8 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
 
         _insert = Prepare(InsertSql, "the snapshot insert");
         _addMinute = Prepare(AddMinuteSql, "the minute rollup upsert");
-        _addBucket = Prepare(AddBucketSql, "the bucket upsert");
+        _addBucket = Prepare(AddCoarseSql(CoarseTier.Buckets), "the bucket upsert");
+        _addHour = Prepare(AddCoarseSql(CoarseTier.Hours), "the hour upsert");
         _rolledUpUntil = Prepare(RolledUpUntilSql, "the minute rollup mark lookup");
 
         _touchHost = _connection.CreateCommand();
@@ -255,11 +263,13 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
         _insert?.Dispose();
         _addMinute?.Dispose();
         _addBucket?.Dispose();
+        _addHour?.Dispose();
         _rolledUpUntil?.Dispose();
         _minute.Reset();
         _bucket.Reset();
+        _hour.Reset();
         _touchHost?.Dispose();
         _connection?.Dispose();
-        (_insert, _addMinute, _addBucket, _rolledUpUntil, _touchHost, _connection) = (null, null, null, null, null, null);
+        (_insert, _addMinute, _addBucket, _addHour, _rolledUpUntil, _touchHost, _connection) = (null, null, null, null, null, null, null);
     }
 }

@@ -95,6 +95,7 @@ public sealed class HostStore(LumenDatabase database, TimeProvider clock)
                 DELETE FROM hosts WHERE id = $id;
                 DELETE FROM snapshot_minutes_until WHERE host_id = $id;
                 DELETE FROM snapshot_buckets_until WHERE host_id = $id;
+                DELETE FROM snapshot_hours_until WHERE host_id = $id;
                 """;
             command.Parameters.AddWithValue("$id", host.Id.Value);
             command.ExecuteNonQuery();
@@ -102,6 +103,7 @@ public sealed class HostStore(LumenDatabase database, TimeProvider clock)
         while (SnapshotChunks.DeleteOlderThan(connection, host.Id.Value, long.MaxValue, DeleteChunkRows) > 0) { }
         SnapshotChunks.DeleteTierRowsBefore(connection, SnapshotChunks.Tier.Minutes, host.Id.Value, long.MaxValue, DeleteChunkRows);
         SnapshotChunks.DeleteTierRowsBefore(connection, SnapshotChunks.Tier.Buckets, host.Id.Value, long.MaxValue, DeleteChunkRows);
+        SnapshotChunks.DeleteTierRowsBefore(connection, SnapshotChunks.Tier.Hours, host.Id.Value, long.MaxValue, DeleteChunkRows);
         return host;
     }
 

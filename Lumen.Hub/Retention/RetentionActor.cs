@@ -81,9 +81,9 @@ public sealed class RetentionActor : ReceiveActor, IWithTimers
     {
         _busy = false;
         (_lastSweep, _lastWindows) = (done.StartedAt, done.Windows);
-        if (done.Result.RowsDeleted + done.Result.MinutesDeleted + done.Result.BucketsDeleted > 0)
-            _log.Info("Retention removed {0} snapshot rows in {1} chunks, {2} per-minute rows and {3} buckets ({4:F0} ms)",
-                done.Result.RowsDeleted, done.Result.Chunks, done.Result.MinutesDeleted, done.Result.BucketsDeleted, done.Result.Elapsed.TotalMilliseconds);
+        if (done.Result.RowsDeleted + done.Result.MinutesDeleted + done.Result.BucketsDeleted + done.Result.HoursDeleted > 0)
+            _log.Info("Retention removed {0} snapshot rows in {1} chunks, {2} per-minute rows, {3} buckets and {4} hours ({5:F0} ms)",
+                done.Result.RowsDeleted, done.Result.Chunks, done.Result.MinutesDeleted, done.Result.BucketsDeleted, done.Result.HoursDeleted, done.Result.Elapsed.TotalMilliseconds);
         if (done.AlertEventsDeleted > 0)
             _log.Info("Retention removed {0} resolved alert events", done.AlertEventsDeleted);
         Context.System.EventStream.Publish(new RetentionSwept(done.StartedAt, done.Result));

@@ -3,15 +3,15 @@ using Lumen.Hub.Storage;
 
 namespace Lumen.Hub.Retention;
 
-/// <summary>What a retention sweep removed: raw rows, per-minute rows and buckets.</summary>
-public sealed record SweepResult(long RowsDeleted, int Chunks, TimeSpan Elapsed, long MinutesDeleted = 0, long BucketsDeleted = 0)
+/// <summary>What a retention sweep removed: raw rows, per-minute rows, buckets and hours.</summary>
+public sealed record SweepResult(long RowsDeleted, int Chunks, TimeSpan Elapsed, long MinutesDeleted = 0, long BucketsDeleted = 0, long HoursDeleted = 0)
 {
     public static readonly SweepResult Nothing = new(0, 0, TimeSpan.Zero);
 }
 
 /// <summary>
 /// Where each tier is cut: raw rows and their per-minute sums before <c>Raw</c>
-/// (<c>retention_window</c> ago), buckets before <c>Archive</c>
+/// (<c>retention_window</c> ago), buckets and hours before <c>Archive</c>
 /// (<c>downsample_archive_window</c> ago); null keeps that tier whole.
 /// </summary>
 public sealed record TierCutoffs(DateTimeOffset? Raw, DateTimeOffset? Archive);
@@ -35,7 +35,7 @@ public sealed class RetentionStore(LumenDatabase database)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var connection = database.Open();
-        long deleted = 0, minutes = 0, buckets = 0;
+        long deleted = 0, minutes = 0, buckets = 0, hours = 0;
         var chunks = 0;
         foreach (var host in Hosts(connection))
         {
@@ -52,27 +52,32 @@ public sealed class RetentionStore(LumenDatabase database)
                 } while (removed == ChunkRows);
                 // A minute the cutoff cuts through keeps its row: for up to a minute the rollup
                 // holds a little more than the raw rows do, never less.
-                var minutesBefore = Math.Min(raw.ToUnixTimeMilliseconds() - TierSums.MinuteMs + 1, host.BucketsUntil);
+                var minutesBefore = Math.Min(raw.ToUnixTimeMilliseconds() - TierSums.MinuteMs + 1, Math.Min(host.BucketsUntil, host.HoursUntil));
                 minutes += SnapshotChunks.DeleteTierRowsBefore(connection, SnapshotChunks.Tier.Minutes, host.Id, minutesBefore, ChunkRows);
             }
             if (cutoffs.Archive is { } archive)
+            {
                 buckets += SnapshotChunks.DeleteTierRowsBefore(connection, SnapshotChunks.Tier.Buckets, host.Id,
                     archive.ToUnixTimeMilliseconds() - host.BucketMs + 1, ChunkRows);
+                hours += SnapshotChunks.DeleteTierRowsBefore(connection, SnapshotChunks.Tier.Hours, host.Id,
+                    archive.ToUnixTimeMilliseconds() - (long)CoarseTier.HourSize.TotalMilliseconds + 1, ChunkRows);
+            }
         }
-        return new SweepResult(deleted, chunks, System.Diagnostics.Stopwatch.GetElapsedTime(started), minutes, buckets);
+        return new SweepResult(deleted, chunks, System.Diagnostics.Stopwatch.GetElapsedTime(started), minutes, buckets, hours);
     }
 
     /// <summary>A host and where its tiers stand (<see cref="long.MinValue"/> where a tier has not started).</summary>
-    private sealed record HostMarks(long Id, long MinutesUntil, long BucketsUntil, long BucketMs);
+    private sealed record HostMarks(long Id, long MinutesUntil, long BucketsUntil, long BucketMs, long HoursUntil);
 
     private static List<HostMarks> Hosts(Microsoft.Data.Sqlite.SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT h.id, m.until_ms, b.until_ms, b.bucket_ms
+            SELECT h.id, m.until_ms, b.until_ms, b.bucket_ms, o.until_ms
             FROM hosts h
             LEFT JOIN snapshot_minutes_until m ON m.host_id = h.id
             LEFT JOIN snapshot_buckets_until b ON b.host_id = h.id
+            LEFT JOIN snapshot_hours_until o ON o.host_id = h.id
             ORDER BY h.id;
             """;
         using var reader = command.ExecuteReader();
@@ -81,7 +86,8 @@ public sealed class RetentionStore(LumenDatabase database)
             hosts.Add(new HostMarks(reader.GetInt64(0),
                 reader.IsDBNull(1) ? long.MinValue : reader.GetInt64(1),
                 reader.IsDBNull(2) ? long.MinValue : reader.GetInt64(2),
-                reader.IsDBNull(3) ? TierSums.MinuteMs : reader.GetInt64(3)));
+                reader.IsDBNull(3) ? TierSums.MinuteMs : reader.GetInt64(3),
+                reader.IsDBNull(4) ? long.MinValue : reader.GetInt64(4)));
         return hosts;
     }
 

@@ -16,7 +16,7 @@ public static class Migrations
     private const string RawTable = "snapshots";
 
     /// <summary>The tiers, with a sum, a lowest and a highest column per scalar metric (<see cref="ScalarColumns.TierNames"/>).</summary>
-    private static readonly string[] TierTables = ["snapshot_minutes", "snapshot_buckets"];
+    private static readonly string[] TierTables = ["snapshot_minutes", "snapshot_buckets", "snapshot_hours"];
 
     private static readonly Func<SqliteTransaction, string>[] Steps =
     [
@@ -295,6 +295,23 @@ public static class Migrations
         //    rows they came from (both are swept at retention_window), and the rollup sums them
         //    again from those rows, a bounded chunk at a time. Buckets are never dropped here.
         HistoryTiers,
+        // 13 (hour tier): per host and hour, as the buckets are, summed from the minutes and kept
+        //    for downsample_archive_window, so a year's chart reads 8,760 rows per host rather
+        //    than 105,120 buckets. Summed from the minutes still kept by its own catch-up pass.
+        Sql($"""
+            CREATE TABLE IF NOT EXISTS snapshot_hours (
+                host_id   INTEGER NOT NULL,
+                bucket_ts INTEGER NOT NULL,
+                samples   INTEGER NOT NULL,
+                {ScalarColumns.TierDefinitions},
+                PRIMARY KEY (host_id, bucket_ts)
+            ) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS snapshot_hours_until (
+                host_id   INTEGER PRIMARY KEY,
+                until_ms  INTEGER NOT NULL,
+                bucket_ms INTEGER NOT NULL
+            );
+            """),
     ];
 
     public static int Latest => Steps.Length;

@@ -31,6 +31,7 @@ public static class SnapshotChunks
     {
         public static readonly Tier Minutes = new("snapshot_minutes", "minute_ts");
         public static readonly Tier Buckets = new("snapshot_buckets", "bucket_ts");
+        public static readonly Tier Hours = new("snapshot_hours", "bucket_ts");
     }
 
     /// <summary>

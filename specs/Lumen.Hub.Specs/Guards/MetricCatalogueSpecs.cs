@@ -24,6 +24,7 @@ public sealed partial class MetricCatalogueSpecs
     [InlineData("snapshots", new[] { "" })]
     [InlineData("snapshot_minutes", new[] { "", "_min", "_max" })]
     [InlineData("snapshot_buckets", new[] { "", "_min", "_max" })]
+    [InlineData("snapshot_hours", new[] { "", "_min", "_max" })]
     public void Every_metric_should_have_its_columns_after_the_migrations(string table, string[] suffixes)
     {
         using var db = new TempDatabase();

@@ -23,7 +23,8 @@ public sealed class HistoryRollupActorSpecs : TestKit, IDisposable
 
     private async Task<IActorRef> StartRollup()
     {
-        var rollup = Sys.ActorOf(HistoryRollupActor.Props(new MinuteRollupStore(_db.Database), new BucketRollupStore(_db.Database), Settings));
+        var rollup = Sys.ActorOf(HistoryRollupActor.Props(new MinuteRollupStore(_db.Database), new BucketRollupStore(_db.Database),
+            new BucketRollupStore(_db.Database, CoarseTier.Hours), Settings));
         await rollup.Ask<ActorIdentity>(new Identify(null), TimeSpan.FromSeconds(3));
         return rollup;
     }
@@ -50,6 +51,7 @@ public sealed class HistoryRollupActorSpecs : TestKit, IDisposable
         Assert.Equal([1L, 0L], passes.Take(2).Select(pass => pass.Minutes.Rows));
         Assert.Equal(2L, passes.Sum(pass => pass.Minutes.Rows));
         Assert.Equal(1L, passes[0].Buckets.Rows);
+        Assert.Equal(passes.Sum(pass => pass.Hours.Rows), _db.Scalar("SELECT count(*) FROM snapshot_hours;"));
     }
 
     [Fact]

@@ -31,11 +31,12 @@ public sealed class HistoryTiersSpecs : IDisposable
     private static HistoryWindow Buckets(int fromSecond, int toSecond, int stepSeconds, TimeSpan bucket) =>
         Window(fromSecond, toSecond, stepSeconds) with { BucketMs = (long)bucket.TotalMilliseconds };
 
-    /// <summary>Minutes and buckets summed up to a day after T0, as the rollup actor would by then.</summary>
+    /// <summary>Minutes, buckets and hours summed up to a day after T0, as the rollup actor would by then.</summary>
     private void SumTiers(TimeSpan? bucket = null)
     {
         RollUp(_db.Database);
         new BucketRollupStore(_db.Database).RollUp(bucket ?? FiveMinutes);
+        new BucketRollupStore(_db.Database, CoarseTier.Hours).RollUp(CoarseTier.HourSize);
     }
 
     /// <summary>Raw rows and minutes swept as if they were older than the retention window: only buckets are left.</summary>
@@ -58,6 +59,7 @@ public sealed class HistoryTiersSpecs : IDisposable
 
         Assert.Equal((0L, 0L), (Count("snapshots"), Count("snapshot_minutes")));
         Assert.Equal([(2.75, 1.0, 5.0, 4L), (10.0, 10.0, 10.0, 1L)], points.Select(Cpu));
+        Assert.Equal([(4.2, 1.0, 10.0, 5L)], _store.Read(_nas, Buckets(0, 3600, 3600, FiveMinutes)).Select(Cpu));
         // Every metric, not only the first: temp_c is 12 × the row's value.
         Assert.Equal((33.0, 12.0, 60.0), (points[0][ScalarMetrics.TempC], points[0].Min(ScalarMetrics.TempC), points[0].Max(ScalarMetrics.TempC)));
     }
@@ -85,14 +87,31 @@ public sealed class HistoryTiersSpecs : IDisposable
     }
 
     [Fact]
+    public void Read_should_give_the_same_points_from_hours_as_from_raw_rows()
+    {
+        // Three hours of 5 s rows.
+        var rows = Enumerable.Range(0, 2160).Select(i => RowAfterT0(_nas, i * 5, (i * 53 % 97) + 0.5)).ToArray();
+        Write(_db.Database, rows);
+        var window = Buckets(0, 3 * 3600, 3600, FiveMinutes);
+        var fromRaw = _store.Read(_nas, window);
+
+        SumTiers();
+        KeepOnlyBuckets();
+        var fromHours = _store.Read(_nas, window);
+
+        Assert.Equal(HistoryTier.Hours, window.Tier);
+        Assert.Equal((0L, 3L), (Count("snapshots"), Count("snapshot_hours")));
+        Assert.Equal(fromRaw.Select(Cpu), fromHours.Select(Cpu));
+        Assert.Equal([720L, 720L, 720L], fromHours.Select(point => point.Samples));
+    }
+
+    [Fact]
     public void Read_should_count_each_sample_once_where_buckets_minutes_and_raw_rows_meet()
     {
         // Two hours of rows; buckets summed for the first hour, minutes up to 1:30, raw rows after.
         var rows = Enumerable.Range(0, 1440).Select(i => RowAfterT0(_nas, i * 5, 1 + i % 7)).ToArray();
         Write(_db.Database, rows);
         new MinuteRollupStore(_db.Database).RollUp(T0.AddMinutes(90) + MinuteRollupStore.DefaultLag);
-        _db.Execute($"INSERT INTO snapshot_buckets_until (host_id, until_ms, bucket_ms) VALUES ({_nas.Value}, 0, 300000);");
-        _db.Execute($"UPDATE snapshot_buckets_until SET until_ms = {T0.ToUnixTimeMilliseconds()};");
         new BucketRollupStore(_db.Database).RollUp(FiveMinutes);
         _db.Execute($"DELETE FROM snapshot_buckets WHERE bucket_ts >= {T0.AddHours(1).ToUnixTimeMilliseconds()};");
         _db.Execute($"UPDATE snapshot_buckets_until SET until_ms = {T0.AddHours(1).ToUnixTimeMilliseconds()};");
@@ -163,6 +182,6 @@ public sealed class HistoryTiersSpecs : IDisposable
 
         new HostStore(_db.Database, TimeProvider.System).Remove("nas");
 
-        Assert.Equal((0L, 0L), (Count("snapshot_buckets"), Count("snapshot_buckets_until")));
+        Assert.Equal((0L, 0L, 0L, 0L), (Count("snapshot_buckets"), Count("snapshot_buckets_until"), Count("snapshot_hours"), Count("snapshot_hours_until")));
     }
 }

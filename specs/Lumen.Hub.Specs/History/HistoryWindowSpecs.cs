@@ -61,6 +61,8 @@ public sealed class HistoryWindowSpecs
     }
 
     [Theory]
+    [InlineData("2h", HistoryTier.Hours)]
+    [InlineData("1h", HistoryTier.Hours)]
     [InlineData("10m", HistoryTier.Buckets)]
     [InlineData("5m", HistoryTier.Buckets)]
     [InlineData("2m", HistoryTier.Minutes)]
@@ -72,11 +74,11 @@ public sealed class HistoryWindowSpecs
     }
 
     [Fact]
-    public void Resolve_should_answer_a_year_from_buckets_in_at_most_2000_points()
+    public void Resolve_should_answer_a_year_from_hours_in_at_most_2000_points()
     {
         var window = Resolve(from: "2025-03-10T12:34:56Z", tiers: Tiers with { RawWindow = Day });
 
-        Assert.Equal(HistoryTier.Buckets, window.Tier);
+        Assert.Equal(HistoryTier.Hours, window.Tier);
         Assert.InRange(window.Buckets, 60, HistoryWindow.MaxPoints);
         Assert.Equal(0, window.StepMs % (24 * 3600 * 1000));
     }

@@ -115,6 +115,7 @@ public sealed class SnapshotMinutesSpecs : IDisposable
         Write(_db.Database, RowAfterT0(nas, 0, 1), RowAfterT0(nas, 60, 1), RowAfterT0(nas, 100, 1), RowAfterT0(nas, 120, 1));
         RollUp(_db.Database);
         new BucketRollupStore(_db.Database).RollUp(TimeSpan.FromMinutes(1));
+        new BucketRollupStore(_db.Database, CoarseTier.Hours).RollUp(CoarseTier.HourSize);
 
         // 12:01:40: the minute 12:00 is wholly before it; 12:01 is cut through and stays.
         new RetentionStore(_db.Database).Sweep(T0.AddSeconds(100));
