@@ -35,7 +35,7 @@ public static class HistoryDatabase
     /// newest <paramref name="rawDays"/> are raw rows through the hub's writer; older days, when
     /// there are any, exist only as the archive a hub keeps past its raw window: each minute's
     /// twelve samples summed (count, sum, lowest, highest) into <c>snapshot_minutes</c>, then
-    /// summed into 5-minute buckets by the hub's own <see cref="BucketRollupStore"/> and the
+    /// summed into 5-minute buckets and hours by the hub's own <see cref="BucketRollupStore"/> and the
     /// minutes swept by its <see cref="Lumen.Hub.Retention.RetentionStore"/>, as a hub that ran
     /// the whole time would have left them. Sets the windows so the hub keeps and serves it all.
     /// </summary>
@@ -83,8 +83,9 @@ public static class HistoryDatabase
         progress("summing the minute rollup and the buckets, as the hub's HistoryRollupActor catches up on start");
         var rollup = new MinuteRollupStore(database).RollUp(DateTimeOffset.FromUnixTimeMilliseconds(endMs) + MinuteRollupStore.DefaultLag + TimeSpan.FromMinutes(1));
         var buckets = new BucketRollupStore(database).RollUp(TimeSpan.FromMinutes(5));
+        var hours = new BucketRollupStore(database, CoarseTier.Hours).RollUp(CoarseTier.HourSize);
         progress($"{rollup.Rows:N0} minutes of {rollup.Hosts} hosts summed in {rollup.Chunks:N0} chunks, {rollup.Elapsed.TotalSeconds:F1} s; " +
-                 $"{buckets.Rows:N0} buckets in {buckets.Elapsed.TotalSeconds:F1} s");
+                 $"{buckets.Rows:N0} buckets in {buckets.Elapsed.TotalSeconds:F1} s, {hours.Rows:N0} hours in {hours.Elapsed.TotalSeconds:F1} s");
         progress("checkpointing the WAL into the file");
         using (var connection = database.Open())
         using (var checkpoint = connection.CreateCommand())
@@ -95,7 +96,7 @@ public static class HistoryDatabase
         SqliteConnection.ClearAllPools();
         return new HistoryFixture(database.Path, hosts, ticks * hosts,
             DateTimeOffset.FromUnixTimeMilliseconds(fromMs), DateTimeOffset.FromUnixTimeMilliseconds(endMs), ids[0],
-            (rollup.Elapsed + buckets.Elapsed) / raw);
+            (rollup.Elapsed + buckets.Elapsed + hours.Elapsed) / raw);
     }
 
     /// <summary>
@@ -132,6 +133,7 @@ public static class HistoryDatabase
     {
         var started = Stopwatch.StartNew();
         var bucketRollup = new BucketRollupStore(database);
+        var hourRollup = new BucketRollupStore(database, CoarseTier.Hours);
         var retention = new Lumen.Hub.Retention.RetentionStore(database);
         var ticksPerDay = (long)(TimeSpan.FromDays(1) / Tick);
         using var connection = database.Open();
@@ -154,6 +156,7 @@ public static class HistoryDatabase
                 transaction.Commit();
             }
             bucketRollup.RollUp(TimeSpan.FromMinutes(5));
+            hourRollup.RollUp(CoarseTier.HourSize);
             retention.Sweep(DateTimeOffset.FromUnixTimeMilliseconds(until));
             if (day / ticksPerDay % 30 == 0)
                 progress($"archive: day {day / ticksPerDay + 1} of {(ticks + ticksPerDay - 1) / ticksPerDay}, {started.Elapsed.TotalSeconds:F0} s");
