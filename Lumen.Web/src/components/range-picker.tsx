@@ -36,7 +36,8 @@ export function RangePicker({
       <div className="flex flex-wrap items-center gap-2 max-sm:w-full">
         <Segmented
           label="Time range"
-          className="w-full flex-wrap sm:w-auto"
+          // Nine choices: three rows of three on a phone, one row from 640 px.
+          className="w-full max-sm:grid max-sm:grid-cols-3 sm:w-auto"
           value={editing ? 'custom' : value}
           onChange={(key) => {
             if (key === 'custom') setEditing(true);

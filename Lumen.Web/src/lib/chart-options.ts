@@ -212,7 +212,10 @@ function tooltipPlugin(spec: ChartSpec, layout: ChartLayout, tip: HTMLElement): 
             const { avg, low, high } = valuesAt(u.data as Parameters<typeof valuesAt>[0], layout, i, idx);
             const row = `<div class="flex items-center justify-between gap-3"><span class="flex items-center gap-1.5 text-muted"><i style="background:${cssVar(s.color)}" class="inline-block h-2 w-2 rounded-full"></i>${s.label}</span><span class="tabular font-medium text-fg">${avg === null ? 'no data' : formatUnit(spec.unit, avg)}</span></div>`;
             if (low === null || high === null) return row;
-            return `${row}<div class="flex justify-between gap-3 pl-3.5 text-faint" data-range><span>min–max</span><span class="tabular">${formatUnit(spec.unit, low)} – ${formatUnit(spec.unit, high)}</span></div>`;
+            const [lowest, highest] = [formatUnit(spec.unit, low), formatUnit(spec.unit, high)];
+            // A bucket as flat as the figures show says nothing the average does not.
+            if (lowest === highest) return row;
+            return `${row}<div class="flex justify-between gap-3 pl-3.5 text-faint" data-range><span>min–max</span><span class="tabular">${lowest} – ${highest}</span></div>`;
           })
           .join('');
         tip.innerHTML = `<div class="mb-1 text-faint">${when}</div>${rows}`;

@@ -38,7 +38,7 @@ export const SETTING_RULES: Record<EditableSetting, SettingRule> = {
   retention_window: {
     key: 'retention_window',
     label: 'Keep every sample for',
-    help: 'Then only buckets stay. One setting with downsample_hot_window, the Go hub’s name for it: both names read and write this value.',
+    help: 'Then only buckets stay. The Go hub’s downsample_hot_window is this same setting under another name.',
     min: 300,
     max: 365 * DAY,
     zeroMeans: 'keep forever',
