@@ -13,7 +13,7 @@ import { useHostLive } from '../../hooks/use-host-live';
 import { useHostRange } from '../../hooks/use-host-range';
 import { useNow } from '../../hooks/use-now';
 import { RangePicker } from '../../components/range-picker';
-import { ErrorNote } from '../../components/ui';
+import { cx, ErrorNote } from '../../components/ui';
 import { ChartsGrid } from './charts-grid';
 import { ContainersPanel } from './containers-panel';
 import { CoresAndSystem } from './cores-and-system';
@@ -70,7 +70,8 @@ export function HostDetail({ id }: { id: number }) {
   const state = hostState(host, latest, agentInterval, hubNowMs);
 
   return (
-    <div className="space-y-4 sm:space-y-5">
+    // While zoomed, room below the page for the zoom bar kept at the window's bottom, so it covers none of the page's end.
+    <div className={cx('space-y-4 sm:space-y-5', zoom && 'pb-16')}>
       <HostHeader host={host} state={state} hubNowMs={hubNowMs} firing={firing} onSilenceChanged={(silenced_until) => updateHost({ silenced_until })}>
         <RangePicker value={rangeKey} custom={custom} clamped={!zoom && picked.clamped} onChange={pick} />
       </HostHeader>
