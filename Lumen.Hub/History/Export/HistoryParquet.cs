@@ -6,8 +6,9 @@ namespace Lumen.Hub.History.Export;
 /// <summary>
 /// Writes an export as Parquet (Parquet.Net): <c>ts</c> a UTC timestamp in milliseconds,
 /// <c>samples</c> an int64, every value column (<see cref="ExportColumns"/>) a double, none
-/// nullable. Points are gathered into row groups of <see cref="RowGroupRows"/>, each written
-/// to the response as soon as it is full, so no more than one group is held in memory.
+/// nullable. Points are gathered into row groups of <see cref="RowGroupRows"/>, each sent to
+/// the response as soon as it is full (<see cref="BufferedBodyStream"/>), so no more than one
+/// group is held in memory.
 /// </summary>
 public static class HistoryParquet
 {
@@ -28,14 +29,21 @@ public static class HistoryParquet
 
     public static async Task WriteAsync(Stream output, IAsyncEnumerable<MetricsPoint> points, CancellationToken cancel)
     {
-        await using var writer = await ParquetWriter.CreateAsync(Schema, output, cancellationToken: cancel);
-        var group = new RowGroup();
-        await foreach (var point in points.WithCancellation(cancel))
+        await using var body = new BufferedBodyStream(output);
+        await using (var writer = await ParquetWriter.CreateAsync(Schema, body, cancellationToken: cancel))
         {
-            group.Add(point);
-            if (group.Count == RowGroupRows) await group.WriteAsync(writer, cancel);
+            var group = new RowGroup();
+            await foreach (var point in points.WithCancellation(cancel))
+            {
+                group.Add(point);
+                if (group.Count < RowGroupRows) continue;
+                await group.WriteAsync(writer, cancel);
+                await body.DrainAsync(cancel);
+            }
+            if (group.Count > 0) await group.WriteAsync(writer, cancel);
         }
-        if (group.Count > 0) await group.WriteAsync(writer, cancel);
+        // The footer, written when the writer is disposed.
+        await body.DrainAsync(cancel);
     }
 
     /// <summary>One row group's columns, filled a point at a time and emptied by each write.</summary>
