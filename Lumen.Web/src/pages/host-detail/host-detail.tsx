@@ -15,6 +15,7 @@ import { ChartsGrid } from './charts-grid';
 import { ContainersPanel } from './containers-panel';
 import { CoresAndSystem } from './cores-and-system';
 import { DetailTiles } from './detail-tiles';
+import { DownloadLinks } from './download-links';
 import { BackLink, HostHeader } from './host-header';
 
 /** One host: its charts over a chosen range, history joined with live frames, cores, containers, facts. */
@@ -59,17 +60,20 @@ export function HostDetail({ id }: { id: number }) {
   return (
     <div className="space-y-4 sm:space-y-5">
       <HostHeader host={host} state={state} hubNowMs={hubNowMs} firing={firing} onSilenceChanged={(silenced_until) => updateHost({ silenced_until })}>
-        <RangePicker
-          value={rangeKey}
-          custom={custom}
-          clamped={range.clamped}
-          onChange={(key, c) => {
-            setRangeKey(key);
-            if (c) setCustom(c);
-            // window.history: `history` here is the host's metrics.
-            window.history.replaceState(null, '', window.location.pathname + rangeQuery(key, c ?? null));
-          }}
-        />
+        <div className="flex flex-wrap items-start gap-2 lg:justify-end">
+          <RangePicker
+            value={rangeKey}
+            custom={custom}
+            clamped={range.clamped}
+            onChange={(key, c) => {
+              setRangeKey(key);
+              if (c) setCustom(c);
+              // window.history: `history` here is the host's metrics.
+              window.history.replaceState(null, '', window.location.pathname + rangeQuery(key, c ?? null));
+            }}
+          />
+          <DownloadLinks id={id} from={range.from} to={range.to} agentInterval={agentInterval} />
+        </div>
       </HostHeader>
 
       <DetailTiles latest={latest} />
