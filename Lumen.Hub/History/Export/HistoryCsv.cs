@@ -17,7 +17,7 @@ public static class HistoryCsv
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
-    /// <summary>Some 150 KB between flushes (a row is about 300 bytes): few writes to the socket, little held in the pipe.</summary>
+    /// <summary>Some 180 KB between flushes (a row is about 360 bytes): few writes to the socket, little held in the pipe.</summary>
     public const int FlushEveryRows = 500;
 
     /// <summary>

@@ -4,7 +4,7 @@ import { EXPORT_FORMATS, exportUrl } from '../../lib/export';
 export function DownloadLinks({ id, from, to, agentInterval }: { id: number; from: number; to: number; agentInterval: number }) {
   return (
     <div role="group" aria-label="Download the range shown" className="inline-flex items-center rounded-lg border border-line bg-sunken p-0.5">
-      <span className="flex items-center gap-1 px-2 text-xs text-muted">
+      <span className="mr-0.5 flex items-center gap-1 border-r border-line px-2 text-xs text-faint">
         <svg
           viewBox="0 0 20 20"
           className="h-3.5 w-3.5"
