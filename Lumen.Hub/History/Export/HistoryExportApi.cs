@@ -11,8 +11,8 @@ namespace Lumen.Hub.History.Export;
 public static class HistoryExportApi
 {
     /// <summary>
-    /// Fifty times a chart's cap: a day of the native 5 s rows (17,280) or 30 days of minutes
-    /// (43,200) come out whole, a week at 5 s (120,960) is raised to 10 s, a year of 5-minute
+    /// Fifty times a chart's cap: a day of the native 5 s rows (17,280) comes out whole, a week
+    /// at 5 s (120,960) is raised to 10 s where raw rows are kept that long, a year of 5-minute
     /// buckets (105,120) to 10 m. At most some 36 MB of CSV (measured: 100,000 rows, 36.3 MB), streamed.
     /// </summary>
     public const int MaxRows = 100_000;

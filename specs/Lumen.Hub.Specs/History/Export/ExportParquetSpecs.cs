@@ -84,6 +84,19 @@ public sealed class ExportParquetSpecs
         Assert.Equal(Enumerable.Range(0, rows).Select(i => 2.0 * (i % 1000)), file.Values["ram_pct_max"]);
     }
 
+    [Fact]
+    public async Task Parquet_should_be_a_readable_file_of_no_rows_for_a_window_without_rows()
+    {
+        var (hub, browser, nas) = await HubWithNasAsync();
+        await using var _ = hub;
+
+        var bytes = await browser.GetByteArrayAsync($"/api/hosts/{nas.Value}/metrics.parquet?from={Time(Hour)}&to={Time(Hour.AddMinutes(5))}");
+
+        await using var reader = await ParquetReader.CreateAsync(new MemoryStream(bytes));
+        Assert.Equal(ExportColumns.Names, reader.Schema.DataFields.Select(field => field.Name));
+        Assert.Equal(0, reader.RowGroupCount);
+    }
+
     private sealed record ParquetColumns(DateTime[] Ts, long[] Samples, Dictionary<string, double[]> Values);
 
     /// <summary>Every column of every row group, concatenated.</summary>
