@@ -18,6 +18,7 @@ import { ChartsGrid } from './charts-grid';
 import { ContainersPanel } from './containers-panel';
 import { CoresAndSystem } from './cores-and-system';
 import { DetailTiles } from './detail-tiles';
+import { DownloadLinks } from './download-links';
 import { BackLink, HostHeader } from './host-header';
 import { ZoomBar } from './zoom-bar';
 
@@ -73,7 +74,10 @@ export function HostDetail({ id }: { id: number }) {
     // While zoomed, room below the page for the zoom bar kept at the window's bottom, so it covers none of the page's end.
     <div className={cx('space-y-4 sm:space-y-5', zoom && 'pb-16')}>
       <HostHeader host={host} state={state} hubNowMs={hubNowMs} firing={firing} onSilenceChanged={(silenced_until) => updateHost({ silenced_until })}>
-        <RangePicker value={rangeKey} custom={custom} clamped={!zoom && picked.clamped} onChange={pick} />
+        <div className="flex flex-wrap items-start gap-2 lg:justify-end">
+          <RangePicker value={rangeKey} custom={custom} clamped={!zoom && picked.clamped} onChange={pick} />
+          <DownloadLinks id={id} from={range.from} to={range.to} agentInterval={agentInterval} />
+        </div>
       </HostHeader>
 
       <DetailTiles latest={latest} />
