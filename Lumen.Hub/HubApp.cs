@@ -111,6 +111,7 @@ public static class HubApp
         services.AddSingleton<SnapshotWriter>();
         services.AddSingleton<HostTokens>();
         services.AddSingleton<DurabilityLedger>();
+        services.AddSingleton(provider => new UnflushedTracking(provider.GetRequiredService<DurabilityLedger>(), UnflushedFrames.CapacityFor(options.Batcher.FlushEvery)));
         services.AddSingleton(new SnapshotQueue(options.Batcher.QueueCapacity, options.Batcher.OfferWait));
         services.AddSingleton<BatchPersister>();
         services.AddSingleton<IngestPipeline>();

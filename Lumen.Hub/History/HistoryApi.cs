@@ -1,4 +1,6 @@
 using System.Globalization;
+using Akka.Actor;
+using Akka.Hosting;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Http;
 using Lumen.Hub.Settings;
@@ -9,25 +11,32 @@ namespace Lumen.Hub.History;
 public sealed record HistoryTarget(HostId Host, string Name, HistoryWindow Window);
 
 /// <summary>
-/// <c>GET /api/hosts/{id}/metrics?from&amp;to&amp;step</c>: a host's stored history as averages
-/// (with lowest and highest samples) per bucket (rules in <see cref="HistoryWindow.Resolve"/>). <c>400</c> names the parameter at
-/// fault, <c>404</c> an unknown host.
+/// <c>GET /api/hosts/{id}/metrics?from&amp;to&amp;step</c>: a host's history as averages (with
+/// lowest and highest samples) per bucket (rules in <see cref="HistoryWindow.Resolve"/>), up to
+/// its newest accepted frame: what SQLite holds and what waits for the next flush. <c>400</c>
+/// names the parameter at fault, <c>404</c> an unknown host.
 /// </summary>
 public static class HistoryApi
 {
+    /// <summary>As for every question to the hosts actor from a request: far longer than it takes under any load measured.</summary>
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
+
     public static RouteGroupBuilder MapHistoryApi(this RouteGroupBuilder api)
     {
         api.MapGet("/hosts/{id}/metrics", HandleAsync);
         return api;
     }
 
-    private static async Task<IResult> HandleAsync(string id, HttpContext http, HistoryStore store, SettingsStore settings, TimeProvider clock)
+    private static async Task<IResult> HandleAsync(
+        string id, HttpContext http, HistoryStore store, IRequiredActor<HostsActor> hosts, SettingsStore settings, TimeProvider clock)
     {
         var (target, refusal) = await ResolveAsync(id, http, store, settings, clock, HistoryWindow.MaxPoints);
         if (target is null) return refusal!;
 
-        var points = await store.ReadAsync(target.Host, target.Window);
         var window = target.Window;
+        // Asked before SQLite is read, so that each of these frames counts once (see HistoryStore.Read).
+        var unflushed = await hosts.ActorRef.Ask<HostUnflushedView>(new HostQueries.GetUnflushed(target.Host, window.FromMs, window.ToMs), AskTimeout);
+        var points = await store.ReadAsync(target.Host, window, unflushed.Frames);
         var metrics = new HostMetrics { Host = target.Name, From = window.From, To = window.To, StepSeconds = window.StepSeconds, Points = points };
         return TypedResults.Json(metrics, HistoryJson.HostMetrics);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Storage;
 using Lumen.Protocol.Metrics;
@@ -6,16 +7,15 @@ using Microsoft.Data.Sqlite;
 namespace Lumen.Hub.History;
 
 /// <summary>
-/// Reads a host's history as one point per bucket, computed by SQLite: the average of every
-/// sample in it, how many, and each metric's lowest and highest sample. Which tier answers
-/// follows the window (<see cref="HistoryWindow.Tier"/>): steps in whole hours sum the hours,
+/// Reads a host's history as one point per bucket: the average of every sample in it, how
+/// many, and each metric's lowest and highest sample. SQLite sums each bucket; which tier it
+/// reads follows the window (<see cref="HistoryWindow.Tier"/>): steps in whole hours sum the hours,
 /// other steps in whole buckets the buckets, for the time they are summed, then the per-minute rollup, then raw rows for the rest
 /// (the last few minutes, the bucket <c>to</c> cuts through); other steps of whole minutes sum
 /// minutes and raw rows; shorter steps read raw rows. The tiers meet at their marks, read in the
-/// same statement, so every sample counts once. Averages are rounded to 3 decimal places, finer
-/// than any field's resolution: a 2,000-point answer is ~25 % smaller and quicker to write than
-/// with 15 significant digits. Every part reads only the host's key range. Rows still queued in
-/// the batcher are not in SQLite yet and so not in the answer.
+/// same statement, so every sample counts once. The frames the hub accepted and has not
+/// committed yet, handed in by the caller, are added to their buckets (<see cref="BucketSums"/>),
+/// each once, and every bucket is divided once. Every part reads only the host's key range.
 /// </summary>
 public sealed class HistoryStore(LumenDatabase database)
 {
@@ -31,7 +31,8 @@ public sealed class HistoryStore(LumenDatabase database)
     private static string MinuteEnd(string coarseEnd) =>
         $"max({coarseEnd}, min($split, coalesce((SELECT until_ms FROM snapshot_minutes_until WHERE host_id = $host), $from)))";
 
-    private static readonly string PointColumns = $"bucket, sum(samples), {ScalarColumns.PointOfTiers}";
+    /// <summary>Sums, not averages: <see cref="BucketSums"/> adds the unflushed frames, then divides.</summary>
+    private static readonly string PointColumns = $"bucket, sum(samples), {ScalarColumns.TierOfTiers}";
 
     /// <summary>A coarse tier's rows (buckets or hours), minutes and raw rows, each for its own stretch of the window.</summary>
     private static string CoarseSql(CoarseTier tier) => $"""
@@ -57,7 +58,7 @@ public sealed class HistoryStore(LumenDatabase database)
 
     internal static readonly string HoursSql = CoarseSql(CoarseTier.Hours);
 
-    /// <summary>Sums per bucket over rollup minutes and raw rows alike, then one division per column.</summary>
+    /// <summary>Sums per bucket over rollup minutes and raw rows alike.</summary>
     internal static readonly string MinutesSql = $"""
         SELECT {PointColumns}
         FROM (
@@ -74,11 +75,17 @@ public sealed class HistoryStore(LumenDatabase database)
         """;
 
     internal static readonly string RawSql = $"""
-        SELECT ts - ts % $step AS bucket, count(*), {ScalarColumns.PointOfRaw}
+        SELECT ts - ts % $step AS bucket, count(*), {ScalarColumns.TierOfRaw}
         FROM snapshots
         WHERE host_id = $host AND ts >= $from AND ts < $to
         GROUP BY bucket
         ORDER BY bucket;
+        """;
+
+    /// <summary>Which of the given times the host has a stored row at: rows are unique on (host, ts), so that row is the frame.</summary>
+    private const string StoredAmongSql = """
+        SELECT ts FROM snapshots
+        WHERE host_id = $host AND ts IN (SELECT value FROM json_each($times));
         """;
 
     /// <returns>the host's name, or null when no host has this id.</returns>
@@ -91,29 +98,58 @@ public sealed class HistoryStore(LumenDatabase database)
         return command.ExecuteScalar() as string;
     }
 
-    /// <summary>The points of every non-empty bucket of the window, oldest first.</summary>
-    public IReadOnlyList<MetricsPoint> Read(HostId host, HistoryWindow window)
+    /// <summary>
+    /// The points of every non-empty bucket of the window, oldest first, over the stored rows and
+    /// <paramref name="unflushed"/> (the host's frames in the window not committed when the
+    /// caller asked, oldest first, one per ts), which must be taken before this runs. A frame
+    /// committed and let go of before then is not among them and is read as stored; one committed
+    /// since is in both, and is looked up in the same read transaction as the sums (one snapshot
+    /// of the file), so it counts once, as stored; one committed after the sums' snapshot was
+    /// taken counts from memory.
+    /// </summary>
+    public IReadOnlyList<MetricsPoint> Read(HostId host, HistoryWindow window, IReadOnlyList<UnflushedFrame>? unflushed = null)
     {
         using var connection = database.Open();
+        // Deferred: a read transaction, which never waits on the batcher's writes (WAL).
+        using var transaction = unflushed is { Count: > 0 } ? connection.BeginTransaction(deferred: true) : null;
+        var pending = transaction is null ? [] : BucketSums.Of(NotStored(connection, transaction, host, unflushed!), window.StepMs);
+
         using var command = Command(connection, host, window);
+        command.Transaction = transaction;
         using var reader = command.ExecuteReader();
         var points = new List<MetricsPoint>((int)Math.Min(window.Buckets, HistoryWindow.MaxPoints));
+        var bucket = new BucketSums();
+        var next = 0;
         while (reader.Read())
         {
-            var point = new MetricsPoint { Ts = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), Samples = reader.GetInt64(1) };
-            var (averages, ranges) = (((IScalarValues)point).ScalarStorage, (IScalarRanges)point);
-            for (var i = 0; i < averages.Length; i++)
+            bucket.Load(reader);
+            for (; next < pending.Count && pending[next].StartMs <= bucket.StartMs; next++)
             {
-                averages[i] = reader.GetDouble(2 + 3 * i);
-                ranges.Minimums[i] = reader.GetDouble(3 + 3 * i);
-                ranges.Maximums[i] = reader.GetDouble(4 + 3 * i);
+                if (pending[next].StartMs == bucket.StartMs) bucket.Add(pending[next]);
+                else points.Add(pending[next].ToPoint());
             }
-            points.Add(point);
+            points.Add(bucket.ToPoint());
         }
+        for (; next < pending.Count; next++) points.Add(pending[next].ToPoint());
         return points;
     }
 
-    public Task<IReadOnlyList<MetricsPoint>> ReadAsync(HostId host, HistoryWindow window) => Task.Run(() => Read(host, window));
+    public Task<IReadOnlyList<MetricsPoint>> ReadAsync(HostId host, HistoryWindow window, IReadOnlyList<UnflushedFrame>? unflushed = null) =>
+        Task.Run(() => Read(host, window, unflushed));
+
+    /// <summary>The frames SQLite does not hold yet, as the transaction sees the file.</summary>
+    private static List<UnflushedFrame> NotStored(SqliteConnection connection, SqliteTransaction transaction, HostId host, IReadOnlyList<UnflushedFrame> frames)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = StoredAmongSql;
+        command.Parameters.AddWithValue("$host", host.Value);
+        command.Parameters.AddWithValue("$times", "[" + string.Join(',', frames.Select(frame => frame.TsUnixMs.ToString(CultureInfo.InvariantCulture))) + "]");
+        using var reader = command.ExecuteReader();
+        var stored = new HashSet<long>();
+        while (reader.Read()) stored.Add(reader.GetInt64(0));
+        return [.. frames.Where(frame => !stored.Contains(frame.TsUnixMs))];
+    }
 
     public Task<string?> HostNameAsync(HostId host) => Task.Run(() => HostName(host));
 

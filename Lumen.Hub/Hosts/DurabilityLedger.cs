@@ -27,6 +27,13 @@ public sealed class DurabilityLedger
         lock (watermark) return watermark.Durable;
     }
 
+    /// <summary>Whether the host's frame numbered <paramref name="seq"/> is committed or was refused; false for a host with no numbers.</summary>
+    public bool IsResolved(HostId host, long seq)
+    {
+        if (!_hosts.TryGetValue(host, out var watermark)) return false;
+        lock (watermark) return watermark.IsResolved(seq);
+    }
+
     public void Resolve(HostId host, long seq)
     {
         if (!_hosts.TryGetValue(host, out var watermark)) return;

@@ -6,6 +6,9 @@ namespace Lumen.Hub.Hosts;
 /// Owns one host's live truth: its latest snapshot, when it was received and its CPU ring,
 /// and runs its watch (the alert engine's judgement of this host) where its frames land.
 /// Nothing here touches disk; the batcher persists frames and last-seen on its own schedule.
+/// Until it has, the actor keeps the host's accepted frames above the durable watermark
+/// (<see cref="UnflushedFrames"/>) for history answers: every frame passes here anyway, so
+/// the ingest path does no extra work for them.
 /// </summary>
 /// <remarks>
 /// An <see cref="UntypedActor"/> rather than a ReceiveActor: a hub holds one of these per
@@ -17,12 +20,17 @@ public sealed class HostActor : UntypedActor, IWithTimers
 
     private readonly HostLiveState _state;
     private readonly IHostWatch? _watch;
+    private readonly DurabilityLedger? _ledger;
+    private readonly UnflushedFrames? _unflushed;
     private DateTimeOffset? _timerAt;
 
-    public HostActor(HostId hostId, string name, HostWatchFactory? watch)
+    public HostActor(HostId hostId, string name, HostWatchFactory? watch, UnflushedTracking? tracking = null)
     {
         _state = new HostLiveState(hostId, name);
         _watch = watch?.Invoke(hostId, name);
+        if (tracking is null) return;
+        _ledger = tracking.Ledger;
+        _unflushed = new UnflushedFrames(tracking.FramesPerHost);
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -42,6 +50,10 @@ public sealed class HostActor : UntypedActor, IWithTimers
                     _watch.Observe(record.Frame, record.ReceivedAt);
                     SyncTimer();
                 }
+                if (record.Seq > 0) KeepUnflushed(record);
+                break;
+            case HostQueries.GetUnflushed query:
+                Sender.Tell(new HostUnflushedView(_state.HostId, Unflushed(query)));
                 break;
             case HostQueries.GetLiveSnapshot:
                 Sender.Tell(new HostLiveView(_state.HostId, _state.ToLiveSnapshot()));
@@ -59,6 +71,35 @@ public sealed class HostActor : UntypedActor, IWithTimers
                 else SyncTimer();
                 break;
         }
+    }
+
+    /// <summary>
+    /// Keeps the frame for history until its row is committed. Only when the tail is full are
+    /// the frames resolved ahead of the watermark (refused with a 503, or committed out of
+    /// order) let go of first, so that while the disk is stuck refused frames do not push
+    /// acknowledged ones out.
+    /// </summary>
+    private void KeepUnflushed(HostCommands.RecordSnapshot record)
+    {
+        if (_unflushed is null) return;
+        if (_unflushed.Count == _unflushed.Capacity) ForgetResolved();
+        _unflushed.Keep(new UnflushedFrame(record.Seq, record.Frame.Ts.ToUnixTimeMilliseconds(), record.Frame.Scalars), _ledger!.DurableFor(_state.HostId));
+    }
+
+    // A method of its own: the closure is allocated only when the tail is full, not on every frame.
+    private void ForgetResolved()
+    {
+        var host = _state.HostId;
+        _unflushed!.ForgetResolved(seq => _ledger!.IsResolved(host, seq));
+    }
+
+    /// <summary>The frames a history answer adds to SQLite's rows: resolved ones are committed (SQLite has them) or refused (never acknowledged).</summary>
+    private UnflushedFrame[] Unflushed(HostQueries.GetUnflushed query)
+    {
+        if (_unflushed is null) return [];
+        var host = _state.HostId;
+        _unflushed.Forget(_ledger!.DurableFor(host));
+        return _unflushed.Count == 0 ? [] : _unflushed.InWindow(query.FromMs, query.ToMs, seq => !_ledger.IsResolved(host, seq));
     }
 
     /// <summary>One timer, at or before the watch's next deadline.</summary>
@@ -79,6 +120,6 @@ public sealed class HostActor : UntypedActor, IWithTimers
         public static readonly WatchDeadline Instance = new();
     }
 
-    public static Props Props(HostId hostId, string name, HostWatchFactory? watch = null) =>
-        Akka.Actor.Props.Create(() => new HostActor(hostId, name, watch)).WithMailbox(HostMailbox.ConfigPath);
+    public static Props Props(HostId hostId, string name, HostWatchFactory? watch = null, UnflushedTracking? tracking = null) =>
+        Akka.Actor.Props.Create(() => new HostActor(hostId, name, watch, tracking)).WithMailbox(HostMailbox.ConfigPath);
 }

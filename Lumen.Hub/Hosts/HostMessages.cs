@@ -7,8 +7,12 @@ namespace Lumen.Hub.Hosts;
 /// <summary>Commands to the host actors.</summary>
 public static class HostCommands
 {
-    /// <summary>An accepted ingest: update the live state of the host it belongs to.</summary>
-    public sealed record RecordSnapshot(HostId HostId, string HostName, IngestFrame Frame, DateTimeOffset ReceivedAt) : IWithHostId;
+    /// <summary>
+    /// An accepted ingest: update the live state of the host it belongs to, and keep the frame
+    /// for history until its durability number <paramref name="Seq"/> is resolved (0: a frame
+    /// that was given no number, kept for the live state only).
+    /// </summary>
+    public sealed record RecordSnapshot(HostId HostId, string HostName, IngestFrame Frame, DateTimeOffset ReceivedAt, long Seq = 0) : IWithHostId;
 
     /// <summary>The host was deleted: drop its actor and live state at once.</summary>
     public sealed record EvictHost(HostId HostId) : IWithHostId;
@@ -25,6 +29,13 @@ public static class HostQueries
 {
     /// <summary>Answered with a <see cref="HostLiveView"/>.</summary>
     public sealed record GetLiveSnapshot(HostId HostId) : IWithHostId;
+
+    /// <summary>
+    /// Answered with a <see cref="HostUnflushedView"/>: the host's accepted frames with
+    /// <paramref name="FromMs"/> ≤ ts &lt; <paramref name="ToMs"/> that are neither committed nor
+    /// refused when the question is answered, for a history answer to add to what SQLite holds.
+    /// </summary>
+    public sealed record GetUnflushed(HostId HostId, long FromMs, long ToMs) : IWithHostId;
 
     /// <summary>Answered with a <see cref="HostPresenceView"/> of every host heard from since start.</summary>
     public sealed record GetPresence
@@ -48,6 +59,9 @@ public static class HostQueries
 
 /// <summary>One host's live state, or null when the hub has not heard from it since start.</summary>
 public sealed record HostLiveView(HostId HostId, LiveSnapshot? Snapshot);
+
+/// <summary>A host's frames not known to be committed, oldest first, one per ts (empty when it has none or no actor).</summary>
+public sealed record HostUnflushedView(HostId HostId, UnflushedFrame[] Frames);
 
 /// <summary>When the hub last received a frame from a host (by its own clock) and the host's newest system facts.</summary>
 public readonly record struct HostPresence(DateTimeOffset ReceivedAt, SystemInfo? System);

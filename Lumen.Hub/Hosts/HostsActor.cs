@@ -11,6 +11,7 @@ namespace Lumen.Hub.Hosts;
 public sealed class HostsActor : ReceiveActor
 {
     private readonly HostWatchFactory? _watch;
+    private readonly UnflushedTracking? _tracking;
     private TellEveryHost? _lastBroadcast;
 
     // A dictionary rather than Context.Child(name): this runs for every ingest, and a
@@ -21,9 +22,9 @@ public sealed class HostsActor : ReceiveActor
     // passes anyway, so listing hosts is one message instead of one per host actor.
     private readonly Dictionary<HostId, HostPresence> _presence = [];
 
-    public HostsActor(HostWatchFactory? watch)
+    public HostsActor(HostWatchFactory? watch, UnflushedTracking? tracking)
     {
-        _watch = watch;
+        (_watch, _tracking) = (watch, tracking);
         Receive<HostCommands.RecordSnapshot>(record =>
         {
             ChildFor(record.HostId, record.HostName).Forward(record);
@@ -42,6 +43,11 @@ public sealed class HostsActor : ReceiveActor
         {
             if (_children.TryGetValue(query.HostId, out var child)) child.Forward(query);
             else Sender.Tell(new HostLiveView(query.HostId, null));
+        });
+        Receive<HostQueries.GetUnflushed>(query =>
+        {
+            if (_children.TryGetValue(query.HostId, out var child)) child.Forward(query);
+            else Sender.Tell(new HostUnflushedView(query.HostId, []));
         });
         Receive<HostQueries.CountLiveHosts>(_ => Sender.Tell(_children.Count));
         Receive<HostQueries.CollectLiveSnapshots>(HandleCollect);
@@ -74,7 +80,7 @@ public sealed class HostsActor : ReceiveActor
     private IActorRef ChildFor(HostId hostId, string name)
     {
         if (_children.TryGetValue(hostId, out var child)) return child;
-        child = Context.ActorOf(HostActor.Props(hostId, name, _watch), "host-" + hostId);
+        child = Context.ActorOf(HostActor.Props(hostId, name, _watch, _tracking), "host-" + hostId);
         Context.WatchWith(child, new ChildStopped(hostId));
         _children[hostId] = child;
         if (_lastBroadcast is { } last) child.Tell(last.Message);
@@ -83,15 +89,19 @@ public sealed class HostsActor : ReceiveActor
 
     private sealed record ChildStopped(HostId HostId);
 
-    public static Props Props(HostWatchFactory? watch = null) => Akka.Actor.Props.Create(() => new HostsActor(watch));
+    public static Props Props(HostWatchFactory? watch = null, UnflushedTracking? tracking = null) =>
+        Akka.Actor.Props.Create(() => new HostsActor(watch, tracking));
 }
 
 public static class HostsActorWiring
 {
-    /// <summary>The hosts actor; its host actors run the <see cref="HostWatchFactory"/> registered in <paramref name="services"/>, if any.</summary>
+    /// <summary>
+    /// The hosts actor; its host actors run the <see cref="HostWatchFactory"/> registered in
+    /// <paramref name="services"/>, if any, and keep unflushed frames as its <see cref="UnflushedTracking"/> says.
+    /// </summary>
     public static AkkaConfigurationBuilder AddHostsActor(this AkkaConfigurationBuilder builder, IServiceProvider services) =>
         builder
             .AddHocon(HostMailbox.Hocon, HoconAddMode.Append)
             .WithActors((system, registry) =>
-                registry.Register<HostsActor>(system.ActorOf(HostsActor.Props(services.GetService<HostWatchFactory>()), "hosts")));
+                registry.Register<HostsActor>(system.ActorOf(HostsActor.Props(services.GetService<HostWatchFactory>(), services.GetService<UnflushedTracking>()), "hosts")));
 }

@@ -16,6 +16,9 @@ public sealed class SequenceWatermark
 
     public long Issue() => ++LastIssued;
 
+    /// <summary>Whether <paramref name="seq"/> is settled: its row committed, or its frame refused. A number not issued yet is not.</summary>
+    public bool IsResolved(long seq) => seq <= Durable || _resolvedAhead.Contains(seq);
+
     public void Resolve(long seq)
     {
         if (seq <= Durable || seq > LastIssued) return;

@@ -33,12 +33,6 @@ public static class ScalarColumns
     /// <summary><c>sum(cpu_pct), min(cpu_pct_min), max(cpu_pct_max), …</c>: tier rows summed into a coarser one.</summary>
     public static readonly string TierOfTiers = Each("sum({0}), min({0}_min), max({0}_max)");
 
-    /// <summary><c>round(avg(cpu_pct), 3), min(cpu_pct), max(cpu_pct), …</c>: a point's values from raw rows.</summary>
-    public static readonly string PointOfRaw = Each("round(avg({0}), 3), min({0}), max({0})");
-
-    /// <summary><c>round(sum(cpu_pct) / sum(samples), 3), min(cpu_pct_min), max(cpu_pct_max), …</c>: a point's values from tier rows.</summary>
-    public static readonly string PointOfTiers = Each("round(sum({0}) / sum(samples), 3), min({0}_min), max({0}_max)");
-
     /// <summary>An upsert that adds sums and keeps the lowest and highest sample.</summary>
     public static readonly string MergeExcluded =
         Each("{0} = {0} + excluded.{0}, {0}_min = min({0}_min, excluded.{0}_min), {0}_max = max({0}_max, excluded.{0}_max)");
