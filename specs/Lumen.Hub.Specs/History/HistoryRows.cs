@@ -22,6 +22,10 @@ public static class HistoryRows
         host, 0, ts.ToUnixTimeMilliseconds(), ts.ToUnixTimeMilliseconds(),
         ScalarMetrics.All.Select(metric => (metric.Index + 1) * value).ToArray(), null);
 
+    /// <summary>A frame accepted and not flushed, <paramref name="seconds"/> after <see cref="T0"/>, with the columns of <see cref="Row"/>.</summary>
+    public static UnflushedFrame UnflushedAfterT0(long seq, int seconds, double value) =>
+        new(seq, T0.AddSeconds(seconds).ToUnixTimeMilliseconds(), ScalarMetrics.All.Select(metric => (metric.Index + 1) * value).ToArray());
+
     public static void Write(LumenDatabase database, params SnapshotRow[] rows)
     {
         using var writer = new SnapshotWriter(database);
@@ -40,6 +44,14 @@ public static class HistoryRows
         // The hub rounds averages to 3 decimal places.
         for (var i = 0; i < columns.Length; i++)
             Assert.True(Math.Abs(Math.Round((i + 1) * value, 3) - columns[i]) < 1e-9, $"{ScalarMetrics.All[i].Name} at +{secondsAfterT0}s: expected {Math.Round((i + 1) * value, 3)}, got {columns[i]}");
+    }
+
+    /// <summary>Asserts that every column of <paramref name="point"/> ranges from <paramref name="lowest"/> to <paramref name="highest"/> over <paramref name="samples"/> samples.</summary>
+    public static void AssertRange(MetricsPoint point, double lowest, double highest, long samples)
+    {
+        Assert.Equal(samples, point.Samples);
+        foreach (var metric in ScalarMetrics.All)
+            Assert.Equal(((metric.Index + 1) * lowest, (metric.Index + 1) * highest), (point.Min(metric), point.Max(metric)));
     }
 
     public static HistoryWindow Window(int fromSecond, int toSecond, int stepSeconds) => new(

@@ -133,6 +133,44 @@ public sealed class HistoryStoreSpecs : IDisposable
         AssertPoint(Assert.Single(_store.Read(_nas, Window(0, 60, 60))), 0, 20);
     }
 
+    [Fact]
+    public void Read_should_add_unflushed_frames_to_their_buckets_over_raw_rows_minutes_and_buckets_alike()
+    {
+        Write(_db.Database, RowAfterT0(_nas, 0, 10), RowAfterT0(_nas, 5, 20));
+        RollUp(_db.Database);
+        new BucketRollupStore(_db.Database).RollUp(TimeSpan.FromMinutes(5));
+        Assert.Equal(1, _db.Scalar($"SELECT count(*) FROM snapshot_buckets WHERE host_id = {_nas.Value};"));
+        // Not flushed: one late for the minute and the bucket already summed, one in the next minute.
+        UnflushedFrame[] unflushed = [UnflushedAfterT0(1, 10, 30), UnflushedAfterT0(2, 65, 50)];
+
+        var raw = _store.Read(_nas, Window(0, 120, 15), unflushed);
+        var minutes = _store.Read(_nas, Window(0, 120, 60), unflushed);
+        var buckets = _store.Read(_nas, new HistoryWindow(T0.ToUnixTimeMilliseconds(), T0.AddMinutes(10).ToUnixTimeMilliseconds(), 300_000, BucketMs: 300_000), unflushed);
+
+        foreach (var points in new[] { raw, minutes })
+        {
+            Assert.Equal(2, points.Count);
+            AssertPoint(points[0], 0, 20);
+            AssertRange(points[0], 10, 30, samples: 3);
+            AssertPoint(points[1], 60, 50);
+            Assert.Equal(1, points[1].Samples);
+        }
+        AssertPoint(Assert.Single(buckets), 0, 27.5);
+        AssertRange(buckets[0], 10, 50, samples: 4);
+    }
+
+    [Fact]
+    public void Read_should_count_an_unflushed_frame_that_is_already_stored_once()
+    {
+        // Committed after the request took the unflushed frames, or sent again after it was stored: in both.
+        Write(_db.Database, RowAfterT0(_nas, 0, 10), RowAfterT0(_nas, 5, 20));
+
+        var points = _store.Read(_nas, Window(0, 60, 60), [UnflushedAfterT0(7, 5, 99)]);
+
+        AssertPoint(Assert.Single(points), 0, 15);
+        AssertRange(points[0], 10, 20, samples: 2);
+    }
+
     [Theory]
     [InlineData(60, "snapshot_minutes USING PRIMARY KEY (host_id=? AND minute_ts>? AND minute_ts<?)")]
     [InlineData(60, "snapshots USING PRIMARY KEY (host_id=? AND ts>? AND ts<?)")]
