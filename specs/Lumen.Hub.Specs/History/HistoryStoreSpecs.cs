@@ -134,18 +134,20 @@ public sealed class HistoryStoreSpecs : IDisposable
     }
 
     [Fact]
-    public void Read_should_add_unflushed_frames_to_their_buckets_over_raw_rows_minutes_and_buckets_alike()
+    public void Read_should_add_unflushed_frames_to_their_buckets_over_raw_rows_minutes_buckets_and_hours_alike()
     {
         Write(_db.Database, RowAfterT0(_nas, 0, 10), RowAfterT0(_nas, 5, 20));
         RollUp(_db.Database);
         new BucketRollupStore(_db.Database).RollUp(TimeSpan.FromMinutes(5));
-        Assert.Equal(1, _db.Scalar($"SELECT count(*) FROM snapshot_buckets WHERE host_id = {_nas.Value};"));
+        new BucketRollupStore(_db.Database, CoarseTier.Hours).RollUp(CoarseTier.HourSize);
+        Assert.Equal((1, 1), (_db.Scalar("SELECT count(*) FROM snapshot_buckets;"), _db.Scalar("SELECT count(*) FROM snapshot_hours;")));
         // Not flushed: one late for the minute and the bucket already summed, one in the next minute.
         UnflushedFrame[] unflushed = [UnflushedAfterT0(1, 10, 30), UnflushedAfterT0(2, 65, 50)];
 
         var raw = _store.Read(_nas, Window(0, 120, 15), unflushed);
         var minutes = _store.Read(_nas, Window(0, 120, 60), unflushed);
-        var buckets = _store.Read(_nas, new HistoryWindow(T0.ToUnixTimeMilliseconds(), T0.AddMinutes(10).ToUnixTimeMilliseconds(), 300_000, BucketMs: 300_000), unflushed);
+        var buckets = _store.Read(_nas, Window(0, 600, 300) with { BucketMs = 300_000 }, unflushed);
+        var hours = _store.Read(_nas, Window(0, 7200, 3600) with { BucketMs = 300_000 }, unflushed);
 
         foreach (var points in new[] { raw, minutes })
         {
@@ -155,8 +157,11 @@ public sealed class HistoryStoreSpecs : IDisposable
             AssertPoint(points[1], 60, 50);
             Assert.Equal(1, points[1].Samples);
         }
-        AssertPoint(Assert.Single(buckets), 0, 27.5);
-        AssertRange(buckets[0], 10, 50, samples: 4);
+        foreach (var points in new[] { buckets, hours })
+        {
+            AssertPoint(Assert.Single(points), 0, 27.5);
+            AssertRange(points[0], 10, 50, samples: 4);
+        }
     }
 
     [Fact]

@@ -153,35 +153,36 @@ public sealed class UnflushedHistorySpecs
     [Fact]
     public async Task Metrics_should_put_unflushed_frames_in_their_bucket_beside_rows_in_every_tier_for_every_step_before_and_after_the_flush()
     {
-        // Stored before the hub starts, so its own rollup sums them into minutes and buckets on start.
+        // About two hours ago on a whole minute: old enough for its minute, bucket and hour to be summed whatever the clock says.
+        var t = M - 3600;
+        // Stored before the hub starts, so its own rollup sums them into every tier on start.
         await using var hub = Hub(flushSize: "3");
         var nas = hub.Hosts.Add("nas");
-        Write(hub.Database.Database, Row(nas.Host.Id, At(M), 10), Row(nas.Host.Id, At(M + 5), 20));
+        Write(hub.Database.Database, Row(nas.Host.Id, At(t), 10), Row(nas.Host.Id, At(t + 5), 20));
         var rig = new Rig(hub, await hub.SignedInClientAsync(), hub.AgentClient(nas.Token), nas.Host.Id);
         await Eventually.TrueAsync(() => hub.Services.GetRequiredService<HostTokens>().TryResolve(nas.Token, out _), "the hub to know the host's token");
-        var summedPast = At(M + 60).ToUnixTimeMilliseconds();
-        await Eventually.TrueAsync(() =>
-            hub.Database.Scalar($"SELECT coalesce(max(until_ms), 0) FROM snapshot_minutes_until WHERE host_id = {nas.Host.Id.Value};") > summedPast
-            && hub.Database.Scalar($"SELECT coalesce(max(until_ms), 0) FROM snapshot_buckets_until WHERE host_id = {nas.Host.Id.Value};") > summedPast,
-            "the stored rows to be summed into minutes and buckets");
+        var summedPast = At(t + 120).ToUnixTimeMilliseconds();
+        await Eventually.TrueAsync(() => new[] { "snapshot_minutes_until", "snapshot_buckets_until", "snapshot_hours_until" }.All(marks =>
+            hub.Database.Scalar($"SELECT coalesce(max(until_ms), 0) FROM {marks} WHERE host_id = {nas.Host.Id.Value};") > summedPast),
+            "the stored rows to be summed into minutes, buckets and hours");
 
-        // One frame late for the minute and bucket already summed, one in the next minute: not flushed.
-        await PostAsync(rig, M + 10, 60);
-        await PostAsync(rig, M + 65, 90);
-        await AssertEveryStepAsync(rig, (M, 10), (M + 5, 20), (M + 10, 60), (M + 65, 90));
+        // One frame late for the minute, bucket and hour already summed, one in the next minute: not flushed.
+        await PostAsync(rig, t + 10, 60);
+        await PostAsync(rig, t + 65, 90);
+        await AssertEveryStepAsync(rig, t, (t, 10), (t + 5, 20), (t + 10, 60), (t + 65, 90));
 
-        // The third frame fills the batch: the late one now reaches the minute and the bucket through the writer.
-        await PostAsync(rig, M + 70, 30);
+        // The third frame fills the batch: the late ones now reach every tier through the writer.
+        await PostAsync(rig, t + 70, 30);
         await Eventually.TrueAsync(() => rig.StoredRows == 5 && rig.Ledger.DurableFor(rig.Nas) == 3, "the batch of three to be committed");
-        await AssertEveryStepAsync(rig, (M, 10), (M + 5, 20), (M + 10, 60), (M + 65, 90), (M + 70, 30));
+        await AssertEveryStepAsync(rig, t, (t, 10), (t + 5, 20), (t + 10, 60), (t + 65, 90), (t + 70, 30));
     }
 
-    /// <summary>Raw rows (5 s, 30 s), minutes (1 m, 2 m) and buckets (5 m, 1 h), over the hour around the frames.</summary>
-    private static async Task AssertEveryStepAsync(Rig rig, params (int Second, double CpuPct)[] frames)
+    /// <summary>Raw rows (5 s, 30 s), minutes (1 m, 2 m), buckets (5 m, 10 m) and hours (1 h, 2 h), over the hour around <paramref name="t"/>.</summary>
+    private static async Task AssertEveryStepAsync(Rig rig, int t, params (int Second, double CpuPct)[] frames)
     {
-        foreach (var (step, seconds) in new[] { ("5s", 5), ("30s", 30), ("1m", 60), ("2m", 120), ("5m", 300), ("1h", 3600) })
+        foreach (var (step, seconds) in new[] { ("5s", 5), ("30s", 30), ("1m", 60), ("2m", 120), ("5m", 300), ("10m", 600), ("1h", 3600), ("2h", 7200) })
         {
-            var points = await PointsAsync(rig, M - 1800, M + 1800, step);
+            var points = await PointsAsync(rig, t - 1800, t + 1800, step);
             // Each point paired with its step, so a failure says which step it is.
             Assert.Equal(Expected(seconds, frames).Select(point => (step, point)), points.Select(point => (step, point)));
         }
