@@ -25,6 +25,9 @@ public sealed class UnflushedFrames(int capacity)
     // Grown as needed up to the capacity: most hosts hold a flush interval of frames, a dozen at 5 s.
     private UnflushedFrame[] _frames = [];
 
+    // The lowest number held (MaxValue when none), so that a watermark below it costs one comparison: this runs on every frame.
+    private long _lowestSeq = long.MaxValue;
+
     public int Capacity { get; } = capacity;
     public int Count { get; private set; }
 
@@ -53,14 +56,28 @@ public sealed class UnflushedFrames(int capacity)
         var oldest = IndexOfOldest();
         if (_frames[oldest].TsUnixMs >= frame.TsUnixMs) return false;
         _frames[oldest] = frame;
+        _lowestSeq = LowestSeq();
         return true;
     }
 
     /// <summary>Lets go of every frame at or below the durable watermark.</summary>
-    public void Forget(long durable) => RemoveWhere(static (seq, durable) => seq <= durable, durable);
+    public void Forget(long durable)
+    {
+        if (durable < _lowestSeq) return;
+        var kept = 0;
+        for (var i = 0; i < Count; i++)
+            if (_frames[i].Seq > durable) _frames[kept++] = _frames[i];
+        Truncate(kept);
+    }
 
     /// <summary>Lets go of every frame whose number is resolved ahead of the watermark: committed out of order, or refused with a 503.</summary>
-    public void ForgetResolved(Func<long, bool> isResolved) => RemoveWhere(static (seq, isResolved) => isResolved(seq), isResolved);
+    public void ForgetResolved(Func<long, bool> isResolved)
+    {
+        var kept = 0;
+        for (var i = 0; i < Count; i++)
+            if (!isResolved(_frames[i].Seq)) _frames[kept++] = _frames[i];
+        Truncate(kept);
+    }
 
     /// <summary>
     /// The frames with <paramref name="fromMs"/> ≤ ts &lt; <paramref name="toMs"/> that
@@ -84,16 +101,22 @@ public sealed class UnflushedFrames(int capacity)
     {
         if (Count == _frames.Length) Array.Resize(ref _frames, Math.Min(Capacity, Math.Max(4, 2 * _frames.Length)));
         _frames[Count++] = frame;
+        _lowestSeq = Math.Min(_lowestSeq, frame.Seq);
     }
 
-    /// <summary>Removes in place, keeping the order; cleared slots let go of the frames' values.</summary>
-    private void RemoveWhere<TState>(Func<long, TState, bool> remove, TState state)
+    /// <summary>Keeps the first <paramref name="kept"/> frames; cleared slots let go of the others' values.</summary>
+    private void Truncate(int kept)
     {
-        var kept = 0;
-        for (var i = 0; i < Count; i++)
-            if (!remove(_frames[i].Seq, state)) _frames[kept++] = _frames[i];
         Array.Clear(_frames, kept, Count - kept);
         Count = kept;
+        _lowestSeq = LowestSeq();
+    }
+
+    private long LowestSeq()
+    {
+        var lowest = long.MaxValue;
+        for (var i = 0; i < Count; i++) lowest = Math.Min(lowest, _frames[i].Seq);
+        return lowest;
     }
 
     private int IndexOfOldest()
