@@ -34,12 +34,17 @@ public static class HistoryApi
         if (target is null) return refusal!;
 
         var window = target.Window;
-        // Asked before SQLite is read, so that each of these frames counts once (see HistoryStore.Read).
-        var unflushed = await hosts.ActorRef.Ask<HostUnflushedView>(new HostQueries.GetUnflushed(target.Host, window.FromMs, window.ToMs), AskTimeout);
-        var points = await store.ReadAsync(target.Host, window, unflushed.Frames);
+        var points = await store.ReadAsync(target.Host, window, await UnflushedAsync(hosts, target));
         var metrics = new HostMetrics { Host = target.Name, From = window.From, To = window.To, StepSeconds = window.StepSeconds, Points = points };
         return TypedResults.Json(metrics, HistoryJson.HostMetrics);
     }
+
+    /// <summary>
+    /// The host's frames in the window that are accepted and not committed yet, from its host
+    /// actor: asked before SQLite is read, so that each of them counts once (see <see cref="HistoryStore.Read"/>).
+    /// </summary>
+    public static async Task<UnflushedFrame[]> UnflushedAsync(IRequiredActor<HostsActor> hosts, HistoryTarget target) =>
+        (await hosts.ActorRef.Ask<HostUnflushedView>(new HostQueries.GetUnflushed(target.Host, target.Window.FromMs, target.Window.ToMs), AskTimeout)).Frames;
 
     /// <summary>
     /// The checks every history route makes, in this order: the parameters (<c>400</c>, see

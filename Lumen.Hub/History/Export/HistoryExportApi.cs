@@ -1,10 +1,12 @@
+using Akka.Hosting;
+using Lumen.Hub.Hosts;
 using Lumen.Hub.Settings;
 
 namespace Lumen.Hub.History.Export;
 
 /// <summary>
 /// <c>GET /api/hosts/{id}/metrics.csv</c> and <c>/metrics.parquet</c>: the points the JSON
-/// route answers, as a file to take away. Same parameters, rules and refusals (see
+/// route answers (frames not flushed yet included), as a file to take away. Same parameters, rules and refusals (see
 /// <see cref="HistoryApi.ResolveAsync"/>), but up to <see cref="MaxRows"/> rows, every row
 /// with every column (<see cref="ExportColumns"/>), streamed a slice at a time (<see cref="ExportPoints"/>).
 /// </summary>
@@ -19,10 +21,10 @@ public static class HistoryExportApi
 
     public static RouteGroupBuilder MapHistoryExport(this RouteGroupBuilder api)
     {
-        api.MapGet("/hosts/{id}/metrics.csv", (string id, HttpContext http, HistoryStore store, SettingsStore settings, TimeProvider clock) =>
-            ExportAsync(id, http, store, settings, clock, Csv));
-        api.MapGet("/hosts/{id}/metrics.parquet", (string id, HttpContext http, HistoryStore store, SettingsStore settings, TimeProvider clock) =>
-            ExportAsync(id, http, store, settings, clock, Parquet));
+        api.MapGet("/hosts/{id}/metrics.csv", (string id, HttpContext http, HistoryStore store, IRequiredActor<HostsActor> hosts, SettingsStore settings, TimeProvider clock) =>
+            ExportAsync(id, http, store, hosts, settings, clock, Csv));
+        api.MapGet("/hosts/{id}/metrics.parquet", (string id, HttpContext http, HistoryStore store, IRequiredActor<HostsActor> hosts, SettingsStore settings, TimeProvider clock) =>
+            ExportAsync(id, http, store, hosts, settings, clock, Parquet));
         return api;
     }
 
@@ -34,21 +36,23 @@ public static class HistoryExportApi
     private static readonly Format Parquet = new("parquet", HistoryParquet.ContentType,
         (http, points) => HistoryParquet.WriteAsync(http.Response.Body, points, http.RequestAborted));
 
-    private static async Task<IResult> ExportAsync(string id, HttpContext http, HistoryStore store, SettingsStore settings, TimeProvider clock, Format format)
+    private static async Task<IResult> ExportAsync(
+        string id, HttpContext http, HistoryStore store, IRequiredActor<HostsActor> hosts, SettingsStore settings, TimeProvider clock, Format format)
     {
         var (target, refusal) = await HistoryApi.ResolveAsync(id, http, store, settings, clock, MaxRows);
-        return target is null ? refusal! : new Download(target, format, store);
+        // Asked before the first slice is read, as the JSON route does.
+        return target is null ? refusal! : new Download(target, format, store, await HistoryApi.UnflushedAsync(hosts, target));
     }
 
     /// <summary>Headers first, then the rows as they are read: a refusal can no longer happen once this runs.</summary>
-    private sealed class Download(HistoryTarget target, Format format, HistoryStore store) : IResult
+    private sealed class Download(HistoryTarget target, Format format, HistoryStore store, UnflushedFrame[] unflushed) : IResult
     {
         public Task ExecuteAsync(HttpContext http)
         {
             http.Response.ContentType = format.ContentType;
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{ExportFileName.For(target.Name, target.Window, format.Extension)}\"";
             http.Response.Headers.CacheControl = "no-store";
-            return format.WriteAsync(http, ExportPoints.ReadAsync(store, target.Host, target.Window, http.RequestAborted));
+            return format.WriteAsync(http, ExportPoints.ReadAsync(store, target.Host, target.Window, unflushed, http.RequestAborted));
         }
     }
 }

@@ -189,6 +189,22 @@ public sealed class UnflushedHistorySpecs
     }
 
     [Fact]
+    public async Task Export_should_include_frames_not_flushed_yet_as_the_json_route_does()
+    {
+        await using var rig = await StartAsync(Hub(flushSize: "5000"));
+        await PostAsync(rig, M, 10);
+        await PostAsync(rig, M + 5, 40);
+
+        var csv = await rig.Browser.GetStringAsync($"/api/hosts/{rig.Nas.Value}/metrics.csv?from={At(M).ToUnixTimeSeconds()}&to={At(M + 60).ToUnixTimeSeconds()}&step=5s");
+
+        Assert.Equal(0, rig.StoredRows);
+        // ts, samples, cpu_pct, cpu_pct_min, cpu_pct_max, … after the header.
+        var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..].Select(line => line.Split(',')).ToArray();
+        Assert.Equal(Expected(5, (M, 10), (M + 5, 40)).Select(point => (point.Ts, point.Samples, point.CpuPct)),
+            rows.Select(row => (DateTimeOffset.Parse(row[0], CultureInfo.InvariantCulture), long.Parse(row[1], CultureInfo.InvariantCulture), double.Parse(row[2], CultureInfo.InvariantCulture))));
+    }
+
+    [Fact]
     public async Task Metrics_should_count_a_frame_sent_twice_before_the_flush_once()
     {
         await using var rig = await StartAsync(Hub(flushSize: "5000"));
