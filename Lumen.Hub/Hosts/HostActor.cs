@@ -20,17 +20,16 @@ public sealed class HostActor : UntypedActor, IWithTimers
 
     private readonly HostLiveState _state;
     private readonly IHostWatch? _watch;
-    private readonly DurabilityLedger? _ledger;
-    private readonly UnflushedFrames? _unflushed;
+    private readonly UnflushedTracking? _tracking;
+    // Made with the first numbered frame: a host named by a broadcast that never reports holds none.
+    private UnflushedFrames? _unflushed;
     private DateTimeOffset? _timerAt;
 
     public HostActor(HostId hostId, string name, HostWatchFactory? watch, UnflushedTracking? tracking = null)
     {
         _state = new HostLiveState(hostId, name);
         _watch = watch?.Invoke(hostId, name);
-        if (tracking is null) return;
-        _ledger = tracking.Ledger;
-        _unflushed = new UnflushedFrames(tracking.FramesPerHost);
+        _tracking = tracking;
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -74,32 +73,34 @@ public sealed class HostActor : UntypedActor, IWithTimers
     }
 
     /// <summary>
-    /// Keeps the frame for history until its row is committed. Only when the tail is full are
+    /// Keeps the frame for history until its row is committed. Only when the host holds as many as it may are
     /// the frames resolved ahead of the watermark (refused with a 503, or committed out of
     /// order) let go of first, so that while the disk is stuck refused frames do not push
     /// acknowledged ones out.
     /// </summary>
     private void KeepUnflushed(HostCommands.RecordSnapshot record)
     {
-        if (_unflushed is null) return;
+        if (_tracking is null) return;
+        _unflushed ??= new UnflushedFrames(_tracking.FramesPerHost);
         if (_unflushed.Count == _unflushed.Capacity) ForgetResolved();
-        _unflushed.Keep(new UnflushedFrame(record.Seq, record.Frame.Ts.ToUnixTimeMilliseconds(), record.Frame.Scalars), _ledger!.DurableFor(_state.HostId));
+        _unflushed.Keep(new UnflushedFrame(record.Seq, record.Frame.Ts.ToUnixTimeMilliseconds(), record.Frame.Scalars), _tracking.Ledger.DurableFor(_state.HostId));
     }
 
-    // A method of its own: the closure is allocated only when the tail is full, not on every frame.
+    // A method of its own: the closure is allocated only when the frames are full, not on every frame.
     private void ForgetResolved()
     {
         var host = _state.HostId;
-        _unflushed!.ForgetResolved(seq => _ledger!.IsResolved(host, seq));
+        var ledger = _tracking!.Ledger;
+        _unflushed!.ForgetResolved(seq => ledger.IsResolved(host, seq));
     }
 
     /// <summary>The frames a history answer adds to SQLite's rows: resolved ones are committed (SQLite has them) or refused (never acknowledged).</summary>
     private UnflushedFrame[] Unflushed(HostQueries.GetUnflushed query)
     {
-        if (_unflushed is null) return [];
-        var host = _state.HostId;
-        _unflushed.Forget(_ledger!.DurableFor(host));
-        return _unflushed.Count == 0 ? [] : _unflushed.InWindow(query.FromMs, query.ToMs, seq => !_ledger.IsResolved(host, seq));
+        if (_tracking is null || _unflushed is null) return [];
+        var (host, ledger) = (_state.HostId, _tracking.Ledger);
+        _unflushed.Forget(ledger.DurableFor(host));
+        return _unflushed.Count == 0 ? [] : _unflushed.InWindow(query.FromMs, query.ToMs, seq => !ledger.IsResolved(host, seq));
     }
 
     /// <summary>One timer, at or before the watch's next deadline.</summary>
