@@ -22,12 +22,13 @@ public static class LiveStreamApi
 
     /// <summary>
     /// permessage-deflate, negotiated when the client offers it (browsers do): a 1,000-host
-    /// delta frame of 1.05 MiB went out as about 170 KiB in a trial with the benchmark's frames.
-    /// No context takeover: frames are far larger than the deflate window, so keeping the
-    /// compressor between frames gained under 1 % there, while it would hold zlib's state (about
-    /// 300 KiB per connection, measured) for every connection's lifetime; without it that state
-    /// exists only while a frame is being written. The full 15-bit window: 12 bits made the same
-    /// frame 23 % larger to save about 85 KiB per frame in flight. Nothing secret goes out on the
+    /// delta frame of 1.08 MiB goes out as 172 KiB (docs/benchmarks.md), for 10–15 ms of CPU
+    /// per connection, since each socket compresses what it sends. No context takeover: frames
+    /// are far larger than the deflate window, so keeping the compressor between frames gained
+    /// under 1 % in a trial, while it would hold zlib's state (about 300 KiB, measured) for every
+    /// connection's lifetime; without it that state exists only while a frame is being written.
+    /// The full 15-bit window: 12 bits made the same frame 23 % larger in that trial, to save
+    /// about 85 KiB per frame in flight. Nothing secret goes out on the
     /// stream, so compressing it under TLS leaks nothing (CRIME/BREACH need a secret in the same
     /// message as text the attacker chooses).
     /// </summary>
