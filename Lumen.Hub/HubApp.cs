@@ -8,6 +8,7 @@ using Lumen.Hub.Alerts.Rules;
 using Lumen.Hub.Configuration;
 using Lumen.Hub.Dashboard;
 using Lumen.Hub.History;
+using Lumen.Hub.History.Export;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Hosts.Tokens;
 using Lumen.Hub.Http;
@@ -76,6 +77,7 @@ public static class HubApp
         api.MapSettingsApi();
         api.MapVersionApi();
         api.MapHistoryApi();
+        api.MapHistoryExport();
         api.MapLiveStreamApi();
         api.MapAlertRulesApi();
         api.MapAlertEventsApi();
@@ -105,6 +107,7 @@ public static class HubApp
         services.AddSingleton<RetentionStore>();
         services.AddSingleton<HistoryStore>();
         services.AddSingleton(new MinuteRollupStore(database, MinuteRollupStore.LagFor(options.Batcher.FlushEvery)));
+        services.AddSingleton<BucketRollupStore>();
         services.AddSingleton<SnapshotWriter>();
         services.AddSingleton<HostTokens>();
         services.AddSingleton<DurabilityLedger>();
@@ -152,7 +155,7 @@ public static class HubApp
                 .AddTokenDirectory(provider)
                 .AddSnapshotBatcher(provider)
                 .AddRetentionActor(provider)
-                .AddMinuteRollup(provider);
+                .AddHistoryRollup(provider);
         });
     }
 }

@@ -35,11 +35,11 @@ public static class HelpText
           LUMEN_HUB_BATCH_FLUSH_SIZE      rows per write transaction [5000]
           LUMEN_HUB_BATCH_QUEUE_SIZE      rows queued before ingest answers 503 [max(50000, 4 × flush size)]
           LUMEN_HUB_AGENT_INTERVAL        agent collection interval the policy hands out [5s; 2s–1h]
-          LUMEN_HUB_RETENTION_WINDOW      history kept [24h; 5m–8760h, 0 = forever]
+          LUMEN_HUB_RETENTION_WINDOW      raw rows kept [24h; 5m–8760h, 0 = forever]
           LUMEN_HUB_RETENTION_INTERVAL    how often old history is swept [1h; 1m–24h, 0 = never]
-          LUMEN_HUB_DOWNSAMPLE_BUCKET_SIZE    [5m; 1m–24h]
-          LUMEN_HUB_DOWNSAMPLE_HOT_WINDOW     [24h; 1h–720h]
-          LUMEN_HUB_DOWNSAMPLE_ARCHIVE_WINDOW [720h; 24h–8760h]
+          LUMEN_HUB_DOWNSAMPLE_BUCKET_SIZE    archive resolution [5m; 1m–24h, whole minutes]
+          LUMEN_HUB_DOWNSAMPLE_HOT_WINDOW     another name of LUMEN_HUB_RETENTION_WINDOW
+          LUMEN_HUB_DOWNSAMPLE_ARCHIVE_WINDOW buckets kept [8760h; 24h–87600h]
           LUMEN_HUB_RETENTION_ALERTS_WINDOW resolved alert events kept [720h; 24h–8760h, 0 = forever]
           LUMEN_HUB_SECRET                session signing secret, ≥ 32 characters [generated on
                                           first start, kept in <data folder>/session-secret]

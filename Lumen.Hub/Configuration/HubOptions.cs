@@ -93,6 +93,8 @@ public static class HubOptionsLoader
             if (error is null) defaults[definition.Key] = value;
             else problems.Add(error);
         }
+        SameSettingDefaults(defaults, Env, problems);
+        if (problems.Count == 0 && SettingDefinitions.CheckTogether(defaults) is { } conflict) problems.Add($"the environment's settings: {conflict}");
 
         var accounts = Accounts(Env, problems);
         var install = Install(Env("LUMEN_HUB_INSTALL_DIR"), Env("LUMEN_HUB_PUBLIC_URL"), dbPath, problems);
@@ -104,6 +106,25 @@ public static class HubOptionsLoader
             accounts,
             install,
             new QuickstartOptions(quickstart, localAgent)) { TrustProxy = trustProxy };
+    }
+
+    /// <summary>
+    /// A setting with a second name (<c>LUMEN_HUB_DOWNSAMPLE_HOT_WINDOW</c> for
+    /// <c>LUMEN_HUB_RETENTION_WINDOW</c>) takes whichever of the two is set; both set and
+    /// different is a problem, since one of them would be ignored.
+    /// </summary>
+    private static void SameSettingDefaults(Dictionary<string, TimeSpan> defaults, Func<string, string?> env, List<string> problems)
+    {
+        foreach (var alias in SettingDefinitions.All.Where(d => d.SameAs is not null))
+        {
+            var target = SettingDefinitions.Find(alias.SameAs!)!;
+            var (aliasSet, targetSet) = (env(alias.EnvironmentVariable) is not null, env(target.EnvironmentVariable) is not null);
+            if (aliasSet && targetSet && defaults.GetValueOrDefault(alias.Key) != defaults.GetValueOrDefault(target.Key))
+                problems.Add($"{alias.EnvironmentVariable} and {target.EnvironmentVariable} name the same setting ({target.Key}) with different values; set one of them");
+            else if (aliasSet && !targetSet && defaults.TryGetValue(alias.Key, out var value))
+                defaults[target.Key] = value;
+            if (defaults.TryGetValue(target.Key, out var effective)) defaults[alias.Key] = effective;
+        }
     }
 
     private static bool Flag(string name, string? text, List<string> problems)

@@ -20,12 +20,14 @@ namespace Lumen.Hub.History;
 [JsonSerializable(typeof(double))]
 internal sealed partial class HistoryJsonContext : JsonSerializerContext;
 
-/// <summary>The history API's JSON: <see cref="HistoryJsonContext"/> with a field per scalar metric on every point.</summary>
+/// <summary>The history API's JSON: <see cref="HistoryJsonContext"/> with a field per scalar metric on every point, and its lowest and highest sample where a point stands for more than one.</summary>
 public static class HistoryJson
 {
     private static readonly JsonSerializerOptions Options = new(HistoryJsonContext.Default.Options)
     {
-        TypeInfoResolver = HistoryJsonContext.Default.WithAddedModifier(ScalarJsonProperties.Add),
+        TypeInfoResolver = HistoryJsonContext.Default
+            .WithAddedModifier(ScalarJsonProperties.Add)
+            .WithAddedModifier(ScalarRangeJsonProperties.Add),
     };
 
     public static JsonTypeInfo<HostMetrics> HostMetrics { get; } = (JsonTypeInfo<HostMetrics>)Options.GetTypeInfo(typeof(HostMetrics));

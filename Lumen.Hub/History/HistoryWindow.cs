@@ -9,11 +9,34 @@ public sealed record HistoryRequest(string? From = null, string? To = null, stri
 public sealed record HistoryWindowResult(HistoryWindow? Window, string? Error);
 
 /// <summary>
+/// What history is kept at which resolution, from the settings: raw rows (and their per-minute
+/// sums) for <c>RawWindow</c> (zero: for ever), buckets of <c>BucketSize</c> for <c>ArchiveWindow</c>.
+/// </summary>
+public sealed record HistoryTiers(TimeSpan RawWindow, TimeSpan BucketSize, TimeSpan ArchiveWindow)
+{
+    public static HistoryTiers From(Settings.HubSettings settings) =>
+        new(settings.RetentionWindow, settings.DownsampleBucketSize, settings.DownsampleArchiveWindow);
+}
+
+/// <summary>The finest tier a window's buckets are summed from (coarser tiers where finer ones are not summed yet).</summary>
+public enum HistoryTier
+{
+    /// <summary>Raw rows only: steps under a minute, or not in whole minutes.</summary>
+    Raw,
+    /// <summary>Per-minute sums, and raw rows for the minutes not summed yet.</summary>
+    Minutes,
+    /// <summary>Buckets, then minutes and raw rows for what is not summed yet: steps in whole buckets.</summary>
+    Buckets,
+    /// <summary>Hours, then minutes and raw rows for what is not summed yet: steps in whole hours.</summary>
+    Hours,
+}
+
+/// <summary>
 /// The buckets one history request covers: <c>[FromMs, ToMs)</c> cut into buckets of
 /// <c>StepMs</c> aligned to multiples of the step since the epoch. <c>FromMs</c> is the start
 /// of the bucket the requested <c>from</c> falls in, so every bucket averages a whole step.
 /// </summary>
-public sealed record HistoryWindow(long FromMs, long ToMs, long StepMs)
+public sealed record HistoryWindow(long FromMs, long ToMs, long StepMs, long BucketMs = 0)
 {
     /// <summary>Points a response can hold; a step that would give more is raised (see <see cref="Resolve"/>).</summary>
     public const int MaxPoints = 2000;
@@ -37,26 +60,35 @@ public sealed record HistoryWindow(long FromMs, long ToMs, long StepMs)
     /// <summary>Whole minutes from 1 m up: the buckets can be summed from the per-minute rollup.</summary>
     public bool FitsMinutes => StepMs % HistoryStep.MinuteMs == 0;
 
+    private static readonly long HourMs = (long)CoarseTier.HourSize.TotalMilliseconds;
+
+    /// <summary>The tier read: the coarsest whose rows fit whole in a step.</summary>
+    public HistoryTier Tier =>
+        BucketMs > 0 && StepMs % HourMs == 0 ? HistoryTier.Hours
+        : BucketMs > 0 && StepMs % BucketMs == 0 ? HistoryTier.Buckets
+        : FitsMinutes ? HistoryTier.Minutes
+        : HistoryTier.Raw;
+
     /// <summary>
-    /// Applies the rules: <c>to</c> defaults to now, <c>from</c> to an hour before <c>to</c>
-    /// (or the retention window when that is shorter); <c>from</c> before <c>to</c>; the window
-    /// at most the retention window (unless retention is off, <paramref name="retentionWindow"/>
-    /// zero); a step of at least 5 s in whole seconds, rounded up to whole minutes from 1 m;
-    /// no step: about <see cref="AutoBuckets"/> buckets; a step giving more than
-    /// <see cref="MaxPoints"/> buckets is raised to the smallest ladder step that fits.
+    /// Applies the rules: <c>to</c> defaults to now, <c>from</c> to an hour before <c>to</c>;
+    /// <c>from</c> before <c>to</c>; the window at most the archive window; a step of at least
+    /// 5 s in whole seconds, rounded up to whole minutes from 1 m; no step: about
+    /// <see cref="AutoBuckets"/> buckets; a step giving more than <see cref="MaxPoints"/>
+    /// buckets is raised to the smallest ladder step that fits; a window reaching back past the
+    /// raw rows has its step raised to whole buckets, since only buckets are kept there.
+    /// <paramref name="maxPoints"/> replaces the chart's cap where more is wanted (an export).
     /// </summary>
-    public static HistoryWindowResult Resolve(HistoryRequest request, DateTimeOffset now, TimeSpan retentionWindow)
+    public static HistoryWindowResult Resolve(HistoryRequest request, DateTimeOffset now, HistoryTiers tiers, int maxPoints = MaxPoints)
     {
         if (!TryTime(request.To, "to", now, out var to, out var error)) return Refuse(error);
         if (to <= DateTimeOffset.UnixEpoch) return Refuse($"to ({Rfc3339TimestampConverter.Format(to)}) is not after 1970-01-01T00:00:00Z");
-        var defaultWindow = retentionWindow > TimeSpan.Zero && retentionWindow < DefaultWindow ? retentionWindow : DefaultWindow;
-        if (!TryTime(request.From, "from", to - defaultWindow, out var from, out error)) return Refuse(error);
+        if (!TryTime(request.From, "from", to - DefaultWindow, out var from, out error)) return Refuse(error);
         if (from < DateTimeOffset.UnixEpoch) return Refuse($"from ({Rfc3339TimestampConverter.Format(from)}) is before 1970-01-01T00:00:00Z");
         if (from >= to)
             return Refuse($"from ({Rfc3339TimestampConverter.Format(from)}) must be before to ({Rfc3339TimestampConverter.Format(to)})");
         var span = to - from;
-        if (retentionWindow > TimeSpan.Zero && span > retentionWindow)
-            return Refuse($"from and to span {GoDuration.Format(span)}, more than the retention window ({GoDuration.Format(retentionWindow)}); ask for at most that");
+        if (span > tiers.ArchiveWindow)
+            return Refuse($"from and to span {GoDuration.Format(span)}, more than history is kept (downsample_archive_window, {GoDuration.Format(tiers.ArchiveWindow)}); ask for at most that");
 
         var (fromMs, toMs) = (from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
         long stepMs;
@@ -66,13 +98,17 @@ public sealed record HistoryWindow(long FromMs, long ToMs, long StepMs)
             return Refuse(stepError);
         stepMs = HistoryStep.ToWholeMinutes(stepMs);
 
-        if (Count(fromMs, toMs, stepMs) > MaxPoints)
+        if (Count(fromMs, toMs, stepMs) > maxPoints)
         {
-            // Past the cap, the ladder step that fits: W / (MaxPoints - 1) always does, alignment included.
-            stepMs = HistoryStep.AtLeast(Math.Max(stepMs, (toMs - fromMs + MaxPoints - 2) / (MaxPoints - 1)));
-            while (Count(fromMs, toMs, stepMs) > MaxPoints) stepMs = HistoryStep.AtLeast(stepMs + 1);
+            // Past the cap, the ladder step that fits: W / (maxPoints - 1) always does, alignment included.
+            stepMs = HistoryStep.AtLeast(Math.Max(stepMs, (toMs - fromMs + maxPoints - 2) / (maxPoints - 1)));
+            while (Count(fromMs, toMs, stepMs) > maxPoints) stepMs = HistoryStep.AtLeast(stepMs + 1);
         }
-        return new HistoryWindowResult(new HistoryWindow(fromMs - fromMs % stepMs, toMs, stepMs), null);
+
+        var bucketMs = (long)tiers.BucketSize.TotalMilliseconds;
+        if (tiers.RawWindow > TimeSpan.Zero && from < now - tiers.RawWindow)
+            stepMs = (Math.Max(stepMs, bucketMs) + bucketMs - 1) / bucketMs * bucketMs;
+        return new HistoryWindowResult(new HistoryWindow(fromMs - fromMs % stepMs, toMs, stepMs, bucketMs), null);
     }
 
     private static long Count(long fromMs, long toMs, long stepMs) => (toMs - 1) / stepMs - fromMs / stepMs + 1;

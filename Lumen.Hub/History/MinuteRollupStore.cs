@@ -5,11 +5,12 @@ using Microsoft.Data.Sqlite;
 
 namespace Lumen.Hub.History;
 
-/// <summary>What one pass of the minute rollup did.</summary>
-public sealed record RollupResult(int Hosts, long Minutes, int Chunks, TimeSpan Elapsed);
+/// <summary>What one pass of a rollup did: hosts looked at, tier rows written, transactions.</summary>
+public sealed record RollupResult(int Hosts, long Rows, int Chunks, TimeSpan Elapsed);
 
 /// <summary>
-/// Sums each host's snapshot rows into <c>snapshot_minutes</c>, minute by minute, from where the
+/// Sums each host's snapshot rows into <c>snapshot_minutes</c> (sum, lowest and highest value of
+/// each metric), minute by minute, from where the
 /// host's rollup stands (<c>snapshot_minutes_until</c>) up to the whole minute a lag
 /// (<see cref="DefaultLag"/>) before now. Each chunk is one short transaction that also moves
 /// the host's mark, so a row is summed either here (stored before its minute was reached) or
@@ -35,18 +36,18 @@ public sealed class MinuteRollupStore(LumenDatabase database, TimeSpan lag)
     /// <summary>At most this much of one host's history per transaction (4,320 rows at 5 s), so a catch-up never holds the write lock long.</summary>
     public static readonly TimeSpan MaxChunk = TimeSpan.FromHours(6);
 
-    /// <summary><see cref="MinuteSums.MinuteOf"/> in SQL: floored, also before 1970.</summary>
+    /// <summary><see cref="TierSums.MinuteOf"/> in SQL: floored, also before 1970.</summary>
     internal const string MinuteOfTs = "ts - (ts % 60000 + 60000) % 60000";
 
     /// <summary>Adds to a minute that already has a row: the writer's late rows always meet one; a pass never does, but adding would be right.</summary>
     internal static readonly string AddToMinute = $"""
         ON CONFLICT (host_id, minute_ts) DO UPDATE SET
-            samples = samples + excluded.samples, {ScalarColumns.AddExcluded}
+            samples = samples + excluded.samples, {ScalarColumns.MergeExcluded}
         """;
 
     private static readonly string SumChunkSql = $"""
-        INSERT INTO snapshot_minutes (host_id, minute_ts, samples, {ScalarColumns.Names})
-        SELECT host_id, {MinuteOfTs}, count(*), {ScalarColumns.Sums}
+        INSERT INTO snapshot_minutes (host_id, minute_ts, samples, {ScalarColumns.TierNames})
+        SELECT host_id, {MinuteOfTs}, count(*), {ScalarColumns.TierOfRaw}
         FROM snapshots
         WHERE host_id = $host AND ts >= $from AND ts < $to AND EXISTS (SELECT 1 FROM hosts WHERE id = $host)
         GROUP BY {MinuteOfTs}
@@ -67,7 +68,7 @@ public sealed class MinuteRollupStore(LumenDatabase database, TimeSpan lag)
     public RollupResult RollUp(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
-        var target = MinuteSums.MinuteOf((now - Lag).ToUnixTimeMilliseconds());
+        var target = TierSums.MinuteOf((now - Lag).ToUnixTimeMilliseconds());
         using var connection = database.Open();
         long minutes = 0;
         var chunks = 0;
@@ -75,7 +76,7 @@ public sealed class MinuteRollupStore(LumenDatabase database, TimeSpan lag)
         foreach (var host in hosts)
         {
             // A host never summed starts at its oldest row: nothing before it needs a pass.
-            var from = Until(connection, host) ?? MinuteSums.MinuteOf(OldestTs(connection, host) ?? target);
+            var from = Until(connection, host) ?? TierSums.MinuteOf(OldestTs(connection, host) ?? target);
             while (from < target)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -89,20 +90,30 @@ public sealed class MinuteRollupStore(LumenDatabase database, TimeSpan lag)
     }
 
     /// <returns>minutes written: the chunk's minutes and the host's new mark commit together.</returns>
-    private static int SumChunk(SqliteConnection connection, HostId host, long from, long to)
+    private static int SumChunk(SqliteConnection connection, HostId host, long from, long to) =>
+        SumChunkWithMark(connection, SumChunkSql, MarkSql, host, from, to);
+
+    /// <summary>
+    /// Runs a tier's chunk statement and then its mark statement in one transaction, so the
+    /// rows summed and the mark that says so commit together (a crash leaves neither).
+    /// </summary>
+    /// <returns>rows the chunk wrote.</returns>
+    internal static int SumChunkWithMark(SqliteConnection connection, string sumSql, string markSql, HostId host, long from, long to,
+        long? size = null)
     {
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = SumChunkSql;
+        command.CommandText = sumSql;
         command.Parameters.AddWithValue("$host", host.Value);
         command.Parameters.AddWithValue("$from", from);
         command.Parameters.AddWithValue("$to", to);
-        var minutes = command.ExecuteNonQuery();
-        command.CommandText = MarkSql;
+        if (size is { } value) command.Parameters.AddWithValue("$size", value);
+        var rows = command.ExecuteNonQuery();
+        command.CommandText = markSql;
         command.ExecuteNonQuery();
         transaction.Commit();
-        return minutes;
+        return rows;
     }
 
     private static List<HostId> Hosts(SqliteConnection connection)

@@ -16,7 +16,8 @@ public sealed record BatchWritten(int Rows, int Inserted, int Hosts, TimeSpan El
 /// Writes one batch of snapshot rows in one transaction: each host's last-seen time and
 /// metadata, then the rows in (host, ts) order (a re-sent frame is ignored by the key; rows
 /// of a host deleted meanwhile are skipped), adding rows that arrive for an already summed
-/// minute to <c>snapshot_minutes</c> (see <see cref="MinuteRollupStore"/>). This is the only
+/// minute to <c>snapshot_minutes</c> (see <see cref="MinuteRollupStore"/>) and for an already
+/// summed bucket or hour to <c>snapshot_buckets</c> or <c>snapshot_hours</c> (see <see cref="BucketRollupStore"/>). This is the only
 /// writer of snapshots: whatever else inserts rows must do the same. Used by one stream stage
 /// at a time, so it keeps one connection and its prepared statements.
 /// </summary>
@@ -40,12 +41,25 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
 
     /// <summary>Adds the sums of late rows (see <see cref="InsertHostRows"/>) to a minute already rolled up.</summary>
     private static readonly string AddMinuteSql = $"""
-        INSERT INTO snapshot_minutes (host_id, minute_ts, samples, {ScalarColumns.Names})
-        VALUES (?1, ?2, ?3, {ScalarColumns.Parameters(first: 4)})
+        INSERT INTO snapshot_minutes (host_id, minute_ts, samples, {ScalarColumns.TierNames})
+        VALUES (?1, ?2, ?3, {ScalarColumns.TierParameters(first: 4)})
         {MinuteRollupStore.AddToMinute};
         """;
 
-    private const string RolledUpUntilSql = "SELECT until_ms FROM snapshot_minutes_until WHERE host_id = ?1;";
+    /// <summary>Adds the sums of late rows to a bucket (or hour) already summed from its minutes.</summary>
+    private static string AddCoarseSql(CoarseTier tier) => $"""
+        INSERT INTO {tier.Table} (host_id, bucket_ts, samples, {ScalarColumns.TierNames})
+        VALUES (?1, ?2, ?3, {ScalarColumns.TierParameters(first: 4)})
+        {BucketRollupStore.AddToBucket};
+        """;
+
+    /// <summary>Where the host's minutes, buckets and hours stand, and the bucket size its buckets are summed at.</summary>
+    private const string RolledUpUntilSql = """
+        SELECT (SELECT until_ms FROM snapshot_minutes_until WHERE host_id = ?1),
+               (SELECT until_ms FROM snapshot_buckets_until WHERE host_id = ?1),
+               (SELECT bucket_ms FROM snapshot_buckets_until WHERE host_id = ?1),
+               (SELECT until_ms FROM snapshot_hours_until WHERE host_id = ?1);
+        """;
 
     private const string TouchHostSql = """
         UPDATE hosts SET last_seen_at = max(coalesce(last_seen_at, 0), $seen),
@@ -59,8 +73,12 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
     public string DatabasePath => database.Path;
     private sqlite3_stmt? _insert;
     private sqlite3_stmt? _addMinute;
+    private sqlite3_stmt? _addBucket;
+    private sqlite3_stmt? _addHour;
     private sqlite3_stmt? _rolledUpUntil;
-    private readonly MinuteSums _minute = new();
+    private readonly TierSums _minute = new();
+    private readonly TierSums _bucket = new();
+    private readonly TierSums _hour = new();
     private SqliteCommand? _touchHost;
 
     public BatchWritten Write(IReadOnlyList<SnapshotRow> rows)
@@ -121,49 +139,72 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
 
     /// <summary>
     /// Inserts one host's rows, oldest first. A row for a minute the rollup has already summed
-    /// (an agent's buffered frames replayed, a clock running behind) is late: it is added to
-    /// that minute here, one upsert per minute. Later rows are left to
-    /// <see cref="MinuteRollupStore"/>, so a normal flush writes nothing to the rollup. A
-    /// re-sent frame ignored by the key is added nowhere.
+    /// (an agent's buffered frames replayed, a clock running behind, an import) is late: it is
+    /// added to that minute here, one upsert per minute, and to its bucket when that is summed
+    /// too, so it lands in every tier it belongs to. Later rows are left to the rollup passes,
+    /// so a normal flush writes nothing to the tiers. A re-sent frame ignored by the key is
+    /// added nowhere.
     /// </summary>
     private int InsertHostRows(ReadOnlySpan<SnapshotRow> hostRows)
     {
-        var rolledUpUntil = RolledUpUntil(hostRows[0].HostId.Value);
+        var marks = RolledUpUntil(hostRows[0].HostId.Value);
         var inserted = 0;
         foreach (var row in hostRows)
         {
             if (Insert(row) == 0) continue;
             inserted++;
-            if (row.TsUnixMs >= rolledUpUntil) continue;
-            if (_minute.Samples > 0 && !_minute.Holds(row)) AddMinute();
-            _minute.Add(row);
+            if (row.TsUnixMs < marks.Minutes) AddLate(_minute, row, TierSums.MinuteMs, _addMinute!, "adding to the minute rollup");
+            if (row.TsUnixMs < marks.Buckets) AddLate(_bucket, row, marks.BucketMs, _addBucket!, "adding to the buckets");
+            if (row.TsUnixMs < marks.Hours) AddLate(_hour, row, HourMs, _addHour!, "adding to the hours");
         }
-        if (_minute.Samples > 0) AddMinute();
+        if (_minute.Samples > 0) AddTierRow(_minute, _addMinute!, "adding to the minute rollup");
+        if (_bucket.Samples > 0) AddTierRow(_bucket, _addBucket!, "adding to the buckets");
+        if (_hour.Samples > 0) AddTierRow(_hour, _addHour!, "adding to the hours");
         return inserted;
     }
 
-    private long RolledUpUntil(long hostId)
+    private void AddLate(TierSums slot, SnapshotRow row, long slotMs, sqlite3_stmt upsert, string what)
+    {
+        if (slot.Samples > 0 && !slot.Holds(row, slotMs)) AddTierRow(slot, upsert, what);
+        slot.Add(row, slotMs);
+    }
+
+    private static readonly long HourMs = (long)CoarseTier.HourSize.TotalMilliseconds;
+
+    /// <summary>Where a host's tiers stand: rows before <c>Minutes</c> are summed per minute, before <c>Buckets</c> per bucket of <c>BucketMs</c>, before <c>Hours</c> per hour.</summary>
+    private readonly record struct TierMarks(long Minutes, long Buckets, long BucketMs, long Hours);
+
+    private TierMarks RolledUpUntil(long hostId)
     {
         var s = _rolledUpUntil!;
         raw.sqlite3_bind_int64(s, 1, hostId);
         var result = raw.sqlite3_step(s);
-        var until = result == raw.SQLITE_ROW ? raw.sqlite3_column_int64(s, 0) : long.MinValue;
+        var marks = result == raw.SQLITE_ROW
+            ? new TierMarks(Column(s, 0), Column(s, 1), raw.sqlite3_column_type(s, 2) == raw.SQLITE_NULL ? TierSums.MinuteMs : raw.sqlite3_column_int64(s, 2), Column(s, 3))
+            : new TierMarks(long.MinValue, long.MinValue, TierSums.MinuteMs, long.MinValue);
         raw.sqlite3_reset(s);
         if (result is not (raw.SQLITE_ROW or raw.SQLITE_DONE))
-            throw new SqliteException($"reading the minute rollup's mark failed: {raw.sqlite3_errmsg(_connection!.Handle).utf8_to_string()}", result);
-        return until;
+            throw new SqliteException($"reading the rollup marks failed: {raw.sqlite3_errmsg(_connection!.Handle).utf8_to_string()}", result);
+        return marks;
+
+        static long Column(sqlite3_stmt s, int index) =>
+            raw.sqlite3_column_type(s, index) == raw.SQLITE_NULL ? long.MinValue : raw.sqlite3_column_int64(s, index);
     }
 
-    private void AddMinute()
+    private void AddTierRow(TierSums slot, sqlite3_stmt s, string what)
     {
-        var s = _addMinute!;
-        raw.sqlite3_bind_int64(s, 1, _minute.HostId);
-        raw.sqlite3_bind_int64(s, 2, _minute.MinuteTs);
-        raw.sqlite3_bind_int(s, 3, _minute.Samples);
-        var sums = _minute.Sums;
-        for (var i = 0; i < sums.Length; i++) raw.sqlite3_bind_double(s, 4 + i, sums[i]);
-        Step(s, "adding to the minute rollup");
-        _minute.Reset();
+        raw.sqlite3_bind_int64(s, 1, slot.HostId);
+        raw.sqlite3_bind_int64(s, 2, slot.SlotTs);
+        raw.sqlite3_bind_int(s, 3, slot.Samples);
+        ReadOnlySpan<double> sums = slot.Sums, minimums = slot.Minimums, maximums = slot.Maximums;
+        for (var i = 0; i < sums.Length; i++)
+        {
+            raw.sqlite3_bind_double(s, 4 + 3 * i, sums[i]);
+            raw.sqlite3_bind_double(s, 5 + 3 * i, minimums[i]);
+            raw.sqlite3_bind_double(s, 6 + 3 * i, maximums[i]);
+        }
+        Step(s, what);
+        slot.Reset();
     }
 
     private int Insert(SnapshotRow row)
@@ -197,6 +238,8 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
 
         _insert = Prepare(InsertSql, "the snapshot insert");
         _addMinute = Prepare(AddMinuteSql, "the minute rollup upsert");
+        _addBucket = Prepare(AddCoarseSql(CoarseTier.Buckets), "the bucket upsert");
+        _addHour = Prepare(AddCoarseSql(CoarseTier.Hours), "the hour upsert");
         _rolledUpUntil = Prepare(RolledUpUntilSql, "the minute rollup mark lookup");
 
         _touchHost = _connection.CreateCommand();
@@ -219,10 +262,14 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
     {
         _insert?.Dispose();
         _addMinute?.Dispose();
+        _addBucket?.Dispose();
+        _addHour?.Dispose();
         _rolledUpUntil?.Dispose();
         _minute.Reset();
+        _bucket.Reset();
+        _hour.Reset();
         _touchHost?.Dispose();
         _connection?.Dispose();
-        (_insert, _addMinute, _rolledUpUntil, _touchHost, _connection) = (null, null, null, null, null);
+        (_insert, _addMinute, _addBucket, _addHour, _rolledUpUntil, _touchHost, _connection) = (null, null, null, null, null, null, null);
     }
 }

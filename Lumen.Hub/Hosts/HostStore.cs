@@ -91,12 +91,19 @@ public sealed class HostStore(LumenDatabase database, TimeProvider clock)
         using var connection = database.Open();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "DELETE FROM hosts WHERE id = $id; DELETE FROM snapshot_minutes_until WHERE host_id = $id;";
+            command.CommandText = """
+                DELETE FROM hosts WHERE id = $id;
+                DELETE FROM snapshot_minutes_until WHERE host_id = $id;
+                DELETE FROM snapshot_buckets_until WHERE host_id = $id;
+                DELETE FROM snapshot_hours_until WHERE host_id = $id;
+                """;
             command.Parameters.AddWithValue("$id", host.Id.Value);
             command.ExecuteNonQuery();
         }
         while (SnapshotChunks.DeleteOlderThan(connection, host.Id.Value, long.MaxValue, DeleteChunkRows) > 0) { }
-        SnapshotChunks.DeleteMinutesOlderThan(connection, host.Id.Value, long.MaxValue, DeleteChunkRows);
+        SnapshotChunks.DeleteTierRowsBefore(connection, SnapshotChunks.Tier.Minutes, host.Id.Value, long.MaxValue, DeleteChunkRows);
+        SnapshotChunks.DeleteTierRowsBefore(connection, SnapshotChunks.Tier.Buckets, host.Id.Value, long.MaxValue, DeleteChunkRows);
+        SnapshotChunks.DeleteTierRowsBefore(connection, SnapshotChunks.Tier.Hours, host.Id.Value, long.MaxValue, DeleteChunkRows);
         return host;
     }
 

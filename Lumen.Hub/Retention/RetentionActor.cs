@@ -6,9 +6,11 @@ using Lumen.Hub.Settings;
 namespace Lumen.Hub.Retention;
 
 /// <summary>
-/// Keeps history within the retention window. Every 30 s it re-reads the window and interval
-/// from the settings table (so an edit applies within a beat, without restart) and sweeps
-/// when an interval has passed since the last sweep. Time comes from the actor system's
+/// Keeps history within its windows: raw rows and their per-minute sums within
+/// <c>retention_window</c>, buckets within <c>downsample_archive_window</c>, resolved alert
+/// events within <c>retention_alerts_window</c>. Every 30 s it re-reads the windows and interval
+/// from the settings table and sweeps when an interval has passed since the last sweep, or at
+/// once when a window changed (so an edit applies within a beat, without restart). Time comes from the actor system's
 /// scheduler, so specs drive it with virtual time.
 /// </summary>
 public sealed class RetentionActor : ReceiveActor, IWithTimers
@@ -19,6 +21,7 @@ public sealed class RetentionActor : ReceiveActor, IWithTimers
     private readonly SettingsStore _settings;
     private readonly RetentionStore _store;
     private DateTimeOffset? _lastSweep;
+    private SweptWindows? _lastWindows;
     private bool _busy;
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -52,32 +55,42 @@ public sealed class RetentionActor : ReceiveActor, IWithTimers
     private void HandleSettings(SettingsRead read)
     {
         var now = Context.System.Scheduler.Now;
-        var snapshots = RetentionPolicy.Decide(read.Settings.RetentionWindow, read.Settings.RetentionInterval, _lastSweep, now) as RetentionDecision.Sweep;
+        var settings = read.Settings;
+        // A window changed since the last sweep applies now, not an interval later.
+        var windows = new SweptWindows(settings.RetentionWindow, settings.DownsampleArchiveWindow, settings.RetentionAlertsWindow);
+        var lastSweep = windows == _lastWindows ? _lastSweep : null;
+        var raw = RetentionPolicy.Decide(settings.RetentionWindow, settings.RetentionInterval, lastSweep, now) as RetentionDecision.Sweep;
+        var archive = RetentionPolicy.Decide(settings.DownsampleArchiveWindow, settings.RetentionInterval, lastSweep, now) as RetentionDecision.Sweep;
         // Alert events follow the same interval, by their own window: history kept forever still lets old events go.
-        var alerts = RetentionPolicy.Decide(read.Settings.RetentionAlertsWindow, read.Settings.RetentionInterval, _lastSweep, now) as RetentionDecision.Sweep;
-        if (snapshots is null && alerts is null)
+        var alerts = RetentionPolicy.Decide(settings.RetentionAlertsWindow, settings.RetentionInterval, lastSweep, now) as RetentionDecision.Sweep;
+        if (raw is null && archive is null && alerts is null)
         {
             _busy = false;
             return;
         }
-        _log.Debug("Retention sweep: deleting snapshots before {0:O}, resolved alert events before {1:O}", snapshots?.Cutoff, alerts?.Cutoff);
+        _log.Debug("Retention sweep: deleting raw rows before {0:O}, buckets before {1:O}, resolved alert events before {2:O}", raw?.Cutoff, archive?.Cutoff, alerts?.Cutoff);
         var store = _store;
+        var cutoffs = new TierCutoffs(raw?.Cutoff, archive?.Cutoff);
         Task.Run(() => new SweepDone(
-                snapshots is null ? SweepResult.Nothing : store.Sweep(snapshots.Cutoff),
-                alerts is null ? 0 : store.SweepAlertEvents(alerts.Cutoff), now))
+                cutoffs is { Raw: null, Archive: null } ? SweepResult.Nothing : store.Sweep(cutoffs),
+                alerts is null ? 0 : store.SweepAlertEvents(alerts.Cutoff), now, windows))
             .PipeTo(Self);
     }
 
     private void HandleSweepDone(SweepDone done)
     {
         _busy = false;
-        _lastSweep = done.StartedAt;
-        if (done.Result.RowsDeleted > 0)
-            _log.Info("Retention removed {0} snapshot rows in {1} chunks ({2:F0} ms)", done.Result.RowsDeleted, done.Result.Chunks, done.Result.Elapsed.TotalMilliseconds);
+        (_lastSweep, _lastWindows) = (done.StartedAt, done.Windows);
+        if (done.Result.RowsDeleted + done.Result.MinutesDeleted + done.Result.BucketsDeleted + done.Result.HoursDeleted > 0)
+            _log.Info("Retention removed {0} snapshot rows in {1} chunks, {2} per-minute rows, {3} buckets and {4} hours ({5:F0} ms)",
+                done.Result.RowsDeleted, done.Result.Chunks, done.Result.MinutesDeleted, done.Result.BucketsDeleted, done.Result.HoursDeleted, done.Result.Elapsed.TotalMilliseconds);
         if (done.AlertEventsDeleted > 0)
             _log.Info("Retention removed {0} resolved alert events", done.AlertEventsDeleted);
         Context.System.EventStream.Publish(new RetentionSwept(done.StartedAt, done.Result));
     }
+
+    /// <summary>The windows a sweep cut by: when one changes, the next beat sweeps.</summary>
+    private sealed record SweptWindows(TimeSpan Raw, TimeSpan Archive, TimeSpan AlertEvents);
 
     private sealed record Beat
     {
@@ -87,7 +100,7 @@ public sealed class RetentionActor : ReceiveActor, IWithTimers
 
     private sealed record SettingsRead(HubSettings Settings);
 
-    private sealed record SweepDone(SweepResult Result, long AlertEventsDeleted, DateTimeOffset StartedAt);
+    private sealed record SweepDone(SweepResult Result, long AlertEventsDeleted, DateTimeOffset StartedAt, SweptWindows Windows);
 
     public static Props Props(SettingsStore settings, RetentionStore store) =>
         Akka.Actor.Props.Create(() => new RetentionActor(settings, store));

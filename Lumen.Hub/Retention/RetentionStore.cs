@@ -1,50 +1,94 @@
+using Lumen.Hub.History;
 using Lumen.Hub.Storage;
 
 namespace Lumen.Hub.Retention;
 
-/// <summary>What a retention sweep removed.</summary>
-public sealed record SweepResult(long RowsDeleted, int Chunks, TimeSpan Elapsed)
+/// <summary>What a retention sweep removed: raw rows, per-minute rows, buckets and hours.</summary>
+public sealed record SweepResult(long RowsDeleted, int Chunks, TimeSpan Elapsed, long MinutesDeleted = 0, long BucketsDeleted = 0, long HoursDeleted = 0)
 {
     public static readonly SweepResult Nothing = new(0, 0, TimeSpan.Zero);
 }
 
 /// <summary>
-/// Deletes snapshots older than a cutoff, host by host, in chunks of at most
-/// <see cref="ChunkRows"/> rows, each its own short transaction, so ingest batches interleave;
-/// then the host's per-minute rollup rows of the minutes wholly before the cutoff.
+/// Where each tier is cut: raw rows and their per-minute sums before <c>Raw</c>
+/// (<c>retention_window</c> ago), buckets and hours before <c>Archive</c>
+/// (<c>downsample_archive_window</c> ago); null keeps that tier whole.
+/// </summary>
+public sealed record TierCutoffs(DateTimeOffset? Raw, DateTimeOffset? Archive);
+
+/// <summary>
+/// Deletes history older than each tier's cutoff, host by host, in chunks of at most
+/// <see cref="ChunkRows"/> rows, each its own short transaction, so ingest batches interleave.
+/// Nothing is deleted that the next tier has not summed yet: raw rows go only up to where the
+/// host's minutes are summed, minutes only up to where its buckets are, so a rollup that
+/// stalls (or a cutoff shorter than its lag) makes history wait, never lose a sample.
 /// </summary>
 public sealed class RetentionStore(LumenDatabase database)
 {
     public const int ChunkRows = 5000;
 
-    public SweepResult Sweep(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    /// <summary>Raw rows and their minutes only: buckets stay.</summary>
+    public SweepResult Sweep(DateTimeOffset rawCutoff, CancellationToken cancellationToken = default) =>
+        Sweep(new TierCutoffs(rawCutoff, null), cancellationToken);
+
+    public SweepResult Sweep(TierCutoffs cutoffs, CancellationToken cancellationToken = default)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var connection = database.Open();
-        var hosts = new List<long>();
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT id FROM hosts;";
-            using var reader = command.ExecuteReader();
-            while (reader.Read()) hosts.Add(reader.GetInt64(0));
-        }
-
-        long deleted = 0;
+        long deleted = 0, minutes = 0, buckets = 0, hours = 0;
         var chunks = 0;
-        var cutoffMs = cutoff.ToUnixTimeMilliseconds();
-        foreach (var host in hosts)
+        foreach (var host in Hosts(connection))
         {
-            int removed;
-            do
+            if (cutoffs.Raw is { } raw)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                removed = SnapshotChunks.DeleteOlderThan(connection, host, cutoffMs, ChunkRows);
-                deleted += removed;
-                if (removed > 0) chunks++;
-            } while (removed == ChunkRows);
-            SnapshotChunks.DeleteMinutesOlderThan(connection, host, cutoffMs, ChunkRows);
+                var rawBefore = Math.Min(raw.ToUnixTimeMilliseconds(), host.MinutesUntil);
+                int removed;
+                do
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    removed = SnapshotChunks.DeleteOlderThan(connection, host.Id, rawBefore, ChunkRows);
+                    deleted += removed;
+                    if (removed > 0) chunks++;
+                } while (removed == ChunkRows);
+                // A minute the cutoff cuts through keeps its row: for up to a minute the rollup
+                // holds a little more than the raw rows do, never less.
+                var minutesBefore = Math.Min(raw.ToUnixTimeMilliseconds() - TierSums.MinuteMs + 1, Math.Min(host.BucketsUntil, host.HoursUntil));
+                minutes += SnapshotChunks.DeleteTierRowsBefore(connection, SnapshotChunks.Tier.Minutes, host.Id, minutesBefore, ChunkRows);
+            }
+            if (cutoffs.Archive is { } archive)
+            {
+                buckets += SnapshotChunks.DeleteTierRowsBefore(connection, SnapshotChunks.Tier.Buckets, host.Id,
+                    archive.ToUnixTimeMilliseconds() - host.BucketMs + 1, ChunkRows);
+                hours += SnapshotChunks.DeleteTierRowsBefore(connection, SnapshotChunks.Tier.Hours, host.Id,
+                    archive.ToUnixTimeMilliseconds() - (long)CoarseTier.HourSize.TotalMilliseconds + 1, ChunkRows);
+            }
         }
-        return new SweepResult(deleted, chunks, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return new SweepResult(deleted, chunks, System.Diagnostics.Stopwatch.GetElapsedTime(started), minutes, buckets, hours);
+    }
+
+    /// <summary>A host and where its tiers stand (<see cref="long.MinValue"/> where a tier has not started).</summary>
+    private sealed record HostMarks(long Id, long MinutesUntil, long BucketsUntil, long BucketMs, long HoursUntil);
+
+    private static List<HostMarks> Hosts(Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT h.id, m.until_ms, b.until_ms, b.bucket_ms, o.until_ms
+            FROM hosts h
+            LEFT JOIN snapshot_minutes_until m ON m.host_id = h.id
+            LEFT JOIN snapshot_buckets_until b ON b.host_id = h.id
+            LEFT JOIN snapshot_hours_until o ON o.host_id = h.id
+            ORDER BY h.id;
+            """;
+        using var reader = command.ExecuteReader();
+        var hosts = new List<HostMarks>();
+        while (reader.Read())
+            hosts.Add(new HostMarks(reader.GetInt64(0),
+                reader.IsDBNull(1) ? long.MinValue : reader.GetInt64(1),
+                reader.IsDBNull(2) ? long.MinValue : reader.GetInt64(2),
+                reader.IsDBNull(3) ? TierSums.MinuteMs : reader.GetInt64(3),
+                reader.IsDBNull(4) ? long.MinValue : reader.GetInt64(4)));
+        return hosts;
     }
 
     /// <summary>

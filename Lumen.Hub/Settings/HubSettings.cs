@@ -1,6 +1,9 @@
 namespace Lumen.Hub.Settings;
 
-/// <summary>The effective value of every runtime setting at one moment.</summary>
+/// <summary>
+/// The effective value of every runtime setting at one moment. <c>DownsampleHotWindow</c> is
+/// always <c>RetentionWindow</c>: two names of how long raw rows stay.
+/// </summary>
 public sealed record HubSettings(
     TimeSpan RetentionWindow,
     TimeSpan RetentionInterval,
@@ -15,7 +18,7 @@ public sealed record HubSettings(
         values[SettingDefinitions.RetentionInterval.Key],
         values[SettingDefinitions.AgentInterval.Key],
         values[SettingDefinitions.DownsampleBucketSize.Key],
-        values[SettingDefinitions.DownsampleHotWindow.Key],
+        values[SettingDefinitions.RetentionWindow.Key],
         values[SettingDefinitions.DownsampleArchiveWindow.Key],
         values[SettingDefinitions.RetentionAlertsWindow.Key]);
 }

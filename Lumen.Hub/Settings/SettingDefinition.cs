@@ -7,7 +7,8 @@ namespace Lumen.Hub.Settings;
 /// One runtime-tunable setting: its key, the environment variable that seeds its default, the
 /// built-in default, and its bounds. <see cref="AllowsZero"/> means 0 switches the feature off.
 /// </summary>
-public sealed record SettingDefinition(string Key, string EnvironmentVariable, TimeSpan Default, TimeSpan Min, TimeSpan Max, bool AllowsZero)
+/// <remarks><see cref="SameAs"/> names the setting this key is a second name of: it reads as that one and writes to it.</remarks>
+public sealed record SettingDefinition(string Key, string EnvironmentVariable, TimeSpan Default, TimeSpan Min, TimeSpan Max, bool AllowsZero, string? SameAs = null)
 {
     /// <returns>null when the value is allowed, otherwise a message naming the key and its bounds.</returns>
     public string? Check(TimeSpan value)
@@ -32,12 +33,21 @@ public static class SettingDefinitions
 {
     private static TimeSpan D(double days) => TimeSpan.FromDays(days);
 
+    /// <summary>How long raw rows (and their per-minute sums) stay: the one source of truth, also named <see cref="DownsampleHotWindow"/>.</summary>
     public static readonly SettingDefinition RetentionWindow = new("retention_window", "LUMEN_HUB_RETENTION_WINDOW", TimeSpan.FromHours(24), TimeSpan.FromMinutes(5), D(365), AllowsZero: true);
     public static readonly SettingDefinition RetentionInterval = new("retention_interval", "LUMEN_HUB_RETENTION_INTERVAL", TimeSpan.FromHours(1), TimeSpan.FromMinutes(1), TimeSpan.FromHours(24), AllowsZero: true);
     public static readonly SettingDefinition AgentInterval = new("agent_interval", "LUMEN_HUB_AGENT_INTERVAL", TimeSpan.FromSeconds(5), AgentIntervalBounds.Min, AgentIntervalBounds.Max, AllowsZero: false);
+    /// <summary>The archive tier's bucket, in whole minutes.</summary>
     public static readonly SettingDefinition DownsampleBucketSize = new("downsample_bucket_size", "LUMEN_HUB_DOWNSAMPLE_BUCKET_SIZE", TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(1), TimeSpan.FromHours(24), AllowsZero: false);
-    public static readonly SettingDefinition DownsampleHotWindow = new("downsample_hot_window", "LUMEN_HUB_DOWNSAMPLE_HOT_WINDOW", TimeSpan.FromHours(24), TimeSpan.FromHours(1), D(30), AllowsZero: false);
-    public static readonly SettingDefinition DownsampleArchiveWindow = new("downsample_archive_window", "LUMEN_HUB_DOWNSAMPLE_ARCHIVE_WINDOW", D(30), D(1), D(365), AllowsZero: false);
+
+    /// <summary>The Go hub's name for how long raw rows stay: a second name of <see cref="RetentionWindow"/>.</summary>
+    public static readonly SettingDefinition DownsampleHotWindow = RetentionWindow with
+    {
+        Key = "downsample_hot_window", EnvironmentVariable = "LUMEN_HUB_DOWNSAMPLE_HOT_WINDOW", SameAs = RetentionWindow.Key,
+    };
+
+    /// <summary>How long buckets stay (the Go hub's default, a year).</summary>
+    public static readonly SettingDefinition DownsampleArchiveWindow = new("downsample_archive_window", "LUMEN_HUB_DOWNSAMPLE_ARCHIVE_WINDOW", D(365), D(1), D(3650), AllowsZero: false);
 
     /// <summary>How long resolved alert events are kept (the Go hub's name and default).</summary>
     public static readonly SettingDefinition RetentionAlertsWindow = new("retention_alerts_window", "LUMEN_HUB_RETENTION_ALERTS_WINDOW", D(30), D(1), D(365), AllowsZero: true);
@@ -46,4 +56,19 @@ public static class SettingDefinitions
         [RetentionWindow, RetentionInterval, AgentInterval, DownsampleBucketSize, DownsampleHotWindow, DownsampleArchiveWindow, RetentionAlertsWindow];
 
     public static SettingDefinition? Find(string key) => All.FirstOrDefault(d => d.Key == key);
+
+    /// <summary>
+    /// The rules between settings, for a set about to take effect: null when it holds together,
+    /// otherwise a message naming the settings at fault.
+    /// </summary>
+    public static string? CheckTogether(IReadOnlyDictionary<string, TimeSpan> values)
+    {
+        var bucket = values[DownsampleBucketSize.Key];
+        if (bucket.Ticks % TimeSpan.TicksPerMinute != 0)
+            return $"{DownsampleBucketSize.Key} must be a whole number of minutes (got {GoDuration.Format(bucket)})";
+        var (raw, archive) = (values[RetentionWindow.Key], values[DownsampleArchiveWindow.Key]);
+        if (raw > archive)
+            return $"{RetentionWindow.Key} ({GoDuration.Format(raw)}) must not be longer than {DownsampleArchiveWindow.Key} ({GoDuration.Format(archive)}): buckets are kept at least as long as the raw rows they summarise";
+        return null;
+    }
 }

@@ -10,7 +10,10 @@ namespace Lumen.Hub.Settings;
 /// </summary>
 public sealed class SettingsStore(LumenDatabase database, SettingDefaults defaults, TimeProvider clock)
 {
-    public HubSettings Read()
+    public HubSettings Read() => HubSettings.From(ReadValues());
+
+    /// <summary>Every setting's effective value by key, second names included.</summary>
+    private Dictionary<string, TimeSpan> ReadValues()
     {
         var values = new Dictionary<string, TimeSpan>(defaults.Values);
         using var connection = database.Open();
@@ -21,32 +24,46 @@ public sealed class SettingsStore(LumenDatabase database, SettingDefaults defaul
         {
             // A row that no longer parses (edited by hand) falls back to the default rather
             // than stopping the hub; the API refuses to write such a value.
-            if (SettingDefinitions.Find(reader.GetString(0)) is { } definition
+            // A second name's row (written before it became one, or by the Go hub) is not read: its setting's own row wins.
+            if (SettingDefinitions.Find(reader.GetString(0)) is { SameAs: null } definition
                 && definition.Read(reader.GetString(1), "stored value").Error is null)
                 values[definition.Key] = GoDuration.Parse(reader.GetString(1));
         }
-        return HubSettings.From(values);
+        foreach (var definition in SettingDefinitions.All)
+            if (definition.SameAs is { } target) values[definition.Key] = values[target];
+        return values;
     }
 
     public async Task<HubSettings> ReadAsync() => await Task.Run(Read);
 
-    /// <summary>Checks every value first and writes none if one is bad.</summary>
+    /// <summary>
+    /// Checks every value, and the set they make with the stored ones, first, and writes none
+    /// if one is bad. A second name (<see cref="SettingDefinition.SameAs"/>) writes its setting.
+    /// </summary>
     /// <exception cref="ArgumentException">naming the key and its bounds.</exception>
     public HubSettings Write(IReadOnlyDictionary<string, string> changes)
     {
-        var parsed = new List<(string Key, string Value)>();
+        var parsed = new Dictionary<string, TimeSpan>();
         foreach (var (key, text) in changes)
         {
             var definition = SettingDefinitions.Find(key) ?? throw new ArgumentException($"{key} is not a setting");
             var (value, error) = definition.Read(text, key);
             if (error is not null) throw new ArgumentException(error);
-            parsed.Add((key, GoDuration.Format(value)));
+            var target = definition.SameAs ?? key;
+            if (parsed.TryGetValue(target, out var other) && other != value)
+                throw new ArgumentException($"{key} is another name of {target}, and the two were given different values ({GoDuration.Format(value)} and {GoDuration.Format(other)}); give one");
+            parsed[target] = value;
         }
+
+        var effective = ReadValues();
+        foreach (var (key, value) in parsed) effective[key] = value;
+        if (SettingDefinitions.CheckTogether(effective) is { } conflict) throw new ArgumentException(conflict);
 
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        foreach (var (key, value) in parsed)
+        foreach (var (key, duration) in parsed)
         {
+            var value = GoDuration.Format(duration);
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """

@@ -12,8 +12,11 @@ namespace Lumen.Hub.Storage;
 /// </summary>
 public static class Migrations
 {
-    /// <summary>The tables with a column per scalar metric: the raw rows and the per-minute rollup.</summary>
-    private static readonly string[] MetricTables = ["snapshots", "snapshot_minutes"];
+    /// <summary>The table with a column per scalar metric: the raw rows.</summary>
+    private const string RawTable = "snapshots";
+
+    /// <summary>The tiers, with a sum, a lowest and a highest column per scalar metric (<see cref="ScalarColumns.TierNames"/>).</summary>
+    private static readonly string[] TierTables = ["snapshot_minutes", "snapshot_buckets", "snapshot_hours"];
 
     private static readonly Func<SqliteTransaction, string>[] Steps =
     [
@@ -283,11 +286,55 @@ public static class Migrations
             UNIQUE (channel_id, endpoint)
         );
         """),
+        // 12 (history tiers): the per-minute rollup keeps each metric's lowest and highest sample
+        //    beside its sum, and a coarser tier, snapshot_buckets (downsample_bucket_size, 5 m by
+        //    default), summed from the minutes by HistoryRollupActor up to
+        //    snapshot_buckets_until.until_ms (with the bucket size it sums at, for the writer's
+        //    late rows), is kept for downsample_archive_window. Minutes
+        //    without those columns are dropped with their marks: they cover no more than the raw
+        //    rows they came from (both are swept at retention_window), and the rollup sums them
+        //    again from those rows, a bounded chunk at a time. Buckets are never dropped here.
+        HistoryTiers,
+        // 13 (hour tier): per host and hour, as the buckets are, summed from the minutes and kept
+        //    for downsample_archive_window, so a year's chart reads 8,760 rows per host rather
+        //    than 105,120 buckets. Summed from the minutes still kept by its own catch-up pass.
+        Sql(CoarseTierTables("snapshot_hours")),
     ];
 
     public static int Latest => Steps.Length;
 
     private static Func<SqliteTransaction, string> Sql(string sql) => _ => sql;
+
+    private static string HistoryTiers(SqliteTransaction transaction)
+    {
+        var rebuildMinutes = !HasColumn(transaction, "snapshot_minutes", "cpu_pct_min");
+        return (rebuildMinutes ? "DROP TABLE IF EXISTS snapshot_minutes;\nDELETE FROM snapshot_minutes_until;\n" : "") + $"""
+            CREATE TABLE IF NOT EXISTS snapshot_minutes (
+                host_id   INTEGER NOT NULL,
+                minute_ts INTEGER NOT NULL,
+                samples   INTEGER NOT NULL,
+                {ScalarColumns.TierDefinitions},
+                PRIMARY KEY (host_id, minute_ts)
+            ) WITHOUT ROWID;
+            {CoarseTierTables("snapshot_buckets")}
+            """;
+    }
+
+    /// <summary>A tier summed from the minutes (buckets, hours), and each host's mark with the size it sums at.</summary>
+    private static string CoarseTierTables(string table) => $"""
+        CREATE TABLE IF NOT EXISTS {table} (
+            host_id   INTEGER NOT NULL,
+            bucket_ts INTEGER NOT NULL,
+            samples   INTEGER NOT NULL,
+            {ScalarColumns.TierDefinitions},
+            PRIMARY KEY (host_id, bucket_ts)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS {table}_until (
+            host_id   INTEGER PRIMARY KEY,
+            until_ms  INTEGER NOT NULL,
+            bucket_ms INTEGER NOT NULL
+        );
+        """;
 
     /// <summary>
     /// A new scalar metric's column in every metric table, where it is not there yet, reading
@@ -295,9 +342,21 @@ public static class Migrations
     /// the file holds.
     /// </summary>
     private static Func<SqliteTransaction, string> AddMetricColumns(string metric) => transaction =>
-        string.Concat(MetricTables
-            .Where(table => !HasColumn(transaction, table, metric))
-            .Select(table => $"ALTER TABLE {table} ADD COLUMN {metric} REAL NOT NULL DEFAULT 0;\n"));
+        string.Concat(TierTables
+            .Where(table => HasTable(transaction, table))
+            .SelectMany(_ => new[] { metric, metric + "_min", metric + "_max" }, (table, column) => (table, column))
+            .Prepend((table: RawTable, column: metric))
+            .Where(added => !HasColumn(transaction, added.table, added.column))
+            .Select(added => $"ALTER TABLE {added.table} ADD COLUMN {added.column} REAL NOT NULL DEFAULT 0;\n"));
+
+    private static bool HasTable(SqliteTransaction transaction, string table)
+    {
+        using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = $table;";
+        command.Parameters.AddWithValue("$table", table);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
 
     /// <summary>
     /// A column added to <paramref name="table"/> where it is not there yet, so the step can run

@@ -9,8 +9,6 @@ namespace Lumen.Hub.Storage;
 /// </summary>
 public static class SnapshotChunks
 {
-    private const long MinuteMs = 60_000;
-
     /// <returns>rows deleted by this one chunk; 0 when nothing older is left.</returns>
     public static int DeleteOlderThan(SqliteConnection connection, long hostId, long cutoffUnixMs, int chunkRows)
     {
@@ -28,24 +26,35 @@ public static class SnapshotChunks
         return command.ExecuteNonQuery();
     }
 
+    /// <summary>A history tier's table and the column its rows start at.</summary>
+    public sealed record Tier(string Table, string SlotColumn)
+    {
+        public static readonly Tier Minutes = new("snapshot_minutes", "minute_ts");
+        public static readonly Tier Buckets = new("snapshot_buckets", "bucket_ts");
+        public static readonly Tier Hours = new("snapshot_hours", "bucket_ts");
+    }
+
     /// <summary>
-    /// Deletes, a chunk at a time, the host's per-minute rollup rows of minutes that end at or
-    /// before the cutoff. A minute the cutoff cuts through keeps its rollup row, so for up to a
-    /// minute the rollup holds a little more than the raw rows do; it never holds less.
+    /// Deletes, a chunk at a time, the host's rows of <paramref name="tier"/> that start before
+    /// <paramref name="beforeUnixMs"/>.
     /// </summary>
-    public static void DeleteMinutesOlderThan(SqliteConnection connection, long hostId, long cutoffUnixMs, int chunkRows)
+    /// <returns>rows deleted.</returns>
+    public static long DeleteTierRowsBefore(SqliteConnection connection, Tier tier, long hostId, long beforeUnixMs, int chunkRows)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            DELETE FROM snapshot_minutes
-            WHERE host_id = $host AND minute_ts <= $last_minute AND minute_ts <= coalesce(
-                (SELECT minute_ts FROM snapshot_minutes WHERE host_id = $host AND minute_ts <= $last_minute
-                 ORDER BY minute_ts LIMIT 1 OFFSET $last),
-                $last_minute);
+        command.CommandText = $"""
+            DELETE FROM {tier.Table}
+            WHERE host_id = $host AND {tier.SlotColumn} < $before AND {tier.SlotColumn} <= coalesce(
+                (SELECT {tier.SlotColumn} FROM {tier.Table} WHERE host_id = $host AND {tier.SlotColumn} < $before
+                 ORDER BY {tier.SlotColumn} LIMIT 1 OFFSET $last),
+                $before);
             """;
         command.Parameters.AddWithValue("$host", hostId);
-        command.Parameters.AddWithValue("$last_minute", cutoffUnixMs - MinuteMs);
+        command.Parameters.AddWithValue("$before", beforeUnixMs);
         command.Parameters.AddWithValue("$last", chunkRows - 1);
-        while (command.ExecuteNonQuery() == chunkRows) { }
+        long deleted = 0;
+        int removed;
+        while ((removed = command.ExecuteNonQuery()) > 0) deleted += removed;
+        return deleted;
     }
 }

@@ -45,19 +45,26 @@ public static class HistoryBench
             if (!File.Exists(options.DatabasePath))
             {
                 Progress($"generating {options.Hosts} hosts × {options.Days} days of 5 s rows in {options.DatabasePath}");
-                HistoryDatabase.Create(options.DatabasePath, options.Hosts, options.Days, DateTimeOffset.UtcNow, Progress);
+                var fixture = HistoryDatabase.Create(options.DatabasePath, options.Hosts, options.Days, DateTimeOffset.UtcNow, Progress, options.RawDays);
+                context.Add($"building the tiers (per-minute sums, then 5-minute buckets) of one day of {fixture.Hosts} hosts' raw rows: {fixture.DailyTierCost?.TotalSeconds:N1} s");
             }
             var database = new LumenDatabase(options.DatabasePath);
             database.Initialise();
             var (host, name, newest, rows, hosts) = Describe(database);
             var to = DateTimeOffset.FromUnixTimeMilliseconds(newest + 1);
-            context.Add($"database: {rows:N0} snapshot rows of {hosts} hosts, {new FileInfo(database.Path).Length / 1048576.0:N0} MiB; queries for host {name} (id {host.Value}), windows ending at its newest row ({to:u})");
+            var tiers = HistoryTiers.From(new Lumen.Hub.Settings.SettingsStore(database, Lumen.Hub.Settings.SettingDefaults.BuiltIn, TimeProvider.System).Read());
+            var (rawSpan, span, buckets) = Coverage(database, to);
+            // The cases the file can answer: windows it covers, raw-row cases only where raw rows are kept.
+            var cases = HistoryCase.All.Where(c => c.Span <= span + TimeSpan.FromMinutes(1) && (!c.Direct || c.Span <= rawSpan + TimeSpan.FromMinutes(1))).ToArray();
+            var fileMiB = new FileInfo(database.Path).Length / 1048576.0;
+            context.Add($"database: {rows:N0} snapshot rows ({rawSpan.TotalHours:N0} h) and {buckets:N0} 5-minute buckets ({span.TotalDays:N0} d) of {hosts} hosts, {fileMiB:N0} MiB " +
+                        $"({fileMiB / hosts / Math.Max(1, span.TotalDays) * 365:N1} MiB per host-year at this mix); queries for host {name} (id {host.Value}), windows ending at its newest row ({to:u})");
             context.Add($"{options.Requests} sequential requests per case after {Warmup} unmeasured; latencies p50 / p95 / p99 in ms; goal ≤ {GoalMs} ms judged on p50 of HTTP and SQL");
             SqliteConnection.ClearAllPools();
 
-            var http = await MeasureHttpAsync(options, database.Path, folder, host, to);
-            var sql = MeasureSql(database, host, to, options.Requests);
-            var plans = HistoryCase.All.Where(c => !c.Direct).Select(c => (c, new HistoryStore(database).ExplainQueryPlan(host, c.Window(to)))).ToArray();
+            var http = await MeasureHttpAsync(options, database.Path, folder, host, to, cases);
+            var sql = MeasureSql(database, host, to, options.Requests, cases, tiers);
+            var plans = cases.Where(c => !c.Direct).Select(c => (c, new HistoryStore(database).ExplainQueryPlan(host, c.Window(to, tiers)))).ToArray();
             var flush = MeasureFlush(folder, options.FlushRepetitions);
             context[0] += $", at the end {MachineFacts.LoadAverage()}";
             SqliteConnection.ClearAllPools();
@@ -92,13 +99,32 @@ public static class HistoryBench
 
     private sealed record HttpResult(Latencies Latencies, double FirstMs, int Points, long StepSeconds, int Bytes);
 
-    private static async Task<Dictionary<HistoryCase, HttpResult>> MeasureHttpAsync(HistoryOptions options, string databasePath, string folder, HostId host, DateTimeOffset to)
+    /// <summary>How far back raw rows and the whole history (any tier) reach from <paramref name="to"/>, and the buckets held.</summary>
+    private static (TimeSpan Raw, TimeSpan All, long Buckets) Coverage(LumenDatabase database, DateTimeOffset to)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT min(ts) FROM snapshots),
+                   (SELECT min(bucket_ts) FROM snapshot_buckets),
+                   (SELECT count(*) FROM snapshot_buckets);
+            """;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var toMs = to.ToUnixTimeMilliseconds();
+        var raw = reader.IsDBNull(0) ? 0 : toMs - reader.GetInt64(0);
+        var all = reader.IsDBNull(1) ? raw : Math.Max(raw, toMs - reader.GetInt64(1));
+        return (TimeSpan.FromMilliseconds(raw), TimeSpan.FromMilliseconds(all), reader.GetInt64(2));
+    }
+
+    private static async Task<Dictionary<HistoryCase, HttpResult>> MeasureHttpAsync(HistoryOptions options, string databasePath, string folder, HostId host, DateTimeOffset to,
+        IReadOnlyList<HistoryCase> all)
     {
         Progress($"starting the Release hub on 127.0.0.1:{options.Port}");
         using var server = await Servers.StartHubAsync(options.HubDll ?? DefaultHubDll(), databasePath, Path.Combine(folder, "hub.log"), port: options.Port);
         using var client = new HttpClient { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
         await SignInAsync(client);
-        var cases = HistoryCase.All.Where(c => !c.Direct).ToArray();
+        var cases = all.Where(c => !c.Direct).ToArray();
         var times = cases.ToDictionary(c => c, _ => new List<double>());
         var shapes = new Dictionary<HistoryCase, (int Points, long Step, int Bytes)>();
         // Round-robin over the cases, so a burst of load from elsewhere on the machine falls on all of them alike.
@@ -143,15 +169,16 @@ public static class HistoryBench
         return (json.RootElement.GetProperty("points").GetArrayLength(), json.RootElement.GetProperty("step_seconds").GetInt64(), body.Length);
     }
 
-    private static Dictionary<HistoryCase, SqlResult> MeasureSql(LumenDatabase database, HostId host, DateTimeOffset to, int requests)
+    private static Dictionary<HistoryCase, SqlResult> MeasureSql(LumenDatabase database, HostId host, DateTimeOffset to, int requests,
+        IReadOnlyList<HistoryCase> cases, HistoryTiers tiers)
     {
         var store = new HistoryStore(database);
-        var windows = HistoryCase.All.ToDictionary(c => c, c => c.Window(to));
-        var times = HistoryCase.All.ToDictionary(c => c, _ => new List<double>());
-        var cpu = HistoryCase.All.ToDictionary(c => c, _ => new List<double>());
+        var windows = cases.ToDictionary(c => c, c => c.Window(to, tiers));
+        var times = cases.ToDictionary(c => c, _ => new List<double>());
+        var cpu = cases.ToDictionary(c => c, _ => new List<double>());
         Progress($"SQL: {windows.Count} cases × {Warmup} + {requests} reads, in turn");
         for (var i = 0; i < Warmup + requests; i++)
-            foreach (var c in HistoryCase.All)
+            foreach (var c in cases)
             {
                 var cpuBefore = Posix.ThreadCpuTime();
                 var started = Stopwatch.GetTimestamp();
@@ -160,7 +187,7 @@ public static class HistoryBench
                 cpu[c].Add((Posix.ThreadCpuTime() - cpuBefore).TotalMilliseconds);
                 if (points.Count == 0) throw new InvalidOperationException($"{c.Name}: no points");
             }
-        return HistoryCase.All.ToDictionary(c => c, c => new SqlResult(new Latencies(times[c][Warmup..]), new Latencies(cpu[c][Warmup..])));
+        return cases.ToDictionary(c => c, c => new SqlResult(new Latencies(times[c][Warmup..]), new Latencies(cpu[c][Warmup..])));
     }
 
     /// <summary>5,000-row flushes (1,000 hosts) into a fresh database, the minute rollup included.</summary>
@@ -199,7 +226,7 @@ public static class HistoryBench
         text.AppendLine();
         text.AppendLine("| Request | Points (step), body | HTTP p50 / p95 / p99 | HTTP first | SQL alone p50 / p95 / p99 | SQL CPU p50 | Goal | Verdict |");
         text.AppendLine("|---|---|---|---|---|---|---|---|");
-        foreach (var c in HistoryCase.All)
+        foreach (var c in HistoryCase.All.Where(sql.ContainsKey))
         {
             var s = sql[c];
             var cpu = string.Create(CultureInfo.InvariantCulture, $"{s.Cpu.P(0.5):F1} ms");

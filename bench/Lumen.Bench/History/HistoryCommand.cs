@@ -13,8 +13,9 @@ public static class HistoryCommand
             return 0;
         }
         if (Parse(args) is not { } options) return 2;
-        var fixture = HistoryDatabase.Create(options.DatabasePath, options.Hosts, options.Days, DateTimeOffset.UtcNow, HistoryBench.Progress);
-        HistoryBench.Progress($"{fixture.Rows:N0} rows of {fixture.Hosts} hosts from {fixture.From:O} to {fixture.To:O} in {fixture.Path} ({new FileInfo(fixture.Path).Length / 1048576.0:N0} MiB)");
+        var fixture = HistoryDatabase.Create(options.DatabasePath, options.Hosts, options.Days, DateTimeOffset.UtcNow, HistoryBench.Progress, options.RawDays);
+        HistoryBench.Progress($"{fixture.Rows:N0} samples of {fixture.Hosts} hosts from {fixture.From:O} to {fixture.To:O} in {fixture.Path} ({new FileInfo(fixture.Path).Length / 1048576.0:N0} MiB); " +
+                              $"the tiers of one day of raw rows took {fixture.DailyTierCost?.TotalSeconds:N1} s to build");
         return 0;
     }
 
@@ -48,6 +49,7 @@ public sealed record HistoryOptions
     public string DatabasePath { get; init; } = Path.Combine(Path.GetTempPath(), "lumen-history-bench", "history.db");
     public int Hosts { get; init; } = 100;
     public int Days { get; init; } = 7;
+    public int? RawDays { get; init; }
     public int Requests { get; init; } = 50;
     public int Port { get; init; } = 18200;
     public int FlushRepetitions { get; init; } = 10;
@@ -60,7 +62,9 @@ public sealed record HistoryOptions
         options:
           --db PATH        the database (default: $TMPDIR/lumen-history-bench/history.db; reused when it exists)
           --hosts N        hosts in a generated database (100)
-          --days N         days of 5 s rows per host in a generated database (7)
+          --days N         days of 5 s samples per host in a generated database (7)
+          --raw-days N     of those, the newest N as raw rows, the rest as 5 m buckets only, as a hub
+                           past its retention window keeps them (default: all raw; a year: --days 365 --raw-days 1)
           --requests N     measured requests per case (50)
           --port N         the hub's loopback port (18200)
           --flush-reps N   timed 5,000-row flushes with and without the rollup (10)
@@ -80,6 +84,7 @@ public sealed record HistoryOptions
                 "--db" => options with { DatabasePath = Path.GetFullPath(Next()) },
                 "--hosts" => options with { Hosts = Count() },
                 "--days" => options with { Days = Count() },
+                "--raw-days" => options with { RawDays = Count() },
                 "--requests" => options with { Requests = Count() },
                 "--port" => options with { Port = Count() },
                 "--flush-reps" => options with { FlushRepetitions = Count() },

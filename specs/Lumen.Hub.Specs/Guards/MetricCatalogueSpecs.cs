@@ -21,9 +21,11 @@ public sealed partial class MetricCatalogueSpecs
     private static readonly string[] Catalogue = [.. ScalarMetrics.All.Select(metric => metric.Name)];
 
     [Theory]
-    [InlineData("snapshots")]
-    [InlineData("snapshot_minutes")]
-    public void Every_metric_should_have_a_column_after_the_migrations(string table)
+    [InlineData("snapshots", new[] { "" })]
+    [InlineData("snapshot_minutes", new[] { "", "_min", "_max" })]
+    [InlineData("snapshot_buckets", new[] { "", "_min", "_max" })]
+    [InlineData("snapshot_hours", new[] { "", "_min", "_max" })]
+    public void Every_metric_should_have_its_columns_after_the_migrations(string table, string[] suffixes)
     {
         using var db = new TempDatabase();
         var columns = new List<string>();
@@ -35,7 +37,7 @@ public sealed partial class MetricCatalogueSpecs
             while (reader.Read()) columns.Add(reader.GetString(0));
         }
 
-        Assert.Empty(Catalogue.Except(columns));
+        Assert.Empty(Catalogue.SelectMany(metric => suffixes.Select(suffix => metric + suffix)).Except(columns));
     }
 
     [GeneratedRegex(@"export interface MetricScalars \{(?<body>[^}]*)\}")]
@@ -94,7 +96,7 @@ public sealed partial class MetricCatalogueSpecs
     {
         var values = ScalarMetrics.All.Select(metric => metric.Index + 0.5).ToArray();
         var snapshot = new LiveSnapshot { HostId = 1, Host = "nas", Scalars = values };
-        var point = new MetricsPoint { Ts = Frames.Start };
+        var point = new MetricsPoint { Ts = Frames.Start, Samples = 1 };
         for (var i = 0; i < values.Length; i++) ((IScalarValues)point).ScalarStorage[i] = values[i];
 
         var live = JsonSerializer.SerializeToUtf8Bytes(snapshot, LumenJson.LiveSnapshot);
@@ -102,7 +104,7 @@ public sealed partial class MetricCatalogueSpecs
 
         Assert.Equal(["host_id", "host", "ts", "received_at", .. Catalogue], Keys(live).Take(4 + Catalogue.Length));
         var historyPoint = JsonDocument.Parse(history).RootElement.GetProperty("points")[0];
-        Assert.Equal(["ts", .. Catalogue], historyPoint.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["ts", .. Catalogue, "samples"], historyPoint.EnumerateObject().Select(p => p.Name));
         Assert.Equal(values, Catalogue.Select(name => historyPoint.GetProperty(name).GetDouble()));
         Assert.Equal(values, JsonSerializer.Deserialize(live, LumenJson.LiveSnapshot)!.Scalars.ToArray());
     }

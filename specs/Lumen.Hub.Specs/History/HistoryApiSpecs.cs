@@ -35,10 +35,15 @@ public sealed class HistoryApiSpecs
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        // Each metric's average, then its lowest and highest sample (the point stands for two), then the count.
         var expected = (
             $"{{'host':'nas','from':'{Time(Hour)}','to':'{Time(Hour.AddMinutes(1))}','step_seconds':60,'points':[" +
-            $"{{'ts':'{Time(Hour)}','cpu_pct':1.5,'ram_pct':3,'swap_pct':4.5,'disk_pct':6,'load1':7.5,'load5':9,'load15':10.5," +
-            "'net_rx_bps':12,'net_tx_bps':13.5,'disk_r_bps':15,'disk_w_bps':16.5,'temp_c':18,'cpu_steal_pct':19.5}]}").Replace('\'', '"');
+            $"{{'ts':'{Time(Hour)}','cpu_pct':1.5,'cpu_pct_min':1,'cpu_pct_max':2,'ram_pct':3,'ram_pct_min':2,'ram_pct_max':4," +
+            "'swap_pct':4.5,'swap_pct_min':3,'swap_pct_max':6,'disk_pct':6,'disk_pct_min':4,'disk_pct_max':8," +
+            "'load1':7.5,'load1_min':5,'load1_max':10,'load5':9,'load5_min':6,'load5_max':12,'load15':10.5,'load15_min':7,'load15_max':14," +
+            "'net_rx_bps':12,'net_rx_bps_min':8,'net_rx_bps_max':16,'net_tx_bps':13.5,'net_tx_bps_min':9,'net_tx_bps_max':18," +
+            "'disk_r_bps':15,'disk_r_bps_min':10,'disk_r_bps_max':20,'disk_w_bps':16.5,'disk_w_bps_min':11,'disk_w_bps_max':22," +
+            "'temp_c':18,'temp_c_min':12,'temp_c_max':24,'cpu_steal_pct':19.5,'cpu_steal_pct_min':13,'cpu_steal_pct_max':26,'samples':2}]}").Replace('\'', '"');
         Assert.Equal(expected,
             await response.Content.ReadAsStringAsync());
     }
@@ -85,15 +90,17 @@ public sealed class HistoryApiSpecs
     }
 
     [Fact]
-    public async Task Metrics_should_allow_a_longer_window_once_the_retention_window_is_raised()
+    public async Task Metrics_should_allow_a_longer_window_once_the_archive_window_is_raised()
     {
         var (hub, browser, nas) = await HubWithNasAsync();
         await using var _ = hub;
+        new SettingsStore(new LumenDatabase(hub.Database.FilePath), SettingDefaults.BuiltIn, TimeProvider.System)
+            .Write(new Dictionary<string, string> { ["downsample_archive_window"] = "2d" });
         var url = $"/api/hosts/{nas.Value}/metrics?from={Time(Hour.AddDays(-3))}&to={Time(Hour)}";
-        await (await browser.GetAsync(url)).AssertApiErrorAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("downsample_archive_window, 48h", await (await browser.GetAsync(url)).AssertApiErrorAsync(HttpStatusCode.BadRequest));
 
         new SettingsStore(new LumenDatabase(hub.Database.FilePath), SettingDefaults.BuiltIn, TimeProvider.System)
-            .Write(new Dictionary<string, string> { ["retention_window"] = "7d" });
+            .Write(new Dictionary<string, string> { ["downsample_archive_window"] = "7d" });
 
         using var json = await MetricsAsync(browser, url);
         Assert.Equal(1800, json.RootElement.GetProperty("step_seconds").GetInt64());
@@ -105,7 +112,7 @@ public sealed class HistoryApiSpecs
     [InlineData("step=fast", "step 'fast'")]
     [InlineData("step=2s", "step must be at least 5s")]
     [InlineData("from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z", "must be before to")]
-    [InlineData("from=2026-01-01T00:00:00Z&to=2026-01-03T00:00:00Z", "retention window (24h)")]
+    [InlineData("from=2024-01-01T00:00:00Z&to=2026-01-03T00:00:00Z", "more than history is kept (downsample_archive_window, 8760h)")]
     public async Task Metrics_should_refuse_with_400_naming_the_parameter(string query, string expected)
     {
         var (hub, browser, nas) = await HubWithNasAsync();

@@ -9,16 +9,18 @@ public sealed class HistoryWindowSpecs
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);
 
-    private static HistoryWindow Resolve(string? from = null, string? to = null, string? step = null, TimeSpan? retention = null)
+    private static readonly HistoryTiers Tiers = new(RawWindow: Week, BucketSize: TimeSpan.FromMinutes(5), ArchiveWindow: TimeSpan.FromDays(365));
+
+    private static HistoryWindow Resolve(string? from = null, string? to = null, string? step = null, HistoryTiers? tiers = null)
     {
-        var result = HistoryWindow.Resolve(new HistoryRequest(from, to, step), Now, retention ?? Week);
+        var result = HistoryWindow.Resolve(new HistoryRequest(from, to, step), Now, tiers ?? Tiers);
         Assert.True(result.Window is not null, result.Error);
         return result.Window;
     }
 
-    private static string Refused(string? from = null, string? to = null, string? step = null, TimeSpan? retention = null)
+    private static string Refused(string? from = null, string? to = null, string? step = null, HistoryTiers? tiers = null)
     {
-        var result = HistoryWindow.Resolve(new HistoryRequest(from, to, step), Now, retention ?? Week);
+        var result = HistoryWindow.Resolve(new HistoryRequest(from, to, step), Now, tiers ?? Tiers);
         Assert.Null(result.Window);
         return Assert.IsType<string>(result.Error);
     }
@@ -36,13 +38,49 @@ public sealed class HistoryWindowSpecs
     }
 
     [Fact]
-    public void Resolve_should_default_to_the_retention_window_when_it_is_shorter_than_an_hour()
+    public void Resolve_should_cover_the_last_hour_in_whole_buckets_when_raw_rows_are_kept_less()
     {
-        var window = Resolve(retention: TimeSpan.FromMinutes(10));
+        var window = Resolve(tiers: Tiers with { RawWindow = TimeSpan.FromMinutes(10) });
 
-        // 12:24:56 aligned down to the automatic 5 s step.
-        Assert.Equal(DateTimeOffset.Parse("2026-03-10T12:24:55Z"), window.From);
-        Assert.Equal(5, window.StepSeconds);
+        // 11:34:56 aligned down to the 5 m bucket: before 12:24:56 only buckets are kept.
+        Assert.Equal(DateTimeOffset.Parse("2026-03-10T11:30:00Z"), window.From);
+        Assert.Equal(300, window.StepSeconds);
+        Assert.Equal(HistoryTier.Buckets, window.Tier);
+    }
+
+    [Fact]
+    public void Resolve_should_raise_the_step_to_whole_buckets_when_the_window_reaches_past_the_raw_rows()
+    {
+        var tiers = Tiers with { RawWindow = Day, BucketSize = TimeSpan.FromMinutes(15) };
+
+        var window = Resolve(from: "2026-03-08T12:00:00Z", step: "1m", tiers: tiers);
+
+        Assert.Equal(15 * 60, window.StepSeconds);
+        Assert.Equal(HistoryTier.Buckets, window.Tier);
+        Assert.Equal(15 * 60 * 1000, window.BucketMs);
+    }
+
+    [Theory]
+    [InlineData("2h", HistoryTier.Hours)]
+    [InlineData("1h", HistoryTier.Hours)]
+    [InlineData("10m", HistoryTier.Buckets)]
+    [InlineData("5m", HistoryTier.Buckets)]
+    [InlineData("2m", HistoryTier.Minutes)]
+    [InlineData("30s", HistoryTier.Raw)]
+    [InlineData("45s", HistoryTier.Raw)]
+    public void Resolve_should_read_the_coarsest_tier_whose_rows_fit_whole_in_a_step(string step, HistoryTier tier)
+    {
+        Assert.Equal(tier, Resolve(step: step).Tier);
+    }
+
+    [Fact]
+    public void Resolve_should_answer_a_year_from_hours_in_at_most_2000_points()
+    {
+        var window = Resolve(from: "2025-03-10T12:34:56Z", tiers: Tiers with { RawWindow = Day });
+
+        Assert.Equal(HistoryTier.Hours, window.Tier);
+        Assert.InRange(window.Buckets, 60, HistoryWindow.MaxPoints);
+        Assert.Equal(0, window.StepMs % (24 * 3600 * 1000));
     }
 
     [Fact]
@@ -74,7 +112,7 @@ public sealed class HistoryWindowSpecs
         var to = Now;
         var from = to - TimeSpan.FromSeconds(spanSeconds);
 
-        var window = Resolve(from: from.ToUnixTimeSeconds().ToString(), to: to.ToUnixTimeSeconds().ToString(), retention: TimeSpan.FromDays(30));
+        var window = Resolve(from: from.ToUnixTimeSeconds().ToString(), to: to.ToUnixTimeSeconds().ToString(), tiers: Tiers with { RawWindow = TimeSpan.FromDays(30) });
 
         Assert.Equal(expectedStep, window.StepSeconds);
         Assert.InRange(window.Buckets, 60, 241);
@@ -129,26 +167,26 @@ public sealed class HistoryWindowSpecs
     [Fact]
     public void Resolve_should_never_give_more_than_2000_buckets_for_a_long_window_without_retention()
     {
-        var window = Resolve(from: "2016-01-01T00:00:00Z", step: "5s", retention: TimeSpan.Zero);
+        var window = Resolve(from: "2017-01-01T00:00:00Z", step: "5s", tiers: new HistoryTiers(TimeSpan.Zero, TimeSpan.FromMinutes(5), TimeSpan.FromDays(3650)));
 
         Assert.InRange(window.Buckets, 1, HistoryWindow.MaxPoints);
         Assert.Equal(0, window.StepMs % (24 * 3600 * 1000));
     }
 
     [Fact]
-    public void Resolve_should_allow_a_window_as_long_as_the_retention_window()
+    public void Resolve_should_allow_a_window_as_long_as_the_archive_window()
     {
-        var window = Resolve(from: "2026-03-03T12:00:00Z", to: "2026-03-10T12:00:00Z");
+        var window = Resolve(from: "2026-03-03T12:00:00Z", to: "2026-03-10T12:00:00Z", tiers: Tiers with { ArchiveWindow = Week });
 
         Assert.Equal(3600, window.StepSeconds);
     }
 
     [Fact]
-    public void Resolve_should_refuse_a_window_longer_than_the_retention_window()
+    public void Resolve_should_refuse_a_window_longer_than_the_archive_window()
     {
-        var error = Refused(from: "2026-03-03T11:59:59Z", to: "2026-03-10T12:00:00Z");
+        var error = Refused(from: "2026-03-03T11:59:59Z", to: "2026-03-10T12:00:00Z", tiers: Tiers with { ArchiveWindow = Week });
 
-        Assert.Contains("retention window (168h)", error);
+        Assert.Contains("downsample_archive_window, 168h", error);
         Assert.Contains("from and to", error);
     }
 
@@ -169,7 +207,7 @@ public sealed class HistoryWindowSpecs
     [InlineData("1969-12-31T23:00:00Z", "1970-01-01T00:30:00Z", "from (1969-12-31T23:00:00Z) is before 1970")]
     public void Resolve_should_refuse_a_time_it_cannot_read_naming_the_parameter(string? from, string? to, string expected)
     {
-        Assert.Contains(expected, Refused(from: from, to: to, retention: TimeSpan.Zero));
+        Assert.Contains(expected, Refused(from: from, to: to, tiers: new HistoryTiers(TimeSpan.Zero, TimeSpan.FromMinutes(5), TimeSpan.FromDays(3650))));
     }
 
     [Theory]

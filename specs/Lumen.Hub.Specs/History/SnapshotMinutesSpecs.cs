@@ -52,7 +52,7 @@ public sealed class SnapshotMinutesSpecs : IDisposable
         Assert.Equal($"{nas.Value}:0:2:18|{nas.Value}:60:1:8|{pi.Value}:0:2:36|{pi.Value}:60:1:1", Rollup());
         Assert.Equal(T0.AddMinutes(2).ToUnixTimeMilliseconds(), Mark(nas));
         Assert.Equal(T0.AddMinutes(2).ToUnixTimeMilliseconds(), Mark(pi));
-        Assert.Equal(4, result.Minutes);
+        Assert.Equal(4, result.Rows);
     }
 
     [Fact]
@@ -62,8 +62,8 @@ public sealed class SnapshotMinutesSpecs : IDisposable
         Write(_db.Database, RowAfterT0(nas, 0, 1));
         var store = new MinuteRollupStore(_db.Database, MinuteRollupStore.LagFor(TimeSpan.FromMinutes(5)));
 
-        Assert.Equal(0, store.RollUp(T0.AddSeconds(7 * 60 + 59)).Minutes);
-        Assert.Equal(1, store.RollUp(T0.AddMinutes(8)).Minutes);
+        Assert.Equal(0, store.RollUp(T0.AddSeconds(7 * 60 + 59)).Rows);
+        Assert.Equal(1, store.RollUp(T0.AddMinutes(8)).Rows);
     }
 
     [Fact]
@@ -77,8 +77,8 @@ public sealed class SnapshotMinutesSpecs : IDisposable
         var again = store.RollUp(T0.AddMinutes(5));
         var later = store.RollUp(T0.AddMinutes(7));
 
-        Assert.Equal(0, again.Minutes);
-        Assert.Equal(1, later.Minutes);
+        Assert.Equal(0, again.Rows);
+        Assert.Equal(1, later.Rows);
         Assert.Equal($"{nas.Value}:0:1:1|{nas.Value}:60:1:2|{nas.Value}:180:1:4", Rollup());
     }
 
@@ -114,6 +114,8 @@ public sealed class SnapshotMinutesSpecs : IDisposable
         var nas = _hosts.Add("nas").Host.Id;
         Write(_db.Database, RowAfterT0(nas, 0, 1), RowAfterT0(nas, 60, 1), RowAfterT0(nas, 100, 1), RowAfterT0(nas, 120, 1));
         RollUp(_db.Database);
+        new BucketRollupStore(_db.Database).RollUp(TimeSpan.FromMinutes(1));
+        new BucketRollupStore(_db.Database, CoarseTier.Hours).RollUp(CoarseTier.HourSize);
 
         // 12:01:40: the minute 12:00 is wholly before it; 12:01 is cut through and stays.
         new RetentionStore(_db.Database).Sweep(T0.AddSeconds(100));
@@ -121,6 +123,19 @@ public sealed class SnapshotMinutesSpecs : IDisposable
         Assert.Equal(2, _db.Scalar("SELECT count(*) FROM snapshots;"));
         Assert.Equal(2, Minutes());
         Assert.Equal(0, Minutes($"minute_ts = {T0.ToUnixTimeMilliseconds()}"));
+    }
+
+    [Fact]
+    public void RetentionStore_should_keep_the_minutes_whose_buckets_are_not_summed_yet()
+    {
+        var nas = _hosts.Add("nas").Host.Id;
+        Write(_db.Database, RowAfterT0(nas, 0, 1), RowAfterT0(nas, 60, 1), RowAfterT0(nas, 120, 1));
+        RollUp(_db.Database);
+
+        new RetentionStore(_db.Database).Sweep(T0.AddMinutes(10));
+
+        // The raw rows are summed in minutes and go; the minutes have no buckets yet and stay.
+        Assert.Equal((0L, 3L), (_db.Scalar("SELECT count(*) FROM snapshots;"), Minutes()));
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public sealed class SettingDefinitionSpecs
     [InlineData("agent_interval", "2s", true)]
     [InlineData("agent_interval", "1h", true)]
     [InlineData("downsample_bucket_size", "1m", true)]
-    [InlineData("downsample_hot_window", "31d", false)]
+    [InlineData("downsample_hot_window", "366d", false)]
+    [InlineData("downsample_archive_window", "3650d", true)]
     [InlineData("downsample_archive_window", "12h", false)]
     public void Setting_should_accept_only_values_within_its_bounds(string key, string value, bool accepted)
     {

@@ -21,7 +21,7 @@ public sealed class SettingsApiSpecs : IAsyncLifetime
         Assert.Equal(new Dictionary<string, string>
         {
             ["retention_window"] = "24h", ["retention_interval"] = "1h", ["agent_interval"] = "5s",
-            ["downsample_bucket_size"] = "5m", ["downsample_hot_window"] = "24h", ["downsample_archive_window"] = "720h",
+            ["downsample_bucket_size"] = "5m", ["downsample_hot_window"] = "24h", ["downsample_archive_window"] = "8760h",
             ["retention_alerts_window"] = "720h",
         }, settings);
     }
@@ -41,7 +41,22 @@ public sealed class SettingsApiSpecs : IAsyncLifetime
         Assert.Equal("10s", policy.GetProperty("collection_interval").GetString());
     }
 
+    [Fact]
+    public async Task Put_should_take_downsample_hot_window_as_another_name_of_retention_window()
+    {
+        var response = await _admin.PutAsJsonAsync("/api/settings", new { downsample_hot_window = "72h" });
+
+        var settings = await response.Content.ReadFromJsonAsync<Dictionary<string, string>>();
+        Assert.Equal(("72h", "72h"), (settings!["retention_window"], settings["downsample_hot_window"]));
+        response = await _admin.PutAsJsonAsync("/api/settings", new { retention_window = "36h" });
+        settings = await response.Content.ReadFromJsonAsync<Dictionary<string, string>>();
+        Assert.Equal(("36h", "36h"), (settings!["retention_window"], settings["downsample_hot_window"]));
+    }
+
     [Theory]
+    [InlineData("""{"retention_window":"48h","downsample_hot_window":"72h"}""", "downsample_hot_window is another name of retention_window")]
+    [InlineData("""{"retention_window":"30d","downsample_archive_window":"7d"}""", "must not be longer than downsample_archive_window")]
+    [InlineData("""{"downsample_bucket_size":"90s"}""", "downsample_bucket_size must be a whole number of minutes")]
     [InlineData("""{"agent_interval":"1s"}""", "agent_interval must be between 2s and 1h")]
     [InlineData("""{"retention_window":"soon"}""", "retention_window")]
     [InlineData("""{"agent_interval":5}""", "agent_interval must be a duration string")]

@@ -95,6 +95,58 @@ public sealed class MigrationsSpecs : IDisposable
     /// <summary>The step that adds the per-minute rollup (migration 4).</summary>
     private const int RollupStep = 4;
 
+    /// <summary>The step that adds lowest and highest samples and the buckets (migration 12).</summary>
+    private const int TiersStep = 12;
+
+    [Fact]
+    public void Apply_should_sum_the_minutes_again_with_lowest_and_highest_when_a_version_11_database_is_upgraded()
+    {
+        var database = DatabaseAt(version: TiersStep - 1);
+        var host = new HostStore(database, TimeProvider.System).Add("nas").Host.Id.Value;
+        Execute(database, $"""
+            INSERT INTO snapshots VALUES ({host}, 60000, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0);
+            INSERT INTO snapshots VALUES ({host}, 65000, 3, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0);
+            """);
+        new MinuteRollupStoreV11(database).SumEverything();
+
+        database.Initialise();
+        Assert.Equal(0, Scalar(database, "SELECT count(*) FROM snapshot_minutes_until;"));
+        new MinuteRollupStore(database).RollUp(DateTimeOffset.UnixEpoch.AddHours(1));
+
+        Assert.Equal("60000:2:4", Rollup(database));
+        Assert.Equal(13, Scalar(database, "SELECT cpu_pct_min * 10 + cpu_pct_max FROM snapshot_minutes;"));
+    }
+
+    /// <summary>The minute rollup as it was before migration 12: sums only.</summary>
+    private sealed class MinuteRollupStoreV11(LumenDatabase database)
+    {
+        public void SumEverything() => Execute(database, """
+            INSERT INTO snapshot_minutes (host_id, minute_ts, samples, cpu_pct, ram_pct, swap_pct, disk_pct, load1, load5, load15,
+                net_rx_bps, net_tx_bps, disk_r_bps, disk_w_bps, temp_c, cpu_steal_pct)
+            SELECT host_id, ts - ts % 60000, count(*), sum(cpu_pct), sum(ram_pct), sum(swap_pct), sum(disk_pct),
+                sum(load1), sum(load5), sum(load15), sum(net_rx_bps), sum(net_tx_bps), sum(disk_r_bps), sum(disk_w_bps), sum(temp_c), sum(cpu_steal_pct)
+            FROM snapshots GROUP BY host_id, ts - ts % 60000;
+            INSERT INTO snapshot_minutes_until SELECT host_id, 120000 FROM snapshots GROUP BY host_id;
+            """);
+    }
+
+    [Fact]
+    public void Apply_should_keep_the_minutes_and_buckets_when_the_tiers_step_runs_again()
+    {
+        var database = DatabaseAt(version: Migrations.Latest);
+        var host = new Lumen.Hub.Hosts.HostId(new HostStore(database, TimeProvider.System).Add("nas").Host.Id.Value);
+        History.HistoryRows.Write(database, History.HistoryRows.Row(host, DateTimeOffset.FromUnixTimeMilliseconds(61000), 3));
+        new MinuteRollupStore(database).RollUp(DateTimeOffset.UnixEpoch.AddHours(1));
+        new BucketRollupStore(database).RollUp(TimeSpan.FromMinutes(5));
+
+        Execute(database, $"PRAGMA user_version = {TiersStep - 1};");
+        database.Initialise();
+
+        Assert.Equal("60000:1:3", Rollup(database));
+        Assert.Equal(1, Scalar(database, "SELECT count(*) FROM snapshot_buckets;"));
+        Assert.Equal(1, Scalar(database, "SELECT count(*) FROM snapshot_buckets_until;"));
+    }
+
     [Fact]
     public void Apply_should_add_a_metric_column_once_when_its_step_runs_again()
     {
