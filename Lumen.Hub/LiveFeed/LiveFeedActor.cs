@@ -12,7 +12,9 @@ namespace Lumen.Hub.LiveFeed;
 /// collects each host's snapshot from the host actors and hands every connection the frame
 /// for its subscription. Collecting once an interval (rather than host actors publishing each
 /// frame) keeps the ingest path free of it, and nothing is collected while nobody listens.
-/// Connections are pumped outside the actor; each only gives the feed a bounded queue.
+/// It remembers what the last round sent of each host's CPU series, so connections that took
+/// that round get only the points gained since. Connections are pumped outside the actor;
+/// each only gives the feed a bounded queue.
 /// </summary>
 public sealed class LiveFeedActor : ReceiveActor, IWithTimers
 {
@@ -24,6 +26,7 @@ public sealed class LiveFeedActor : ReceiveActor, IWithTimers
     private readonly LiveFeedSubscribers _subscribers = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private LiveRound? _round;
+    private LiveSeriesBaseline _baseline = LiveSeriesBaseline.None;
     private long _rounds;
 
     public LiveFeedActor(IActorRef hosts, TimeSpan interval)
@@ -87,12 +90,14 @@ public sealed class LiveFeedActor : ReceiveActor, IWithTimers
         _round = null;
         Timers.Cancel(DeadlineKey);
         var snapshots = round.Snapshots();
-        var frames = new LiveFrameBuilder(snapshots);
+        var frames = new LiveFrameBuilder(snapshots, _baseline);
         var outcome = _subscribers.Publish(frames, Context.System.Scheduler.Now);
+        // Every connection was offered this round's frame: the next round's deltas follow on from it.
+        _baseline = LiveSeriesBaseline.Of(snapshots);
         foreach (var slow in outcome.Dropping)
             _log.Warning("Live stream connection {0} (hosts {1}) is not keeping up: {2} frames dropped, oldest first, since the last report. That browser, or its network, is too slow for the stream; it sees fewer updates, and nothing else waits for it",
                 slow.SubscriberId, slow.Subscription, slow.Dropped);
-        Context.System.EventStream.Publish(new LiveFramesPublished(round.Number, snapshots.Count, outcome.Offered, frames.FramesBuilt));
+        Context.System.EventStream.Publish(new LiveFramesPublished(round.Number, snapshots.Count, outcome.Offered, frames.FramesBuilt, outcome.OfferedFull));
     }
 
     private sealed class Tick

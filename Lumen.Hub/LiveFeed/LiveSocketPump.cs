@@ -19,8 +19,9 @@ public static class LiveSocketPump
 
     /// <summary>
     /// Frames go out as WebSocket fragments of this size (the browser reassembles them). The
-    /// socket copies each send into a buffer it rents: whole multi-megabyte frames would mean a
-    /// fresh large-object array per connection per frame, and one held by every stalled socket.
+    /// socket copies each send into a buffer it rents (so does its compressor, for its output):
+    /// whole multi-megabyte frames would mean a fresh large-object array per connection per
+    /// frame, and one held by every stalled socket.
     /// 32 KiB plus the frame header still fits the pool's 64 KiB arrays, below the large-object heap.
     /// </summary>
     public const int FragmentBytes = 32 * 1024;

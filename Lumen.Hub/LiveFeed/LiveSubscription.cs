@@ -39,8 +39,10 @@ public sealed class LiveSubscription : IEquatable<LiveSubscription>
 
     public IReadOnlyList<string> Hosts => _hosts;
 
-    public bool Matches(LiveSnapshot snapshot) =>
-        IsAll || _lookup.Contains(snapshot.Host) || _lookup.Contains(snapshot.HostId.ToString(CultureInfo.InvariantCulture));
+    public bool Matches(LiveSnapshot snapshot) => Matches(snapshot.HostId, snapshot.Host);
+
+    public bool Matches(long hostId, string host) =>
+        IsAll || _lookup.Contains(host) || _lookup.Contains(hostId.ToString(CultureInfo.InvariantCulture));
 
     public bool Equals(LiveSubscription? other) =>
         other is not null && _hosts.AsSpan().SequenceEqual(other._hosts);

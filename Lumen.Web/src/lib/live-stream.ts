@@ -2,10 +2,12 @@
 // backoff after any close, treats a silent socket as dead, reconnects at once when the browser
 // comes back online or the tab becomes visible, and reports its state for the UI to show.
 // Besides the snapshot arrays the hub sends every connection an object when an alert fires or
-// resolves, whatever its subscription.
+// resolves, whatever its subscription. Snapshot arrays carry each CPU series once and then only
+// its new points: LiveSeries makes them whole again, so listeners always get whole snapshots.
 
 import { type AlertStreamFrame, isAlertFrame } from './alerts';
-import type { LiveSnapshot } from './protocol';
+import { LiveSeries } from './live-frames';
+import type { LiveSnapshot, LiveStreamEntry } from './protocol';
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'stopped';
 
@@ -46,6 +48,7 @@ export class LiveStream {
   private silenceTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
   private hosts: readonly string[] | null;
+  private readonly series = new LiveSeries();
 
   constructor(private readonly options: LiveStreamOptions) {
     this.hosts = options.hosts;
@@ -69,10 +72,10 @@ export class LiveStream {
     this.options.onState('stopped', { attempt: 0, retryInMs: null });
   }
 
-  /** Narrows (or widens) the subscription without reconnecting. */
+  /** Narrows (or widens) the subscription without reconnecting; the hub answers with full snapshots. */
   subscribe(hosts: readonly string[] | null) {
     this.hosts = hosts;
-    this.sendSubscribe();
+    if (this.sendSubscribe()) this.series.askedForFull();
   }
 
   private connect() {
@@ -81,6 +84,8 @@ export class LiveStream {
     this.options.onState(this.attempt === 0 ? 'connecting' : 'reconnecting', { attempt: this.attempt, retryInMs: null });
     const socket = new WebSocket(this.options.url ?? streamUrl(window.location));
     this.socket = socket;
+    // A new connection starts with full snapshots: nothing of the last one's series carries over.
+    this.series.clear();
     let opened = false;
     socket.onopen = () => {
       opened = true;
@@ -101,12 +106,14 @@ export class LiveStream {
         return;
       }
       if (!Array.isArray(message)) return;
-      const snapshots = message as LiveSnapshot[];
+      const frame = this.series.apply(message as LiveStreamEntry[]);
+      // A delta that does not follow on from the series held: a frame was missed, ask for the full form.
+      if (frame.askFull) this.sendSubscribe();
       // A frame, not just an open socket, proves the connection: only now does the backoff reset.
       this.attempt = 0;
       this.options.onState('live', { attempt: 0, retryInMs: null });
       this.armSilence();
-      this.options.onFrame(snapshots);
+      this.options.onFrame(frame.snapshots);
     };
     socket.onclose = () => {
       if (this.socket !== socket) return;
@@ -130,9 +137,11 @@ export class LiveStream {
     this.retryTimer = setTimeout(() => this.connect(), wait);
   }
 
-  private sendSubscribe() {
-    if (this.socket?.readyState !== WebSocket.OPEN) return;
+  /** Every subscribe, even of the same hosts, brings full snapshots in the next frame. */
+  private sendSubscribe(): boolean {
+    if (this.socket?.readyState !== WebSocket.OPEN) return false;
     this.socket.send(JSON.stringify({ type: 'subscribe', hosts: this.hosts ?? ['*'] }));
+    return true;
   }
 
   private armSilence() {

@@ -83,7 +83,7 @@ export interface CpuPoint {
   cpu_pct: number;
 }
 
-/** One host in a frame of GET /api/stream. */
+/** One host as the live view shows it: what a full entry of GET /api/stream holds. */
 export interface LiveSnapshot extends MetricScalars {
   host_id: number;
   host: string;
@@ -96,6 +96,20 @@ export interface LiveSnapshot extends MetricScalars {
   system: SystemInfo | null;
   gpus: GpuSample[];
 }
+
+/**
+ * A delta entry of GET /api/stream: the host whole but for its CPU series, of which it carries
+ * only the points gained since the previous frame, to append to a series ending at `cpu_after_ts`.
+ */
+export interface LiveDelta extends Omit<LiveSnapshot, 'cpu_series'> {
+  /** Oldest first, each newer than `cpu_after_ts`; possibly none. */
+  cpu_append: CpuPoint[];
+  /** The ts of the newest point the client must hold for `cpu_append` to follow on. */
+  cpu_after_ts: number;
+}
+
+/** One host in a frame of GET /api/stream: full (first sight, after a subscribe or a loss) or a delta. */
+export type LiveStreamEntry = LiveSnapshot | LiveDelta;
 
 /** Each metric's lowest and highest sample in a bucket: `cpu_pct_min`, `cpu_pct_max`, … */
 export type MetricRanges = { [K in keyof MetricScalars as `${K}_min` | `${K}_max`]?: number };
@@ -202,6 +216,14 @@ export const liveSnapshotFields: Fields<LiveSnapshot> = {
   gpus: 'object[]',
 };
 
+const { cpu_series: _fullOnly, ...liveSharedFields } = liveSnapshotFields;
+
+export const liveDeltaFields: Fields<LiveDelta> = {
+  ...liveSharedFields,
+  cpu_append: 'object[]',
+  cpu_after_ts: 'number',
+};
+
 /** `<metric>_min` and `<metric>_max` for every scalar, as a history point may carry them. */
 export const rangeFields = Object.fromEntries(
   Object.keys(scalarFields).flatMap((key) => [
@@ -219,6 +241,7 @@ export const nestedFields: Record<string, Record<string, FieldKind>> = {
   gpus: gpuFields,
   processes: processFields,
   cpu_series: cpuPointFields,
+  cpu_append: cpuPointFields,
   points: metricsPointFields,
 };
 

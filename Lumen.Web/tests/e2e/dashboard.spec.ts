@@ -2,7 +2,15 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { liveSnapshotFields, metricsPointFields, missingFields, scalarFields, shapeProblems, type LiveSnapshot } from '../../src/lib/protocol';
+import {
+  liveDeltaFields,
+  liveSnapshotFields,
+  metricsPointFields,
+  missingFields,
+  scalarFields,
+  shapeProblems,
+  type LiveStreamEntry,
+} from '../../src/lib/protocol';
 import { Rig, type Child } from './support/rig';
 
 // One homelab's first day, in order, against the real hub and agent: each test is a step and
@@ -19,8 +27,8 @@ let page: Page;
 let agent: Child;
 let token = '';
 let hostId = 0;
-/** Every host snapshot the page's live stream delivered, newest last. */
-const frames: { at: number; snapshot: LiveSnapshot }[] = [];
+/** Every host entry the page's live streams delivered (full or delta), newest last. */
+const frames: { at: number; snapshot: LiveStreamEntry }[] = [];
 
 test.beforeAll(async ({ browser }) => {
   mkdirSync(shots, { recursive: true });
@@ -32,7 +40,7 @@ test.beforeAll(async ({ browser }) => {
     socket.on('framereceived', ({ payload }) => {
       // Snapshot frames are arrays; an alert frame (an object) is the alerts spec's business.
       if (typeof payload !== 'string' || !payload.startsWith('[')) return;
-      for (const snapshot of JSON.parse(payload) as LiveSnapshot[]) frames.push({ at: Date.now(), snapshot });
+      for (const snapshot of JSON.parse(payload) as LiveStreamEntry[]) frames.push({ at: Date.now(), snapshot });
     }),
   );
 });
@@ -123,12 +131,31 @@ test('the agent started with the shown token makes its card appear and go live',
   await expect(page.getByText('No host matches')).toBeVisible();
   await page.getByLabel('Filter hosts').fill('');
 
-  // What the stream carries is what the TypeScript mirror says.
-  await expect.poll(() => frames.filter((f) => f.snapshot.host === 'e2e-host').length).toBeGreaterThan(1);
-  const latest = frames.filter((f) => f.snapshot.host === 'e2e-host').at(-1)!.snapshot;
-  expect(shapeProblems(latest, liveSnapshotFields)).toEqual([]);
-  expect(missingFields(latest, liveSnapshotFields)).toEqual([]);
-  expect(latest.host_id).toBe(hostId);
+  // What the stream carries is what the TypeScript mirror says: the host in full when it first
+  // appears, then deltas carrying only its new CPU points.
+  const mine = () => frames.filter((f) => f.snapshot.host === 'e2e-host').map((f) => f.snapshot);
+  await expect.poll(() => mine().some((s) => 'cpu_append' in s && s.cpu_append.length > 0)).toBe(true);
+  const first = mine()[0];
+  expect(shapeProblems(first, liveSnapshotFields)).toEqual([]);
+  expect(missingFields(first, liveSnapshotFields)).toEqual([]);
+  expect(first.host_id).toBe(hostId);
+  const delta = mine().find((s) => 'cpu_append' in s && s.cpu_append.length > 0)!;
+  expect(shapeProblems(delta, liveDeltaFields)).toEqual([]);
+  expect(missingFields(delta, liveDeltaFields)).toEqual([]);
+
+  // The browser offers permessage-deflate and the hub takes it: frames arrive compressed.
+  const extensions = await page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const socket = new WebSocket(`ws://${location.host}/api/stream`);
+        socket.onopen = () => {
+          resolve(socket.extensions);
+          socket.close();
+        };
+        socket.onerror = () => reject(new Error('the stream refused the connection'));
+      }),
+  );
+  expect(extensions).toContain('permessage-deflate');
 });
 
 test('the host detail draws its charts from history and live frames', async () => {

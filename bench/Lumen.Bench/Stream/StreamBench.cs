@@ -94,8 +94,10 @@ public static class StreamBench
             // and consecutive narrowed frames differ (they are told apart by their newest received_at).
             var spacing = options.Hosts / StreamBenchOptions.NarrowedHosts;
             var narrowTo = Enumerable.Range(0, StreamBenchOptions.NarrowedHosts).Select(i => $"bench-{i * spacing:D5}").ToList();
+            // Narrowed readers offer compression, as browsers do; every other all-host reader does
+            // not, so each frame's cost on the wire is measured both ways in the same run.
             for (var i = 0; i < options.Clients - options.Silent; i++)
-                readers.Add(new ReadingClient(hub.BaseUri, cookie, i < options.Narrowed ? narrowTo : null));
+                readers.Add(new ReadingClient(hub.BaseUri, cookie, i < options.Narrowed ? narrowTo : null, deflate: i < options.Narrowed || (i - options.Narrowed) % 2 == 0));
             for (var i = 0; i < options.Silent; i++) silent.Add(new SilentClient(hub.BaseUri, cookie, options.SilentKeepAlive));
             clientRuns.AddRange(readers.Select(r => Task.Run(() => r.RunAsync(stop.Token))));
             clientRuns.AddRange(silent.Select(s => Task.Run(() => s.RunAsync(stop.Token))));

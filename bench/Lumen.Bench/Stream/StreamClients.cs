@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 
@@ -5,20 +6,42 @@ namespace Lumen.Bench.Stream;
 
 /// <summary>
 /// One frame as a reading client got it: its identity (newest received_at, UTC ticks), when its
-/// first bytes and its last arrived (UTC ticks), and its size.
+/// first bytes and its last arrived (UTC ticks), its size decoded, the bytes that carried it on
+/// the wire, and whether it was the connection's first (the full form; later ones are deltas).
 /// </summary>
-public readonly record struct ReceivedFrame(long NewestReceivedAtTicks, long FirstBytesAtTicks, long ArrivedAtTicks, int Bytes);
+public readonly record struct ReceivedFrame(long NewestReceivedAtTicks, long FirstBytesAtTicks, long ArrivedAtTicks, int Bytes, long WireBytes, bool First);
 
-/// <summary>What a browser tab with the dashboard open does: connects with the session cookie and its own origin.</summary>
-public abstract class StreamClient(Uri hub, string cookie)
+/// <summary>
+/// What a browser tab with the dashboard open does: connects with the session cookie and its own
+/// origin, offering permessage-deflate as browsers do unless told not to, over a connection whose
+/// bytes are counted.
+/// </summary>
+public abstract class StreamClient(Uri hub, string cookie, bool deflate)
 {
+    /// <summary>Whether this client offers permessage-deflate (the hub takes it when offered).</summary>
+    public bool Deflate => deflate;
+
+    /// <summary>The connection's bytes received so far; null before it connects.</summary>
+    protected WireCountingStream? Wire { get; private set; }
+
     protected async Task<ClientWebSocket> ConnectAsync(CancellationToken cancellationToken)
     {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, connecting) =>
+            {
+                var tcp = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                await tcp.ConnectAsync(context.DnsEndPoint, connecting);
+                return Wire = new WireCountingStream(new NetworkStream(tcp, ownsSocket: true));
+            },
+        };
         var socket = new ClientWebSocket();
         socket.Options.SetRequestHeader("Origin", hub.GetLeftPart(UriPartial.Authority));
         socket.Options.SetRequestHeader("Cookie", cookie);
+        // What Chromium offers: the hub's default window, context takeover left to the hub.
+        if (deflate) socket.Options.DangerousDeflateOptions = new WebSocketDeflateOptions();
         var stream = new UriBuilder(hub) { Scheme = "ws", Path = "/api/stream" }.Uri;
-        await socket.ConnectAsync(stream, cancellationToken);
+        await socket.ConnectAsync(stream, new HttpMessageInvoker(handler), cancellationToken);
         return socket;
     }
 
@@ -29,7 +52,7 @@ public abstract class StreamClient(Uri hub, string cookie)
 }
 
 /// <summary>A dashboard that reads every frame as it comes, optionally narrowed to some hosts.</summary>
-public sealed class ReadingClient(Uri hub, string cookie, IReadOnlyList<string>? hosts) : StreamClient(hub, cookie)
+public sealed class ReadingClient(Uri hub, string cookie, IReadOnlyList<string>? hosts, bool deflate) : StreamClient(hub, cookie, deflate)
 {
     private readonly List<ReceivedFrame> _frames = [];
 
@@ -46,7 +69,7 @@ public sealed class ReadingClient(Uri hub, string cookie, IReadOnlyList<string>?
             using var socket = await ConnectAsync(stop);
             if (hosts is not null)
                 await SendTextAsync(socket, $$"""{"type":"subscribe","hosts":[{{string.Join(",", hosts.Select(h => $"\"{h}\""))}}]}""", stop);
-            var (bytes, firstBytesAt) = (0, 0L);
+            var (bytes, firstBytesAt, wireAtLastFrame) = (0, 0L, Wire!.BytesRead);
             while (true)
             {
                 var result = await socket.ReceiveAsync(buffer.AsMemory(), stop);
@@ -59,7 +82,9 @@ public sealed class ReadingClient(Uri hub, string cookie, IReadOnlyList<string>?
                 scanner.Feed(buffer.AsSpan(0, result.Count));
                 bytes += result.Count;
                 if (!result.EndOfMessage) continue;
-                _frames.Add(new ReceivedFrame(scanner.NewestTicks, firstBytesAt, DateTime.UtcNow.Ticks, bytes));
+                var wire = Wire.BytesRead;
+                _frames.Add(new ReceivedFrame(scanner.NewestTicks, firstBytesAt, DateTime.UtcNow.Ticks, bytes, wire - wireAtLastFrame, First: _frames.Count == 0));
+                wireAtLastFrame = wire;
                 scanner.Reset();
                 bytes = 0;
             }
@@ -81,7 +106,7 @@ public sealed class ReadingClient(Uri hub, string cookie, IReadOnlyList<string>?
 /// keep-alive from ever pinging it: stalled for the whole run, the worst case for the queue.
 /// Without, it sends nothing at all, and the hub's unanswered ping drops it after 30 s.
 /// </summary>
-public sealed class SilentClient(Uri hub, string cookie, bool keepAlive) : StreamClient(hub, cookie)
+public sealed class SilentClient(Uri hub, string cookie, bool keepAlive) : StreamClient(hub, cookie, deflate: true)
 {
     /// <summary>When a keep-alive send failed because the hub had dropped the connection.</summary>
     public DateTimeOffset? LostAt { get; private set; }

@@ -16,6 +16,9 @@ public sealed class StreamReport(StreamBenchOptions options, string context, Str
     public const double MaxIngestChange = 0.10;
     public const double MaxRssGrowth = 0.10;
 
+    /// <summary>Issue 13's goal for a 1,000-host frame after the first, compressed as browsers take it (it was 5.1 MiB).</summary>
+    public const long MaxWireBytesPerTick = 300 * 1024;
+
     private IReadOnlyList<ResultRow>? _rows;
 
     public IReadOnlyList<ResultRow> Rows => _rows ??= BuildRows();
@@ -43,7 +46,14 @@ public sealed class StreamReport(StreamBenchOptions options, string context, Str
             all.Lateness.Count > 0 && all.Lateness.Max < onTime));
         rows.Add(new("First bytes of each frame at any client: p50 / p90 / p99 / max (collection and build, before the fan-out)", all.FirstArrival.Ms()));
         rows.Add(new("Frame lateness p50 / p99 (narrowed clients; includes up to 0.5 s of ingest gap)", $"{Ms(narrow.Lateness.P50)} / {Ms(narrow.Lateness.P99)} ms"));
-        rows.Add(new("Frame size (all hosts / narrowed)", $"{all.MedianBytes / 1024.0 / 1024.0:F2} MiB / {narrow.MedianBytes / 1024.0:F1} KiB"));
+        rows.Add(new("Frame size decoded, median (all hosts: first frame, full / later frames, deltas; narrowed: later)",
+            $"{Kib(FirstFrames(allGroup, _ => true).Select(f => (long)f.Bytes))} / {Kib(all.MedianBytes)} / {Kib(narrow.MedianBytes)}"));
+        var compressed = Median(LaterFrames(allGroup, deflate: true).Select(f => f.WireBytes));
+        rows.Add(new($"On the wire per tick after the first frame, all {options.Hosts:N0} hosts, median: compressed / not",
+            $"{Kib(compressed)} / {Kib(LaterFrames(allGroup, deflate: false).Select(f => f.WireBytes))}",
+            $"≤ {Kib(MaxWireBytesPerTick)} compressed", compressed > 0 && compressed <= MaxWireBytesPerTick));
+        rows.Add(new($"On the wire, the first (full) frame, all {options.Hosts:N0} hosts, median: compressed / not",
+            $"{Kib(FirstFrames(allGroup, c => c.Deflate).Select(f => f.WireBytes))} / {Kib(FirstFrames(allGroup, c => !c.Deflate).Select(f => f.WireBytes))}"));
 
         var lost = loaded.Silent.Count(s => s.LostAt is not null);
         rows.Add(new($"Silent clients ({loaded.Silent.Count}, {(options.SilentKeepAlive ? "sending a control frame every 10 s" : "sending nothing")})",
@@ -69,6 +79,27 @@ public sealed class StreamReport(StreamBenchOptions options, string context, Str
     }
 
     private (DateTime From, DateTime To) Window => (loaded.From + options.StreamInterval, loaded.To - options.StreamInterval);
+
+    /// <summary>Frames inside the window, each connection's first (full) one aside, of the clients that do or do not offer compression.</summary>
+    private IEnumerable<ReceivedFrame> LaterFrames(IEnumerable<ReadingClient> clients, bool deflate) =>
+        clients.Where(c => c.Deflate == deflate).SelectMany(c => c.Frames)
+            .Where(f => !f.First && f.NewestReceivedAtTicks >= Window.From.Ticks && f.NewestReceivedAtTicks <= Window.To.Ticks);
+
+    /// <summary>Each chosen connection's first frame: the full form, sent as it connected (before the window).</summary>
+    private static IEnumerable<ReceivedFrame> FirstFrames(IEnumerable<ReadingClient> clients, Func<ReadingClient, bool> which) =>
+        clients.Where(which).SelectMany(c => c.Frames.Take(1));
+
+    private static long Median(IEnumerable<long> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
+    }
+
+    private static string Kib(long bytes) => bytes >= 1024 * 1024
+        ? (bytes / 1024.0 / 1024.0).ToString("F2", CultureInfo.InvariantCulture) + " MiB"
+        : (bytes / 1024.0).ToString("F1", CultureInfo.InvariantCulture) + " KiB";
+
+    private static string Kib(IEnumerable<long> bytes) => Kib(Median(bytes));
 
     private static string Share(StreamPhaseResult phase, TimeSpan cpu) => $"{cpu / (phase.To - phase.From):P0}";
 

@@ -33,7 +33,7 @@ public sealed class HostsActorSpecs : TestKit
 
         Assert.Equal(("nas", 20.0), (nas.Host, nas[ScalarMetrics.CpuPct]));
         Assert.Equal(("pi", 90.0), (pi.Host, pi[ScalarMetrics.CpuPct]));
-        Assert.Equal([10f, 20f], nas.CpuSeries.Select(p => p.CpuPct));
+        Assert.Equal([10f, 20f], nas.CpuSeries!.Select(p => p.CpuPct));
         Assert.Equal(2, await _hosts.Ask<int>(new HostQueries.CountLiveHosts(), TimeSpan.FromSeconds(3)));
     }
 
@@ -49,7 +49,7 @@ public sealed class HostsActorSpecs : TestKit
         Assert.Equal(30, nas[ScalarMetrics.CpuPct]);
         Assert.Equal(Frames.T0.AddSeconds(60), nas.Ts);
         Assert.Equal(lateArrival, nas.ReceivedAt); // still proves the host alive
-        Assert.Single(nas.CpuSeries);
+        Assert.Single(nas.CpuSeries!);
     }
 
     [Fact]

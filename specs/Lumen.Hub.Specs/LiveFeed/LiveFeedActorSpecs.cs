@@ -83,13 +83,85 @@ public sealed class LiveFeedActorSpecs : TestKit
             Assert.Equal(["nas", "pi"], frame.Select(s => s.Host));
             Assert.Equal([1L, 2L], frame.Select(s => s.HostId));
             Assert.Equal(20, frame[0][ScalarMetrics.CpuPct]);
-            Assert.Equal([10f, 20f], frame[0].CpuSeries.Select(p => p.CpuPct));
+            Assert.Equal([10f, 20f], frame[0].CpuSeries!.Select(p => p.CpuPct));
             Assert.Equal(Frames.T0.AddSeconds(6), frame[0].ReceivedAt);
         }
 
         Record(Pi, "pi", 5, 50);
         await NextIntervalAsync();
         Assert.Equal(50, Read(first).Single(s => s.Host == "pi")[ScalarMetrics.CpuPct]);
+    }
+
+    [Fact]
+    public async Task LiveFeedActor_should_send_the_series_whole_in_the_first_frame_and_only_its_new_points_after()
+    {
+        Record(Nas, "nas", 0, 10);
+        Record(Nas, "nas", 5, 20);
+        await StartFeedAsync();
+        var queue = await SubscribeAsync(1);
+
+        var first = await NextIntervalAsync();
+        var full = Assert.Single(Read(queue));
+        Record(Nas, "nas", 10, 30);
+        Record(Nas, "nas", 15, 40);
+        var second = await NextIntervalAsync();
+        var delta = Assert.Single(Read(queue));
+        var third = await NextIntervalAsync();
+        var quiet = Assert.Single(Read(queue));
+
+        Assert.Equal((1, 0, 0), (first.FullFrames, second.FullFrames, third.FullFrames));
+        Assert.Equal([10f, 20f], full.CpuSeries!.Select(p => p.CpuPct));
+        Assert.Null(full.CpuAppend);
+        Assert.Null(delta.CpuSeries);
+        Assert.Equal(full.CpuSeries![^1].Ts, delta.CpuAfterTs);
+        Assert.Equal([30f, 40f], delta.CpuAppend!.Select(p => p.CpuPct));
+        Assert.Equal(40, delta[ScalarMetrics.CpuPct]);
+        Assert.Empty(quiet.CpuAppend!);
+        Assert.Equal(delta.CpuAppend![^1].Ts, quiet.CpuAfterTs);
+    }
+
+    [Fact]
+    public async Task LiveFeedActor_should_send_a_new_subscriber_the_full_frame_while_the_others_get_the_delta_of_the_same_round()
+    {
+        Record(Nas, "nas", 0, 10);
+        Record(Pi, "pi", 0, 90);
+        await StartFeedAsync();
+        var early = await SubscribeAsync(1);
+        var narrowed = await SubscribeAsync(2, LiveSubscription.For(["pi"]));
+        await NextIntervalAsync();
+        Read(early);
+        Read(narrowed);
+
+        Record(Nas, "nas", 5, 20);
+        var late = await SubscribeAsync(3);
+        var published = await NextIntervalAsync();
+
+        Assert.Equal((3, 1, 3), (published.Subscribers, published.FullFrames, published.DistinctFrames));
+        Assert.All(Read(early), s => Assert.Null(s.CpuSeries));
+        Assert.Null(Assert.Single(Read(narrowed)).CpuSeries);
+        var full = Read(late);
+        Assert.Equal([[10f, 20f], [90f]], full.Select(s => s.CpuSeries!.Select(p => p.CpuPct).ToArray()));
+    }
+
+    [Fact]
+    public async Task LiveFeedActor_should_send_the_full_frame_to_a_connection_whose_queue_dropped_frames()
+    {
+        Record(Nas, "nas", 0, 0);
+        await StartFeedAsync();
+        var stalled = await SubscribeAsync(1, capacity: 2);
+        for (var i = 1; i <= 3; i++)
+        {
+            Record(Nas, "nas", 5 * i, i);
+            await NextIntervalAsync(); // full, delta, then a delta that pushes the full frame out
+        }
+        Assert.Equal(1, stalled.Dropped);
+
+        Record(Nas, "nas", 20, 4);
+        var published = await NextIntervalAsync();
+
+        Assert.Equal(1, published.FullFrames);
+        Assert.Equal([3f], Read(stalled).Single().CpuAppend!.Select(p => p.CpuPct)); // no use without the delta before it...
+        Assert.Equal([0f, 1f, 2f, 3f, 4f], Read(stalled).Single().CpuSeries!.Select(p => p.CpuPct)); // ...which the full frame makes good
     }
 
     [Fact]

@@ -36,11 +36,15 @@ public sealed class LiveStreamApiSpecs : IAsyncLifetime
     private async Task<long> IngestAsync(string name, int second = 0)
     {
         var host = await _hub.AddHostAsync(name);
+        _tokens[name] = host.Token;
         var ts = Frames.Start.AddSeconds(second).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var response = await _hub.AgentClient(host.Token).PostAsync("/api/ingest", Frames.Content(RichFrame.Replace("TS", ts)));
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         return host.Host.Id.Value;
     }
+
+    /// <summary>Each ingested host's agent token, by name.</summary>
+    private readonly Dictionary<string, string> _tokens = [];
 
     private async Task<LiveFeedStatus> FeedStatusAsync()
     {
@@ -102,11 +106,45 @@ public sealed class LiveStreamApiSpecs : IAsyncLifetime
         Assert.InRange(pi.ReceivedAt, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
         Assert.Equal((37.5, 40.2, 4096.0), (pi[ScalarMetrics.CpuPct], pi[ScalarMetrics.RamPct], pi[ScalarMetrics.DiskWBps]));
         Assert.Equal([30.0, 45.0], pi.CpuPerCore);
-        Assert.Equal(37.5f, Assert.Single(pi.CpuSeries).CpuPct);
+        Assert.Equal(37.5f, Assert.Single(pi.CpuSeries!).CpuPct);
         Assert.Equal("jellyfin", Assert.Single(pi.Containers).Name);
         Assert.Equal(("Cortex-A76", "arm64"), (pi.System!.CpuModel, pi.System.Arch));
 
         Assert.Single(await stream.NextFrameAsync()); // and again the next interval
+    }
+
+    [Fact]
+    public async Task Stream_should_send_the_cpu_series_whole_first_and_then_only_the_points_it_gains()
+    {
+        await IngestAsync("pi");
+        await using var stream = await StreamClient.ConnectAsync(_hub);
+        var first = Assert.Single(await stream.FrameWhereAsync(f => f.Length > 0));
+        var point = Assert.Single(first.CpuSeries!);
+
+        await _hub.AgentClient(_tokens["pi"]).PostAsync("/api/ingest", Frames.Content(Frames.Json(5, cpuPct: "61.5")));
+        var delta = Assert.Single(await stream.FrameWhereAsync(f => f is [{ CpuAppend: [_] }]));
+
+        Assert.Null(first.CpuAppend);
+        Assert.Null(delta.CpuSeries);
+        Assert.Equal(point.Ts, delta.CpuAfterTs);
+        Assert.Equal((Frames.Start.AddSeconds(5).ToUnixTimeSeconds(), 61.5f), (delta.CpuAppend![0].Ts, delta.CpuAppend[0].CpuPct));
+        Assert.Equal(61.5, delta[ScalarMetrics.CpuPct]);
+    }
+
+    [Fact]
+    public async Task Stream_should_send_the_full_frame_again_when_the_browser_subscribes_again()
+    {
+        await IngestAsync("pi");
+        await using var stream = await StreamClient.ConnectAsync(_hub);
+        await stream.FrameWhereAsync(f => f is [{ CpuSeries: not null }]);
+        await stream.FrameWhereAsync(f => f is [{ CpuSeries: null }]);
+
+        // What a dashboard that found a gap in a series does: the same subscription again.
+        await stream.SendTextAsync("""{"type":"subscribe","hosts":["*"]}""");
+
+        var full = Assert.Single(await stream.FrameWhereAsync(f => f is [{ CpuSeries: not null }]));
+        Assert.Single(full.CpuSeries!);
+        Assert.Null((await stream.NextFrameAsync())[0].CpuSeries); // and deltas again after it
     }
 
     [Fact]

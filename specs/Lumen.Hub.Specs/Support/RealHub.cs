@@ -11,7 +11,8 @@ namespace Lumen.Hub.Specs.Support;
 /// </summary>
 public sealed record RealHub(ChildProcess Process, Uri BaseAddress) : IDisposable
 {
-    public static async Task<RealHub> StartAsync(TempDatabase db)
+    /// <param name="settings">environment variables on top of the spec's own (<c>LUMEN_HUB_STREAM_INTERVAL</c>, say).</param>
+    public static async Task<RealHub> StartAsync(TempDatabase db, IReadOnlyDictionary<string, string>? settings = null)
     {
         var environment = new Dictionary<string, string>
         {
@@ -20,6 +21,7 @@ public sealed record RealHub(ChildProcess Process, Uri BaseAddress) : IDisposabl
             ["LUMEN_HUB_ADMIN_PASSWORD"] = HubFactory.AdminPassword,
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
         var port = FreePort.BelowEphemeralRange();
         return new RealHub(await HubProcess.StartAsync($"hub-{port}", port, environment, db.Folder), HubProcess.Address(port));
     }
