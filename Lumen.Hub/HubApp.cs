@@ -8,6 +8,7 @@ using Lumen.Hub.Alerts.Rules;
 using Lumen.Hub.Configuration;
 using Lumen.Hub.Dashboard;
 using Lumen.Hub.History;
+using Lumen.Hub.History.Items;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Hosts.Tokens;
 using Lumen.Hub.Http;
@@ -76,6 +77,7 @@ public static class HubApp
         api.MapSettingsApi();
         api.MapVersionApi();
         api.MapHistoryApi();
+        api.MapItemHistoryApi();
         api.MapLiveStreamApi();
         api.MapAlertRulesApi();
         api.MapAlertEventsApi();
@@ -104,6 +106,7 @@ public static class HubApp
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<RetentionStore>();
         services.AddSingleton<HistoryStore>();
+        services.AddSingleton<ItemHistoryStore>();
         services.AddSingleton(new MinuteRollupStore(database, MinuteRollupStore.LagFor(options.Batcher.FlushEvery)));
         services.AddSingleton<BucketRollupStore>();
         services.AddSingleton<SnapshotWriter>();
