@@ -7,8 +7,8 @@ using Lumen.Protocol.Ingest;
 
 namespace Lumen.Bench.Phases;
 
-/// <summary>Commit times of full batches, in the order they ran.</summary>
-public sealed record FlushResult(int RowsPerFlush, int Hosts, IReadOnlyList<TimeSpan> Times)
+/// <summary>Commit times of full batches, in the order they ran, and the container and GPU bucket upserts they wrote.</summary>
+public sealed record FlushResult(int RowsPerFlush, int Hosts, IReadOnlyList<TimeSpan> Times, int? ContainersPerHost = null, long ItemUpserts = 0)
 {
     public TimeSpan P50 => Times.Order().ElementAt(Times.Count / 2);
     public TimeSpan Max => Times.Max();
@@ -16,22 +16,28 @@ public sealed record FlushResult(int RowsPerFlush, int Hosts, IReadOnlyList<Time
 
 /// <summary>
 /// Times the hub's <see cref="SnapshotWriter"/> committing full batches (rows from all hosts,
-/// the hosts' last-seen and metadata) into a database on disk, as the batcher does every
-/// <c>LUMEN_HUB_BATCH_FLUSH_SIZE</c> rows. The first batch, which opens the connection and
-/// prepares the statements, is run but not counted.
+/// the hosts' last-seen and metadata, their containers' and GPUs' buckets) into a database on
+/// disk, as the batcher does every <c>LUMEN_HUB_BATCH_FLUSH_SIZE</c> rows. The first batch,
+/// which opens the connection and prepares the statements, is run but not counted.
 /// </summary>
 public static class FlushPhase
 {
     public const int RowsPerFlush = 5000;
     private static readonly TimeSpan AgentInterval = TimeSpan.FromSeconds(5);
 
-    public static FlushResult Run(LumenDatabase database, IReadOnlyList<SimulatedAgent> hosts, int repetitions)
+    /// <param name="containersPerHost">
+    /// null: the frames as the simulated agents send them (0–4 containers, a GPU on every fifth
+    /// host); otherwise exactly that many containers per frame (their CPU moving tick by tick)
+    /// and no GPU, so 0 times a flush without container history.
+    /// </param>
+    public static FlushResult Run(LumenDatabase database, IReadOnlyList<SimulatedAgent> hosts, int repetitions, int? containersPerHost = null)
     {
         var frames = hosts.Select(ParsedFrame).ToArray();
         var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         using var writer = new SnapshotWriter(database);
         var times = new List<TimeSpan>();
         var seq = 0L;
+        var upsertsBefore = 0L;
         for (var batch = 0; batch <= repetitions; batch++)
         {
             var rows = new SnapshotRow[RowsPerFlush];
@@ -40,15 +46,26 @@ public static class FlushPhase
                 var host = i % hosts.Count;
                 var tick = (long)batch * RowsPerFlush + i;
                 var frame = frames[host] with { Ts = start + AgentInterval * (tick / hosts.Count) };
+                if (containersPerHost is { } count) frame = frame with { Containers = Containers(count, tick), Gpus = null };
                 rows[i] = SnapshotRow.From(hosts[host].Id, ++seq, frame, DateTimeOffset.UtcNow);
             }
             var written = writer.Write(rows);
             if (written.Inserted != RowsPerFlush)
                 throw new InvalidOperationException($"flush stored {written.Inserted} of {RowsPerFlush} rows");
             if (batch > 0) times.Add(written.Elapsed);
+            else upsertsBefore = writer.ItemUpserts;
         }
-        return new FlushResult(RowsPerFlush, hosts.Count, times);
+        return new FlushResult(RowsPerFlush, hosts.Count, times, containersPerHost, writer.ItemUpserts - upsertsBefore);
     }
+
+    private static readonly string[] Names = Enumerable.Range(0, 100).Select(i => $"service-{i:D2}").ToArray();
+
+    private static ContainerSample[] Containers(int count, long tick) =>
+        Enumerable.Range(0, count).Select(i => new ContainerSample
+        {
+            Id = $"{i:x12}", Name = Names[i % Names.Length], Image = "example/service:1", State = "running",
+            CpuPct = (tick * 7 + i * 13) % 200 / 2.0, MemUsedBytes = (64L + i) << 20, MemLimitBytes = 4L << 30, MemPct = 1.5 + i,
+        }).ToArray();
 
     /// <summary>A frame as the hub holds it after parsing a real body, metadata included.</summary>
     private static IngestFrame ParsedFrame(SimulatedAgent agent) =>
