@@ -7,11 +7,16 @@ using Lumen.Protocol.Ingest;
 
 namespace Lumen.Bench.Phases;
 
-/// <summary>Commit times of full batches, in the order they ran, and the container and GPU bucket upserts they wrote.</summary>
+/// <summary>
+/// Commit times of full batches, in the order they ran, the CPU time the writing thread used for
+/// each (which waiting for a busy core does not inflate), and the container and GPU bucket upserts they wrote.
+/// </summary>
 public sealed record FlushResult(int RowsPerFlush, int Hosts, IReadOnlyList<TimeSpan> Times, int? ContainersPerHost = null, long ItemUpserts = 0)
 {
+    public IReadOnlyList<TimeSpan> CpuTimes { get; init; } = [];
     public TimeSpan P50 => Times.Order().ElementAt(Times.Count / 2);
     public TimeSpan Max => Times.Max();
+    public TimeSpan CpuP50 => CpuTimes.Count == 0 ? TimeSpan.Zero : CpuTimes.Order().ElementAt(CpuTimes.Count / 2);
 }
 
 /// <summary>
@@ -36,6 +41,7 @@ public static class FlushPhase
         var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         using var writer = new SnapshotWriter(database);
         var times = new List<TimeSpan>();
+        var cpuTimes = new List<TimeSpan>();
         var seq = 0L;
         var upsertsBefore = 0L;
         for (var batch = 0; batch <= repetitions; batch++)
@@ -49,13 +55,19 @@ public static class FlushPhase
                 if (containersPerHost is { } count) frame = frame with { Containers = Containers(count, tick), Gpus = null };
                 rows[i] = SnapshotRow.From(hosts[host].Id, ++seq, frame, DateTimeOffset.UtcNow);
             }
+            var cpuBefore = Processes.Posix.ThreadCpuTime();
             var written = writer.Write(rows);
+            var cpu = Processes.Posix.ThreadCpuTime() - cpuBefore;
             if (written.Inserted != RowsPerFlush)
                 throw new InvalidOperationException($"flush stored {written.Inserted} of {RowsPerFlush} rows");
-            if (batch > 0) times.Add(written.Elapsed);
+            if (batch > 0)
+            {
+                times.Add(written.Elapsed);
+                cpuTimes.Add(cpu);
+            }
             else upsertsBefore = writer.ItemUpserts;
         }
-        return new FlushResult(RowsPerFlush, hosts.Count, times, containersPerHost, writer.ItemUpserts - upsertsBefore);
+        return new FlushResult(RowsPerFlush, hosts.Count, times, containersPerHost, writer.ItemUpserts - upsertsBefore) { CpuTimes = cpuTimes };
     }
 
     private static readonly string[] Names = Enumerable.Range(0, 100).Select(i => $"service-{i:D2}").ToArray();
