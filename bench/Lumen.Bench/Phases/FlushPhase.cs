@@ -14,6 +14,9 @@ namespace Lumen.Bench.Phases;
 public sealed record FlushResult(int RowsPerFlush, int Hosts, IReadOnlyList<TimeSpan> Times, int? ContainersPerHost = null, long ItemUpserts = 0)
 {
     public IReadOnlyList<TimeSpan> CpuTimes { get; init; } = [];
+
+    /// <summary>The rollup actor's move of every container and GPU bucket written, to the host-first tables, after the flushes.</summary>
+    public RollupResult? Move { get; init; }
     public TimeSpan P50 => Times.Order().ElementAt(Times.Count / 2);
     public TimeSpan Max => Times.Max();
     public TimeSpan CpuP50 => CpuTimes.Count == 0 ? TimeSpan.Zero : CpuTimes.Order().ElementAt(CpuTimes.Count / 2);
@@ -67,7 +70,8 @@ public static class FlushPhase
             }
             else upsertsBefore = writer.ItemUpserts;
         }
-        return new FlushResult(RowsPerFlush, hosts.Count, times, containersPerHost, writer.ItemUpserts - upsertsBefore) { CpuTimes = cpuTimes };
+        var move = new Lumen.Hub.History.Items.ItemBucketMover(database).Move(start.AddDays(1), TimeSpan.Zero, TimeSpan.FromMinutes(5));
+        return new FlushResult(RowsPerFlush, hosts.Count, times, containersPerHost, writer.ItemUpserts - upsertsBefore) { CpuTimes = cpuTimes, Move = move };
     }
 
     private static readonly string[] Names = Enumerable.Range(0, 100).Select(i => $"service-{i:D2}").ToArray();

@@ -15,6 +15,7 @@ import { ChartsGrid } from './charts-grid';
 import { ContainersPanel } from './containers-panel';
 import { CoresAndSystem } from './cores-and-system';
 import { DetailTiles } from './detail-tiles';
+import { GpuPanel } from './gpu-panel';
 import { BackLink, HostHeader } from './host-header';
 
 /** One host: its charts over a chosen range, history joined with live frames, cores, containers, facts. */
@@ -80,7 +81,9 @@ export function HostDetail({ id }: { id: number }) {
 
       <ChartsGrid columns={columns} latest={latest} syncKey={`host-${id}`} xRange={xRange} loading={loadingHistory && samples.length === 0} />
 
-      <ContainersPanel latest={latest} />
+      <GpuPanel hostId={id} latest={latest} range={range} fetchKey={fetchKey} syncKey={`host-${id}`} />
+
+      <ContainersPanel hostId={id} latest={latest} range={range} fetchKey={fetchKey} />
     </div>
   );
 }
