@@ -1,7 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Hosting;
-using Lumen.Hub.History.Items;
 using Lumen.Hub.Settings;
 
 namespace Lumen.Hub.History;
@@ -10,8 +9,7 @@ namespace Lumen.Hub.History;
 /// Keeps the history tiers the API reads: every beat it sums each host's minutes that have
 /// become <see cref="MinuteRollupStore.Lag"/> old (a flush interval and two minutes) into the
 /// per-minute rollup, then the summed minutes into buckets of <c>downsample_bucket_size</c>
-/// (read again each beat, so a change applies at the next one) and into hours, and moves container and GPU
-/// buckets that ended as long ago to the host-first tables (<see cref="ItemBucketMover"/>), off the actor's thread, one
+/// (read again each beat, so a change applies at the next one) and into hours, off the actor's thread, one
 /// pass at a time. The first beat comes at once, so a database from before a tier (or a hub
 /// that was down) is caught up on start, a bounded chunk per transaction.
 /// </summary>
@@ -25,7 +23,7 @@ public sealed class HistoryRollupActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public HistoryRollupActor(MinuteRollupStore minutes, BucketRollupStore buckets, BucketRollupStore hours, SettingsStore settings, ItemBucketMover? items)
+    public HistoryRollupActor(MinuteRollupStore minutes, BucketRollupStore buckets, BucketRollupStore hours, SettingsStore settings)
     {
         Receive<Beat>(_ =>
         {
@@ -36,8 +34,7 @@ public sealed class HistoryRollupActor : ReceiveActor, IWithTimers
             {
                 var minuteResult = minutes.RollUp(now);
                 var bucketSize = (await settings.ReadAsync()).DownsampleBucketSize;
-                var itemResult = items?.Move(now, minutes.Lag, bucketSize);
-                return new PassDone(minuteResult, buckets.RollUp(bucketSize), hours.RollUp(CoarseTier.HourSize), itemResult);
+                return new PassDone(minuteResult, buckets.RollUp(bucketSize), hours.RollUp(CoarseTier.HourSize));
             }).PipeTo(Self);
         });
         Receive<PassDone>(done =>
@@ -47,7 +44,7 @@ public sealed class HistoryRollupActor : ReceiveActor, IWithTimers
                 _log.Info("Minute rollup caught up {0} minutes of {1} hosts in {2:F0} ms", done.Minutes.Rows, done.Minutes.Hosts, done.Minutes.Elapsed.TotalMilliseconds);
             if (done.Buckets.Chunks > done.Buckets.Hosts)
                 _log.Info("Bucket rollup caught up {0} buckets of {1} hosts in {2:F0} ms", done.Buckets.Rows, done.Buckets.Hosts, done.Buckets.Elapsed.TotalMilliseconds);
-            Context.System.EventStream.Publish(new HistoryRolledUp(done.Minutes, done.Buckets, done.Hours) { Items = done.Items });
+            Context.System.EventStream.Publish(new HistoryRolledUp(done.Minutes, done.Buckets, done.Hours));
         });
         Receive<Status.Failure>(failure =>
         {
@@ -64,18 +61,14 @@ public sealed class HistoryRollupActor : ReceiveActor, IWithTimers
         public static readonly Beat Instance = new();
     }
 
-    private sealed record PassDone(RollupResult Minutes, RollupResult Buckets, RollupResult Hours, RollupResult? Items);
+    private sealed record PassDone(RollupResult Minutes, RollupResult Buckets, RollupResult Hours);
 
-    public static Props Props(MinuteRollupStore minutes, BucketRollupStore buckets, BucketRollupStore hours, SettingsStore settings, ItemBucketMover? items = null) =>
-        Akka.Actor.Props.Create(() => new HistoryRollupActor(minutes, buckets, hours, settings, items));
+    public static Props Props(MinuteRollupStore minutes, BucketRollupStore buckets, BucketRollupStore hours, SettingsStore settings) =>
+        Akka.Actor.Props.Create(() => new HistoryRollupActor(minutes, buckets, hours, settings));
 }
 
 /// <summary>Published on the event stream after each rollup pass: what the minute, bucket and hour passes did (for specs and metrics).</summary>
-public sealed record HistoryRolledUp(RollupResult Minutes, RollupResult Buckets, RollupResult Hours)
-{
-    /// <summary>The container and GPU buckets moved to the host-first tables (null where the actor has no mover).</summary>
-    public RollupResult? Items { get; init; }
-}
+public sealed record HistoryRolledUp(RollupResult Minutes, RollupResult Buckets, RollupResult Hours);
 
 public static class HistoryRollupActorWiring
 {
@@ -83,5 +76,5 @@ public static class HistoryRollupActorWiring
         builder.WithActors((system, registry) => registry.Register<HistoryRollupActor>(system.ActorOf(
             HistoryRollupActor.Props(services.GetRequiredService<MinuteRollupStore>(), services.GetRequiredService<BucketRollupStore>(),
                 new BucketRollupStore(services.GetRequiredService<Storage.LumenDatabase>(), CoarseTier.Hours),
-                services.GetRequiredService<SettingsStore>(), new ItemBucketMover(services.GetRequiredService<Storage.LumenDatabase>())), "history-rollup")));
+                services.GetRequiredService<SettingsStore>()), "history-rollup")));
 }

@@ -96,8 +96,6 @@ public sealed class HostStore(LumenDatabase database, TimeProvider clock)
                 DELETE FROM snapshot_minutes_until WHERE host_id = $id;
                 DELETE FROM snapshot_buckets_until WHERE host_id = $id;
                 DELETE FROM snapshot_hours_until WHERE host_id = $id;
-                DELETE FROM container_recent WHERE host_id = $id;
-                DELETE FROM gpu_recent WHERE host_id = $id;
                 """;
             command.Parameters.AddWithValue("$id", host.Id.Value);
             command.ExecuteNonQuery();

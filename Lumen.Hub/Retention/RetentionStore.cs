@@ -66,10 +66,6 @@ public sealed class RetentionStore(LumenDatabase database)
                     items += SnapshotChunks.DeleteTierRowsBefore(connection, tier, host.Id, archive.ToUnixTimeMilliseconds() - host.BucketMs + 1, ChunkRows);
             }
         }
-        // The recent container and GPU buckets are moved within minutes; only a mover that stalls leaves old ones.
-        if (cutoffs.Archive is { } archiveCut)
-            foreach (var table in Lumen.Hub.History.Items.ItemTable.All)
-                items += SnapshotChunks.DeleteRowsBefore(connection, table.Recent, "bucket_ts", archiveCut.ToUnixTimeMilliseconds() - TierSums.MinuteMs + 1, ChunkRows);
         return new SweepResult(deleted, chunks, System.Diagnostics.Stopwatch.GetElapsedTime(started), minutes, buckets, hours, items);
     }
 

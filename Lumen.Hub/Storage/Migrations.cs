@@ -314,78 +314,50 @@ public static class Migrations
             """),
         // 14 (container and GPU history): per host, bucket of downsample_bucket_size and
         //    container (by name) or GPU (by index), the sample count and each value's sum, lowest
-        //    and highest sample, kept for downsample_archive_window. Two tables each: the writer
-        //    adds every batch's sums to *_recent, keyed by time first, so a batch's upserts of all
-        //    hosts fall on the few pages of the newest buckets; HistoryRollupActor moves buckets a
-        //    few minutes old to *_buckets, keyed by host first for reading, touching each host's
-        //    page once per bucket instead of once per batch (the writer alone on a host-first
-        //    table cost a 5,000-row flush ~2.8 times the CPU). Bytes are INTEGER: whole sums are
-        //    stored in fewer bytes.
-        Sql($"""
+        //    and highest sample, written by SnapshotWriter in the batch's own transaction and kept
+        //    for downsample_archive_window. Keyed (host, bucket, item) so a batch's upserts of one
+        //    host fall on one page. Bytes are INTEGER: whole sums are stored in fewer bytes.
+        Sql("""
             CREATE TABLE IF NOT EXISTS container_buckets (
-                host_id   INTEGER NOT NULL,
-                bucket_ts INTEGER NOT NULL,
-                name      TEXT    NOT NULL,
-                {ContainerColumns},
+                host_id            INTEGER NOT NULL,
+                bucket_ts          INTEGER NOT NULL,
+                name               TEXT    NOT NULL,
+                samples            INTEGER NOT NULL,
+                cpu_pct            REAL    NOT NULL,
+                cpu_pct_min        REAL    NOT NULL,
+                cpu_pct_max        REAL    NOT NULL,
+                mem_used_bytes     INTEGER NOT NULL,
+                mem_used_bytes_min INTEGER NOT NULL,
+                mem_used_bytes_max INTEGER NOT NULL,
+                mem_pct            REAL    NOT NULL,
+                mem_pct_min        REAL    NOT NULL,
+                mem_pct_max        REAL    NOT NULL,
                 PRIMARY KEY (host_id, bucket_ts, name)
             ) WITHOUT ROWID;
-            CREATE TABLE IF NOT EXISTS container_recent (
-                host_id   INTEGER NOT NULL,
-                bucket_ts INTEGER NOT NULL,
-                name      TEXT    NOT NULL,
-                {ContainerColumns},
-                PRIMARY KEY (bucket_ts, host_id, name)
-            ) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS gpu_buckets (
-                host_id   INTEGER NOT NULL,
-                bucket_ts INTEGER NOT NULL,
-                gpu_index INTEGER NOT NULL,
-                {GpuColumns},
+                host_id          INTEGER NOT NULL,
+                bucket_ts        INTEGER NOT NULL,
+                gpu_index        INTEGER NOT NULL,
+                name             TEXT    NOT NULL,
+                samples          INTEGER NOT NULL,
+                util_pct         REAL    NOT NULL,
+                util_pct_min     REAL    NOT NULL,
+                util_pct_max     REAL    NOT NULL,
+                mem_used_mb      REAL    NOT NULL,
+                mem_used_mb_min  REAL    NOT NULL,
+                mem_used_mb_max  REAL    NOT NULL,
+                mem_total_mb     REAL    NOT NULL,
+                mem_total_mb_min REAL    NOT NULL,
+                mem_total_mb_max REAL    NOT NULL,
+                temp_c           REAL    NOT NULL,
+                temp_c_min       REAL    NOT NULL,
+                temp_c_max       REAL    NOT NULL,
                 PRIMARY KEY (host_id, bucket_ts, gpu_index)
-            ) WITHOUT ROWID;
-            CREATE TABLE IF NOT EXISTS gpu_recent (
-                host_id   INTEGER NOT NULL,
-                bucket_ts INTEGER NOT NULL,
-                gpu_index INTEGER NOT NULL,
-                {GpuColumns},
-                PRIMARY KEY (bucket_ts, host_id, gpu_index)
             ) WITHOUT ROWID;
             """),
     ];
 
     public static int Latest => Steps.Length;
-
-    /// <summary>Step 14's columns of a container bucket, written out: a released step never changes.</summary>
-    private const string ContainerColumns = """
-        samples            INTEGER NOT NULL,
-                        cpu_pct            REAL    NOT NULL,
-                        cpu_pct_min        REAL    NOT NULL,
-                        cpu_pct_max        REAL    NOT NULL,
-                        mem_used_bytes     INTEGER NOT NULL,
-                        mem_used_bytes_min INTEGER NOT NULL,
-                        mem_used_bytes_max INTEGER NOT NULL,
-                        mem_pct            REAL    NOT NULL,
-                        mem_pct_min        REAL    NOT NULL,
-                        mem_pct_max        REAL    NOT NULL
-        """;
-
-    /// <summary>Step 14's columns of a GPU bucket.</summary>
-    private const string GpuColumns = """
-        name             TEXT    NOT NULL,
-                        samples          INTEGER NOT NULL,
-                        util_pct         REAL    NOT NULL,
-                        util_pct_min     REAL    NOT NULL,
-                        util_pct_max     REAL    NOT NULL,
-                        mem_used_mb      REAL    NOT NULL,
-                        mem_used_mb_min  REAL    NOT NULL,
-                        mem_used_mb_max  REAL    NOT NULL,
-                        mem_total_mb     REAL    NOT NULL,
-                        mem_total_mb_min REAL    NOT NULL,
-                        mem_total_mb_max REAL    NOT NULL,
-                        temp_c           REAL    NOT NULL,
-                        temp_c_min       REAL    NOT NULL,
-                        temp_c_max       REAL    NOT NULL
-        """;
 
     private static Func<SqliteTransaction, string> Sql(string sql) => _ => sql;
 

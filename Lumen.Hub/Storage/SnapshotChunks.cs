@@ -37,28 +37,6 @@ public static class SnapshotChunks
     }
 
     /// <summary>
-    /// Deletes, a chunk at a time, every host's rows of a table keyed by <paramref name="column"/>
-    /// first (the recent container and GPU buckets) that start before <paramref name="beforeUnixMs"/>.
-    /// </summary>
-    /// <returns>rows deleted.</returns>
-    public static long DeleteRowsBefore(SqliteConnection connection, string table, string column, long beforeUnixMs, int chunkRows)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            DELETE FROM {table}
-            WHERE {column} < $before AND {column} <= coalesce(
-                (SELECT {column} FROM {table} WHERE {column} < $before ORDER BY {column} LIMIT 1 OFFSET $last),
-                $before);
-            """;
-        command.Parameters.AddWithValue("$before", beforeUnixMs);
-        command.Parameters.AddWithValue("$last", chunkRows - 1);
-        long deleted = 0;
-        int removed;
-        while ((removed = command.ExecuteNonQuery()) > 0) deleted += removed;
-        return deleted;
-    }
-
-    /// <summary>
     /// Deletes, a chunk at a time, the host's rows of <paramref name="tier"/> that start before
     /// <paramref name="beforeUnixMs"/>.
     /// </summary>

@@ -14,9 +14,6 @@ namespace Lumen.Bench.Phases;
 public sealed record FlushResult(int RowsPerFlush, int Hosts, IReadOnlyList<TimeSpan> Times, int? ContainersPerHost = null, long ItemUpserts = 0)
 {
     public IReadOnlyList<TimeSpan> CpuTimes { get; init; } = [];
-
-    /// <summary>The rollup actor's move of every container and GPU bucket written, to the host-first tables, after the flushes.</summary>
-    public RollupResult? Move { get; init; }
     public TimeSpan P50 => Times.Order().ElementAt(Times.Count / 2);
     public TimeSpan Max => Times.Max();
     public TimeSpan CpuP50 => CpuTimes.Count == 0 ? TimeSpan.Zero : CpuTimes.Order().ElementAt(CpuTimes.Count / 2);
@@ -38,10 +35,12 @@ public static class FlushPhase
     /// host); otherwise exactly that many containers per frame (their CPU moving tick by tick)
     /// and no GPU, so 0 times a flush without container history.
     /// </param>
-    public static FlushResult Run(LumenDatabase database, IReadOnlyList<SimulatedAgent> hosts, int repetitions, int? containersPerHost = null)
+    /// <param name="historyDays">days of container history (5-minute buckets of every host's containers) the file holds before the flushes, as a hub that has run that long</param>
+    public static FlushResult Run(LumenDatabase database, IReadOnlyList<SimulatedAgent> hosts, int repetitions, int? containersPerHost = null, int historyDays = 0)
     {
         var frames = hosts.Select(ParsedFrame).ToArray();
         var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        if (containersPerHost is > 0 and var perHost && historyDays > 0) AddContainerHistory(database, hosts, perHost, start, historyDays);
         using var writer = new SnapshotWriter(database);
         var times = new List<TimeSpan>();
         var cpuTimes = new List<TimeSpan>();
@@ -70,11 +69,39 @@ public static class FlushPhase
             }
             else upsertsBefore = writer.ItemUpserts;
         }
-        var move = new Lumen.Hub.History.Items.ItemBucketMover(database).Move(start.AddDays(1), TimeSpan.Zero, TimeSpan.FromMinutes(5));
-        return new FlushResult(RowsPerFlush, hosts.Count, times, containersPerHost, writer.ItemUpserts - upsertsBefore) { CpuTimes = cpuTimes, Move = move };
+        return new FlushResult(RowsPerFlush, hosts.Count, times, containersPerHost, writer.ItemUpserts - upsertsBefore) { CpuTimes = cpuTimes };
     }
 
     private static readonly string[] Names = Enumerable.Range(0, 100).Select(i => $"service-{i:D2}").ToArray();
+
+    /// <summary>
+    /// The container table as a hub leaves it after <paramref name="days"/>: every host's containers
+    /// in every 5-minute bucket before <paramref name="before"/>, inserted in time order (as the
+    /// writer adds them, bucket by bucket), so each host's rows are spread page by page.
+    /// </summary>
+    private static void AddContainerHistory(LumenDatabase database, IReadOnlyList<SimulatedAgent> hosts, int perHost, DateTimeOffset before, int days)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"""
+            WITH RECURSIVE bucket(ts) AS (SELECT $first UNION ALL SELECT ts + 300000 FROM bucket WHERE ts + 300000 < $before),
+                 container(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM container WHERE i + 1 < $per_host)
+            INSERT INTO container_buckets (host_id, bucket_ts, name, samples, cpu_pct, cpu_pct_min, cpu_pct_max,
+                mem_used_bytes, mem_used_bytes_min, mem_used_bytes_max, mem_pct, mem_pct_min, mem_pct_max)
+            SELECT h.id, bucket.ts, printf('service-%02d', container.i), 60, 600, 1, 20, 4026531840, 67108864, 67108864, 90, 1.5, 1.5
+            FROM bucket, hosts h, container
+            ORDER BY bucket.ts, h.id, container.i;
+            """;
+        var firstBucket = TierSums.SlotOf(before.AddDays(-days).ToUnixTimeMilliseconds(), 300_000);
+        command.Parameters.AddWithValue("$first", firstBucket);
+        command.Parameters.AddWithValue("$before", TierSums.SlotOf(before.ToUnixTimeMilliseconds(), 300_000));
+        command.Parameters.AddWithValue("$per_host", perHost);
+        command.CommandTimeout = 600;
+        command.ExecuteNonQuery();
+        transaction.Commit();
+    }
 
     private static ContainerSample[] Containers(int count, long tick) =>
         Enumerable.Range(0, count).Select(i => new ContainerSample

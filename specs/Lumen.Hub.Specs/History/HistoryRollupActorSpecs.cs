@@ -2,7 +2,6 @@ using Akka.Actor;
 using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using Lumen.Hub.History;
-using Lumen.Hub.History.Items;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Settings;
 using Lumen.Hub.Specs.Support;
@@ -22,10 +21,10 @@ public sealed class HistoryRollupActorSpecs : TestKit, IDisposable
 
     private SettingsStore Settings => new(_db.Database, SettingDefaults.BuiltIn, TimeProvider.System);
 
-    private async Task<IActorRef> StartRollup(ItemBucketMover? items = null)
+    private async Task<IActorRef> StartRollup()
     {
         var rollup = Sys.ActorOf(HistoryRollupActor.Props(new MinuteRollupStore(_db.Database), new BucketRollupStore(_db.Database),
-            new BucketRollupStore(_db.Database, CoarseTier.Hours), Settings, items));
+            new BucketRollupStore(_db.Database, CoarseTier.Hours), Settings));
         await rollup.Ask<ActorIdentity>(new Identify(null), TimeSpan.FromSeconds(3));
         return rollup;
     }
@@ -69,23 +68,6 @@ public sealed class HistoryRollupActorSpecs : TestKit, IDisposable
         await ExpectMsgAsync<HistoryRolledUp>(TimeSpan.FromSeconds(5));
 
         Assert.Equal([(day, 30L), (day + 30 * 60_000, 30L)], Buckets(nas));
-    }
-
-    [Fact]
-    public async Task HistoryRollupActor_should_move_container_buckets_that_ended_the_lag_ago_to_the_host_first_table()
-    {
-        var nas = new HostStore(_db.Database, TimeProvider.System).Add("nas").Host.Id;
-        var now = Clock.Now;
-        using (var writer = new SnapshotWriter(_db.Database))
-            writer.Write([Row(nas, now.AddMinutes(-20), 1) with { Containers = [new ContainerReading("web", 10, 1, 1)] },
-                          Row(nas, now.AddSeconds(-5), 1) with { Containers = [new ContainerReading("web", 20, 1, 1)] }]);
-        await StartRollup(new ItemBucketMover(_db.Database));
-
-        Clock.Advance(TimeSpan.Zero);
-        var pass = await ExpectMsgAsync<HistoryRolledUp>(TimeSpan.FromSeconds(5));
-
-        Assert.Equal(1L, pass.Items?.Rows);
-        Assert.Equal((1L, 1L), (_db.Scalar("SELECT count(*) FROM container_buckets;"), _db.Scalar("SELECT count(*) FROM container_recent;")));
     }
 
     private List<(long Ts, long Samples)> Buckets(Lumen.Hub.Hosts.HostId host)

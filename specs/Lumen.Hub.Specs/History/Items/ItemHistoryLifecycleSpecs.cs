@@ -27,37 +27,28 @@ public sealed class ItemHistoryLifecycleSpecs : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    /// <summary>The host's rows of <paramref name="items"/> (<c>container</c>, <c>gpu</c>), in the table the writer adds to and the one they are moved to.</summary>
-    private long Rows(string items, HostId host) => _db.Scalar(
-        $"SELECT (SELECT count(*) FROM {items}_recent WHERE host_id = {host.Value}) + (SELECT count(*) FROM {items}_buckets WHERE host_id = {host.Value});");
+    private long Rows(string table, HostId host) => _db.Scalar($"SELECT count(*) FROM {table} WHERE host_id = {host.Value};");
 
-    /// <summary>
-    /// A frame with a container and a GPU every 5 minutes for <paramref name="buckets"/> buckets,
-    /// the first two moved to the host-first tables, the rest left in the recent ones.
-    /// </summary>
+    /// <summary>A frame with a container and a GPU every 5 minutes for <paramref name="buckets"/> buckets.</summary>
     private void WriteBuckets(HostId host, int buckets)
     {
-        using (var writer = new SnapshotWriter(_db.Database))
-            writer.Write(Enumerable.Range(0, buckets)
-                .Select(i => WithContainers(host, T0.AddMinutes(5 * i), Container("web", i)) with { Gpus = [Gpu(0, i)] })
-                .ToArray());
-        var size = TimeSpan.FromMinutes(5);
-        new ItemBucketMover(_db.Database).Move(T0.AddMinutes(10) + MinuteRollupStore.DefaultLag + size, MinuteRollupStore.DefaultLag, size);
+        using var writer = new SnapshotWriter(_db.Database);
+        writer.Write(Enumerable.Range(0, buckets)
+            .Select(i => WithContainers(host, T0.AddMinutes(5 * i), Container("web", i)) with { Gpus = [Gpu(0, i)] })
+            .ToArray());
     }
 
     [Fact]
     public void Retention_should_sweep_container_and_gpu_buckets_older_than_the_archive_window_and_keep_the_rest()
     {
         WriteBuckets(_nas, 4);
-        Assert.Equal((2L, 2L), (_db.Scalar("SELECT count(*) FROM container_buckets;"), _db.Scalar("SELECT count(*) FROM container_recent;")));
 
-        // Cuts the moved buckets (0 and 5 min) and the first recent one (10 min).
-        var result = new RetentionStore(_db.Database).Sweep(new TierCutoffs(Raw: null, Archive: T0.AddMinutes(12)));
+        var result = new RetentionStore(_db.Database).Sweep(new TierCutoffs(Raw: null, Archive: T0.AddMinutes(10)));
 
-        Assert.Equal(6, result.ItemBucketsDeleted);
+        Assert.Equal(4, result.ItemBucketsDeleted);
         var left = new ItemHistoryStore(_db.Database);
-        Assert.Equal([T0.AddMinutes(15)], left.ReadContainers(_nas, Window(0, 3600, 300)).Single().Points.Select(p => p.Ts));
-        Assert.Equal([T0.AddMinutes(15)], left.ReadGpus(_nas, Window(0, 3600, 300)).Single().Points.Select(p => p.Ts));
+        Assert.Equal([T0.AddMinutes(10), T0.AddMinutes(15)], left.ReadContainers(_nas, Window(0, 3600, 300)).Single().Points.Select(p => p.Ts));
+        Assert.Equal([T0.AddMinutes(10), T0.AddMinutes(15)], left.ReadGpus(_nas, Window(0, 3600, 300)).Single().Points.Select(p => p.Ts));
     }
 
     [Fact]
@@ -67,7 +58,7 @@ public sealed class ItemHistoryLifecycleSpecs : IDisposable
 
         new RetentionStore(_db.Database).Sweep(T0.AddDays(1));
 
-        Assert.Equal(4, Rows("container", _nas));
+        Assert.Equal(4, Rows("container_buckets", _nas));
     }
 
     [Fact]
@@ -79,8 +70,8 @@ public sealed class ItemHistoryLifecycleSpecs : IDisposable
 
         _hosts.Remove("nas");
 
-        Assert.Equal((0L, 0L), (Rows("container", _nas), Rows("gpu", _nas)));
-        Assert.Equal((2L, 2L), (Rows("container", pi), Rows("gpu", pi)));
+        Assert.Equal((0L, 0L), (Rows("container_buckets", _nas), Rows("gpu_buckets", _nas)));
+        Assert.Equal((2L, 2L), (Rows("container_buckets", pi), Rows("gpu_buckets", pi)));
     }
 
     [Fact]
@@ -98,7 +89,7 @@ public sealed class ItemHistoryLifecycleSpecs : IDisposable
 
         var warning = Assert.Single(log.Messages);
         Assert.Contains($"Host {_nas.Value} reports 70 containers; history keeps the 50 busiest by CPU of each frame", warning);
-        Assert.Equal(50, Rows("container", _nas));
+        Assert.Equal(50, Rows("container_buckets", _nas));
     }
 
     private sealed class ListLogger<T> : ILogger<T>
