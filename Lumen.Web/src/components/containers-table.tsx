@@ -23,10 +23,13 @@ const columns: { key: ContainerKey; label: string; numeric?: boolean; className?
 export function ContainersTable({
   containers,
   history,
+  historyError,
   span,
 }: {
   containers: ContainerSample[];
   history?: Map<string, ContainerSpark> | null;
+  /** Why the history could not be read, said in each row's cell instead of a sparkline. */
+  historyError?: string | null;
   span?: { from: number; to: number };
 }) {
   const [sort, setSort] = useState<{ key: ContainerKey; direction: SortDirection }>({ key: 'cpu_pct', direction: 'desc' });
@@ -92,7 +95,7 @@ export function ContainersTable({
                 </td>
                 {span && (
                   <td className="hidden px-4 py-2 sm:table-cell">
-                    <ContainerSparks spark={history?.get(c.name)} loading={history === null} span={span} />
+                    <ContainerSparks spark={history?.get(c.name)} loading={history === null && !historyError} error={historyError} span={span} />
                   </td>
                 )}
               </tr>
