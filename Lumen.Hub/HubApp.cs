@@ -8,6 +8,7 @@ using Lumen.Hub.Alerts.Rules;
 using Lumen.Hub.Configuration;
 using Lumen.Hub.Dashboard;
 using Lumen.Hub.History;
+using Lumen.Hub.History.Export;
 using Lumen.Hub.History.Items;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Hosts.Tokens;
@@ -77,6 +78,7 @@ public static class HubApp
         api.MapSettingsApi();
         api.MapVersionApi();
         api.MapHistoryApi();
+        api.MapHistoryExport();
         api.MapItemHistoryApi();
         api.MapLiveStreamApi();
         api.MapAlertRulesApi();

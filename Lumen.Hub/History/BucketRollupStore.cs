@@ -91,22 +91,8 @@ public sealed class BucketRollupStore(LumenDatabase database, CoarseTier tier)
     }
 
     /// <returns>buckets written: the chunk's buckets and the host's new mark commit together.</returns>
-    private int SumChunk(SqliteConnection connection, HostId host, long from, long to, long size)
-    {
-        using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = _sumChunkSql;
-        command.Parameters.AddWithValue("$host", host.Value);
-        command.Parameters.AddWithValue("$from", from);
-        command.Parameters.AddWithValue("$to", to);
-        command.Parameters.AddWithValue("$size", size);
-        var buckets = command.ExecuteNonQuery();
-        command.CommandText = _markSql;
-        command.ExecuteNonQuery();
-        transaction.Commit();
-        return buckets;
-    }
+    private int SumChunk(SqliteConnection connection, HostId host, long from, long to, long size) =>
+        MinuteRollupStore.SumChunkWithMark(connection, _sumChunkSql, _markSql, host, from, to, size);
 
     /// <summary>Hosts whose minutes have a mark, with where their buckets stand and their oldest minute.</summary>
     private static List<(HostId Host, long MinutesUntil, long? BucketsUntil, long? OldestMinute)> Hosts(SqliteConnection connection, CoarseTier tier)

@@ -76,8 +76,9 @@ public sealed record HistoryWindow(long FromMs, long ToMs, long StepMs, long Buc
     /// <see cref="AutoBuckets"/> buckets; a step giving more than <see cref="MaxPoints"/>
     /// buckets is raised to the smallest ladder step that fits; a window reaching back past the
     /// raw rows has its step raised to whole buckets, since only buckets are kept there.
+    /// <paramref name="maxPoints"/> replaces the chart's cap where more is wanted (an export).
     /// </summary>
-    public static HistoryWindowResult Resolve(HistoryRequest request, DateTimeOffset now, HistoryTiers tiers)
+    public static HistoryWindowResult Resolve(HistoryRequest request, DateTimeOffset now, HistoryTiers tiers, int maxPoints = MaxPoints)
     {
         if (!TryTime(request.To, "to", now, out var to, out var error)) return Refuse(error);
         if (to <= DateTimeOffset.UnixEpoch) return Refuse($"to ({Rfc3339TimestampConverter.Format(to)}) is not after 1970-01-01T00:00:00Z");
@@ -97,11 +98,11 @@ public sealed record HistoryWindow(long FromMs, long ToMs, long StepMs, long Buc
             return Refuse(stepError);
         stepMs = HistoryStep.ToWholeMinutes(stepMs);
 
-        if (Count(fromMs, toMs, stepMs) > MaxPoints)
+        if (Count(fromMs, toMs, stepMs) > maxPoints)
         {
-            // Past the cap, the ladder step that fits: W / (MaxPoints - 1) always does, alignment included.
-            stepMs = HistoryStep.AtLeast(Math.Max(stepMs, (toMs - fromMs + MaxPoints - 2) / (MaxPoints - 1)));
-            while (Count(fromMs, toMs, stepMs) > MaxPoints) stepMs = HistoryStep.AtLeast(stepMs + 1);
+            // Past the cap, the ladder step that fits: W / (maxPoints - 1) always does, alignment included.
+            stepMs = HistoryStep.AtLeast(Math.Max(stepMs, (toMs - fromMs + maxPoints - 2) / (maxPoints - 1)));
+            while (Count(fromMs, toMs, stepMs) > maxPoints) stepMs = HistoryStep.AtLeast(stepMs + 1);
         }
 
         var bucketMs = (long)tiers.BucketSize.TotalMilliseconds;

@@ -90,20 +90,30 @@ public sealed class MinuteRollupStore(LumenDatabase database, TimeSpan lag)
     }
 
     /// <returns>minutes written: the chunk's minutes and the host's new mark commit together.</returns>
-    private static int SumChunk(SqliteConnection connection, HostId host, long from, long to)
+    private static int SumChunk(SqliteConnection connection, HostId host, long from, long to) =>
+        SumChunkWithMark(connection, SumChunkSql, MarkSql, host, from, to);
+
+    /// <summary>
+    /// Runs a tier's chunk statement and then its mark statement in one transaction, so the
+    /// rows summed and the mark that says so commit together (a crash leaves neither).
+    /// </summary>
+    /// <returns>rows the chunk wrote.</returns>
+    internal static int SumChunkWithMark(SqliteConnection connection, string sumSql, string markSql, HostId host, long from, long to,
+        long? size = null)
     {
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = SumChunkSql;
+        command.CommandText = sumSql;
         command.Parameters.AddWithValue("$host", host.Value);
         command.Parameters.AddWithValue("$from", from);
         command.Parameters.AddWithValue("$to", to);
-        var minutes = command.ExecuteNonQuery();
-        command.CommandText = MarkSql;
+        if (size is { } value) command.Parameters.AddWithValue("$size", value);
+        var rows = command.ExecuteNonQuery();
+        command.CommandText = markSql;
         command.ExecuteNonQuery();
         transaction.Commit();
-        return minutes;
+        return rows;
     }
 
     private static List<HostId> Hosts(SqliteConnection connection)

@@ -298,20 +298,7 @@ public static class Migrations
         // 13 (hour tier): per host and hour, as the buckets are, summed from the minutes and kept
         //    for downsample_archive_window, so a year's chart reads 8,760 rows per host rather
         //    than 105,120 buckets. Summed from the minutes still kept by its own catch-up pass.
-        Sql($"""
-            CREATE TABLE IF NOT EXISTS snapshot_hours (
-                host_id   INTEGER NOT NULL,
-                bucket_ts INTEGER NOT NULL,
-                samples   INTEGER NOT NULL,
-                {ScalarColumns.TierDefinitions},
-                PRIMARY KEY (host_id, bucket_ts)
-            ) WITHOUT ROWID;
-            CREATE TABLE IF NOT EXISTS snapshot_hours_until (
-                host_id   INTEGER PRIMARY KEY,
-                until_ms  INTEGER NOT NULL,
-                bucket_ms INTEGER NOT NULL
-            );
-            """),
+        Sql(CoarseTierTables("snapshot_hours")),
         // 14 (container and GPU history): per host, bucket of downsample_bucket_size and
         //    container (by name) or GPU (by index), the sample count and each value's sum, lowest
         //    and highest sample, written by SnapshotWriter in the batch's own transaction and kept
@@ -372,20 +359,25 @@ public static class Migrations
                 {ScalarColumns.TierDefinitions},
                 PRIMARY KEY (host_id, minute_ts)
             ) WITHOUT ROWID;
-            CREATE TABLE IF NOT EXISTS snapshot_buckets (
-                host_id   INTEGER NOT NULL,
-                bucket_ts INTEGER NOT NULL,
-                samples   INTEGER NOT NULL,
-                {ScalarColumns.TierDefinitions},
-                PRIMARY KEY (host_id, bucket_ts)
-            ) WITHOUT ROWID;
-            CREATE TABLE IF NOT EXISTS snapshot_buckets_until (
-                host_id   INTEGER PRIMARY KEY,
-                until_ms  INTEGER NOT NULL,
-                bucket_ms INTEGER NOT NULL
-            );
+            {CoarseTierTables("snapshot_buckets")}
             """;
     }
+
+    /// <summary>A tier summed from the minutes (buckets, hours), and each host's mark with the size it sums at.</summary>
+    private static string CoarseTierTables(string table) => $"""
+        CREATE TABLE IF NOT EXISTS {table} (
+            host_id   INTEGER NOT NULL,
+            bucket_ts INTEGER NOT NULL,
+            samples   INTEGER NOT NULL,
+            {ScalarColumns.TierDefinitions},
+            PRIMARY KEY (host_id, bucket_ts)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS {table}_until (
+            host_id   INTEGER PRIMARY KEY,
+            until_ms  INTEGER NOT NULL,
+            bucket_ms INTEGER NOT NULL
+        );
+        """;
 
     /// <summary>
     /// A new scalar metric's column in every metric table, where it is not there yet, reading

@@ -3,7 +3,7 @@ import { PRESETS, fromLocalInput, toLocalInput, type RangeKey } from '../lib/ran
 import { hubNow } from '../lib/api';
 import { Button, Segmented } from './ui';
 
-/** Live presets (each ends now and keeps moving) and a custom window. */
+/** Live presets (each ends now and keeps moving) from 10 minutes to a year, and a custom window. */
 export function RangePicker({
   value,
   custom,
@@ -36,7 +36,8 @@ export function RangePicker({
       <div className="flex flex-wrap items-center gap-2 max-sm:w-full">
         <Segmented
           label="Time range"
-          className="w-full sm:w-auto"
+          // Nine choices: three rows of three on a phone, one row from 640 px.
+          className="w-full max-sm:grid max-sm:grid-cols-3 sm:w-auto"
           value={editing ? 'custom' : value}
           onChange={(key) => {
             if (key === 'custom') setEditing(true);
@@ -80,7 +81,7 @@ export function RangePicker({
           {error && <p className="w-full text-xs text-crit">{error}</p>}
         </div>
       )}
-      {clamped && !editing && <p className="text-xs text-faint">Starts at the retention window: older data is no longer kept.</p>}
+      {clamped && !editing && <p className="text-xs text-faint">Starts at the archive window: older history is no longer kept.</p>}
     </div>
   );
 }

@@ -3,12 +3,16 @@ import { api, errorMessage } from '../lib/api';
 import type { HostView } from '../lib/fleet';
 import { parseDuration } from '../lib/units';
 
-/** The host as the hosts list describes it (and a setter for what this page changes), and the hub's agent interval and retention window in seconds (5 and 0 until known). */
+/**
+ * The host as the hosts list describes it (and a setter for what this page changes), and the
+ * hub's agent interval and archive window (how far back history reaches) in seconds: 5 and 0
+ * until known.
+ */
 export function useHostInfo(id: number) {
   const [host, setHost] = useState<HostView | null>(null);
   const [hostError, setHostError] = useState<string | null>(null);
   const [agentInterval, setAgentInterval] = useState(5);
-  const [retention, setRetention] = useState(0);
+  const [archive, setArchive] = useState(0);
 
   useEffect(() => {
     api
@@ -23,7 +27,7 @@ export function useHostInfo(id: number) {
       .settings()
       .then((s) => {
         setAgentInterval(parseDuration(s.agent_interval) ?? 5);
-        setRetention(parseDuration(s.retention_window) ?? 0);
+        setArchive(parseDuration(s.downsample_archive_window) ?? 0);
       })
       .catch(() => undefined);
   }, [id]);
@@ -31,5 +35,5 @@ export function useHostInfo(id: number) {
   /** The host as this page changed it (its silence), without asking for the list again. */
   const updateHost = useCallback((changes: Partial<HostView>) => setHost((h) => (h ? { ...h, ...changes } : h)), []);
 
-  return { host, hostError, agentInterval, retention, updateHost };
+  return { host, hostError, agentInterval, archive, updateHost };
 }

@@ -2,6 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../lib/api';
 import type { ResolvedRange } from '../lib/ranges';
 
+/** The window a page shows: a picked range (which may follow now) or a fixed zoom. */
+export type ShownRange = Pick<ResolvedRange, 'from' | 'to' | 'live'>;
+
 /**
  * Buckets grow with every flush of the hub's batcher (a minute by default), so a range that
  * follows now asks again this often; asking more often would find nothing new.
@@ -13,7 +16,7 @@ export const ITEM_HISTORY_REFRESH_MS = 60_000;
  * (`fetchKey`, as the host's own history), and again every minute while the range follows now.
  * Only the latest request's answer is kept.
  */
-export function useItemHistory<T>(fetchKey: string, range: ResolvedRange, load: (from: Date, to: Date) => Promise<T>) {
+export function useItemHistory<T>(fetchKey: string, range: ShownRange, load: (from: Date, to: Date) => Promise<T>) {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const latest = useRef({ range, load });

@@ -1,7 +1,9 @@
 // uPlot options for Lumen's charts: themed through CSS variables (read when drawing, so a
-// theme switch is a redraw), units on the axis and in the tooltip, gaps kept as gaps.
+// theme switch is a redraw), units on the axis and in the tooltip, gaps kept as gaps, min–max
+// bands under the average lines (lib/chart-bands.ts), and a drag across the plot to zoom.
 
 import type uPlot from 'uplot';
+import { type ChartLayout, chartLayout, valuesAt } from './chart-bands';
 import { cssVar } from './theme';
 import { formatAxis, formatUnit, type Unit } from './units';
 
@@ -11,6 +13,8 @@ export interface SeriesSpec {
   color: string;
   fill?: boolean;
   dash?: number[];
+  /** Draws the lowest-to-highest band of this series where the data carries one. */
+  band?: boolean;
 }
 
 export interface ChartSpec {
@@ -24,7 +28,15 @@ export interface ChartSpec {
   xRange: () => [number, number];
   /** The tooltip element, positioned by the chart. */
   tooltip?: HTMLElement | null;
+  /** Called with the span (unix seconds) dragged across the plot; without it, dragging does nothing. */
+  onZoom?: (from: number, to: number) => void;
 }
+
+/** How opaque a band is: enough to see beside the line's own fill, faint enough to keep the line first. */
+const BAND_ALPHA = 0.2;
+
+/** A drag narrower than this (CSS px) is a click, not a zoom. */
+const MIN_DRAG_PX = 4;
 
 function withAlpha(color: string, alpha: number): string {
   return `color-mix(in srgb, ${color} ${Math.round(alpha * 100)}%, transparent)`;
@@ -72,6 +84,8 @@ function xValues(u: uPlot, splits: number[]): string[] {
 }
 
 export function chartOptions(spec: ChartSpec, width: number): uPlot.Options {
+  const layout = chartLayout(spec.series);
+  const edgeIndexes = new Set(layout.bands.flatMap((b) => [b.low, b.high]));
   const axisFont = `11px ${cssVarSafe('--font-sans') || 'system-ui, sans-serif'}`;
   const axis = (): uPlot.Axis.Stroke => () => cssVar('--lm-chart-axis');
   const grid = { stroke: () => cssVar('--lm-chart-grid'), width: 1 };
@@ -82,8 +96,9 @@ export function chartOptions(spec: ChartSpec, width: number): uPlot.Options {
     legend: { show: false },
     cursor: {
       sync: spec.syncKey ? { key: spec.syncKey, setSeries: false } : undefined,
-      points: { size: 7, width: 2 },
-      drag: { x: false, y: false },
+      // No hover dot on a band's edges: the average's dot and the tooltip say it.
+      points: { size: (_u, i) => (edgeIndexes.has(i) ? 0 : 7), width: (_u, i) => (edgeIndexes.has(i) ? 0 : 2) },
+      drag: spec.onZoom ? { x: true, y: false, setScale: false, dist: MIN_DRAG_PX } : { x: false, y: false },
       y: false,
     },
     scales: {
@@ -118,6 +133,7 @@ export function chartOptions(spec: ChartSpec, width: number): uPlot.Options {
     ],
     series: [
       {},
+      ...layout.bands.flatMap((b) => [bandEdge(spec.series[b.of], 'lowest'), bandEdge(spec.series[b.of], 'highest')]),
       ...spec.series.map(
         (s): uPlot.Series => ({
           label: s.label,
@@ -131,7 +147,41 @@ export function chartOptions(spec: ChartSpec, width: number): uPlot.Options {
         }),
       ),
     ],
-    plugins: spec.tooltip ? [tooltipPlugin(spec, spec.tooltip)] : [],
+    // uPlot fills from the first series down to the second: highest to lowest.
+    bands: layout.bands.map((b) => ({ series: [b.high, b.low], fill: () => toRgba(cssVar(spec.series[b.of].color), BAND_ALPHA) })),
+    plugins: [...(spec.tooltip ? [tooltipPlugin(spec, layout, spec.tooltip)] : []), ...(spec.onZoom ? [zoomPlugin(spec.onZoom)] : [])],
+  };
+}
+
+/** One edge of a band: drawn only as the band's border, never as a line of its own. */
+function bandEdge(of: SeriesSpec, which: 'lowest' | 'highest'): uPlot.Series {
+  return { label: `${of.label} (${which})`, stroke: () => cssVar(of.color), width: 0, points: { show: false }, spanGaps: false };
+}
+
+/**
+ * Hands a drag across the plot to `onZoom` as a span of time, from the chart it began on only:
+ * the charts sharing a cursor each see the selection, and it is cleared on all of them.
+ */
+function zoomPlugin(onZoom: (from: number, to: number) => void): uPlot.Plugin {
+  let draggedHere = false;
+  return {
+    hooks: {
+      init: (u) => {
+        u.over.addEventListener('mousedown', () => {
+          draggedHere = true;
+          // uPlot ends a drag on the document's mouseup; the window's comes after it, so a click that was no drag leaves no flag behind.
+          window.addEventListener('mouseup', () => (draggedHere = false), { once: true });
+        });
+      },
+      setSelect: (u) => {
+        const { left, width } = u.select;
+        const mine = draggedHere;
+        draggedHere = false;
+        u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+        if (!mine || width < MIN_DRAG_PX) return;
+        onZoom(u.posToVal(left, 'x'), u.posToVal(left + width, 'x'));
+      },
+    },
   };
 }
 
@@ -143,8 +193,8 @@ function cssVarSafe(name: string): string {
   }
 }
 
-/** A tooltip listing every series at the cursor with its unit, kept inside the chart. */
-function tooltipPlugin(spec: ChartSpec, tip: HTMLElement): uPlot.Plugin {
+/** A tooltip listing every series at the cursor with its unit (and the bucket's lowest to highest, where it has them), kept inside the chart. */
+function tooltipPlugin(spec: ChartSpec, layout: ChartLayout, tip: HTMLElement): uPlot.Plugin {
   return {
     hooks: {
       setCursor: (u) => {
@@ -159,8 +209,13 @@ function tooltipPlugin(spec: ChartSpec, tip: HTMLElement): uPlot.Plugin {
         const when = (span > 86400 ? dateTime : timeOnly).format(new Date(ts * 1000));
         const rows = spec.series
           .map((s, i) => {
-            const v = u.data[i + 1][idx];
-            return `<div class="flex items-center justify-between gap-3"><span class="flex items-center gap-1.5 text-muted"><i style="background:${cssVar(s.color)}" class="inline-block h-2 w-2 rounded-full"></i>${s.label}</span><span class="tabular font-medium text-fg">${v === null || v === undefined ? 'no data' : formatUnit(spec.unit, v)}</span></div>`;
+            const { avg, low, high } = valuesAt(u.data as Parameters<typeof valuesAt>[0], layout, i, idx);
+            const row = `<div class="flex items-center justify-between gap-3"><span class="flex items-center gap-1.5 text-muted"><i style="background:${cssVar(s.color)}" class="inline-block h-2 w-2 rounded-full"></i>${s.label}</span><span class="tabular font-medium text-fg">${avg === null ? 'no data' : formatUnit(spec.unit, avg)}</span></div>`;
+            if (low === null || high === null) return row;
+            const [lowest, highest] = [formatUnit(spec.unit, low), formatUnit(spec.unit, high)];
+            // A bucket as flat as the figures show says nothing the average does not.
+            if (lowest === highest) return row;
+            return `${row}<div class="flex justify-between gap-3 pl-3.5 text-faint" data-range><span>min–max</span><span class="tabular">${lowest} – ${highest}</span></div>`;
           })
           .join('');
         tip.innerHTML = `<div class="mb-1 text-faint">${when}</div>${rows}`;

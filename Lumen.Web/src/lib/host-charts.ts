@@ -1,15 +1,16 @@
 // The host detail's charts: which metrics each draws, its series' labels and colours (CSS
-// variables of the theme), its unit and scale, and the current figures shown in its header.
+// variables of the theme), which have a min–max band, its unit and scale, and the current
+// figures shown in its header.
 
+import type { ChartKey } from './chart-bands';
 import type { SeriesSpec } from './chart-options';
-import type { LiveSnapshot, MetricScalars } from './protocol';
-import type { Sample } from './series';
+import type { LiveSnapshot } from './protocol';
 import { formatLoad, formatPct, formatRate, formatTemp, type Unit } from './units';
 
-/** A plotted value: a metric of the sample, or one derived from it (null draws a gap). */
-export type ChartKey = keyof MetricScalars | ((s: Sample) => number | null);
-
-/** One chart of the host detail: what it plots, in which unit, and the figures its header shows now. */
+/**
+ * One chart of the host detail: what it plots, in which unit, and the figures its header shows now.
+ * Every series has a min–max band (`band`) but the 5- and 15-minute load, which are averages already.
+ */
 export interface ChartDef {
   id: string;
   title: string;
@@ -27,9 +28,9 @@ export const HOST_CHARTS: ChartDef[] = [
     unit: 'pct',
     keys: ['cpu_pct', 'cpu_steal_pct'],
     series: [
-      { label: 'CPU', color: '--lm-cpu', fill: true },
+      { label: 'CPU', band: true, color: '--lm-cpu', fill: true },
       // What a VM lost to its neighbours: part of the busy time above, 0 on bare metal.
-      { label: 'Steal', color: '--lm-warn' },
+      { label: 'Steal', band: true, color: '--lm-warn' },
     ],
     yMax: 100,
     current: (s) => [formatPct(s.cpu_pct), formatPct(s.cpu_steal_pct)],
@@ -40,8 +41,8 @@ export const HOST_CHARTS: ChartDef[] = [
     unit: 'pct',
     keys: ['ram_pct', 'swap_pct'],
     series: [
-      { label: 'RAM', color: '--lm-ram', fill: true },
-      { label: 'Swap', color: '--lm-swap' },
+      { label: 'RAM', band: true, color: '--lm-ram', fill: true },
+      { label: 'Swap', band: true, color: '--lm-swap' },
     ],
     yMax: 100,
     current: (s) => [formatPct(s.ram_pct), formatPct(s.swap_pct)],
@@ -51,7 +52,7 @@ export const HOST_CHARTS: ChartDef[] = [
     title: 'Disk used',
     unit: 'pct',
     keys: ['disk_pct'],
-    series: [{ label: 'Root filesystem', color: '--lm-disk', fill: true }],
+    series: [{ label: 'Root filesystem', band: true, color: '--lm-disk', fill: true }],
     yMax: 100,
     current: (s) => [formatPct(s.disk_pct)],
   },
@@ -61,8 +62,8 @@ export const HOST_CHARTS: ChartDef[] = [
     unit: 'bps',
     keys: ['disk_r_bps', 'disk_w_bps'],
     series: [
-      { label: 'Read', color: '--lm-rx', fill: true },
-      { label: 'Write', color: '--lm-disk' },
+      { label: 'Read', band: true, color: '--lm-rx', fill: true },
+      { label: 'Write', band: true, color: '--lm-disk' },
     ],
     current: (s) => [formatRate(s.disk_r_bps), formatRate(s.disk_w_bps)],
   },
@@ -72,8 +73,8 @@ export const HOST_CHARTS: ChartDef[] = [
     unit: 'bps',
     keys: ['net_rx_bps', 'net_tx_bps'],
     series: [
-      { label: 'Received', color: '--lm-rx', fill: true },
-      { label: 'Sent', color: '--lm-tx' },
+      { label: 'Received', band: true, color: '--lm-rx', fill: true },
+      { label: 'Sent', band: true, color: '--lm-tx' },
     ],
     current: (s) => [formatRate(s.net_rx_bps), formatRate(s.net_tx_bps)],
   },
@@ -83,7 +84,7 @@ export const HOST_CHARTS: ChartDef[] = [
     unit: 'load',
     keys: ['load1', 'load5', 'load15'],
     series: [
-      { label: '1 min', color: '--lm-load', fill: true },
+      { label: '1 min', band: true, color: '--lm-load', fill: true },
       { label: '5 min', color: '--lm-ram' },
       { label: '15 min', color: '--lm-faint', dash: [4, 3] },
     ],
@@ -95,7 +96,7 @@ export const HOST_CHARTS: ChartDef[] = [
     unit: 'temp',
     // 0 °C is how an agent without a sensor reports: a gap, not a cold machine.
     keys: [(s) => (s.temp_c === 0 ? null : s.temp_c)],
-    series: [{ label: 'Hottest sensor', color: '--lm-temp', fill: true }],
+    series: [{ label: 'Hottest sensor', band: true, color: '--lm-temp', fill: true }],
     current: (s) => [s.temp_c === 0 ? 'no sensor' : formatTemp(s.temp_c)],
   },
 ];

@@ -97,9 +97,16 @@ export interface LiveSnapshot extends MetricScalars {
   gpus: GpuSample[];
 }
 
-/** One bucket of GET /api/hosts/{id}/metrics. */
-export interface MetricsPoint extends MetricScalars {
+/** Each metric's lowest and highest sample in a bucket: `cpu_pct_min`, `cpu_pct_max`, … */
+export type MetricRanges = { [K in keyof MetricScalars as `${K}_min` | `${K}_max`]?: number };
+
+/**
+ * One bucket of GET /api/hosts/{id}/metrics: the average of each metric, how many raw samples
+ * that is, and, only when more than one, each metric's lowest and highest sample.
+ */
+export interface MetricsPoint extends MetricScalars, MetricRanges {
   ts: string;
+  samples: number;
 }
 
 export interface HostMetrics {
@@ -195,7 +202,15 @@ export const liveSnapshotFields: Fields<LiveSnapshot> = {
   gpus: 'object[]',
 };
 
-export const metricsPointFields: Fields<MetricsPoint> = { ts: 'string', ...scalarFields };
+/** `<metric>_min` and `<metric>_max` for every scalar, as a history point may carry them. */
+export const rangeFields = Object.fromEntries(
+  Object.keys(scalarFields).flatMap((key) => [
+    [`${key}_min`, 'number'],
+    [`${key}_max`, 'number'],
+  ]),
+) as Fields<MetricRanges>;
+
+export const metricsPointFields: Fields<MetricsPoint> = { ts: 'string', samples: 'number', ...scalarFields, ...rangeFields };
 
 /** The nested tables, by the key that holds them. */
 export const nestedFields: Record<string, Record<string, FieldKind>> = {

@@ -1,14 +1,23 @@
 // The host detail's time ranges: presets that end now and keep moving with live frames, or a
-// fixed custom window; both kept within the hub's retention window (the API refuses more).
+// fixed custom window; both kept within the hub's archive window (downsample_archive_window:
+// the API refuses a longer one, and nothing older is kept).
 
-export type RangeKey = '10m' | '1h' | '6h' | '24h' | '7d' | 'custom';
+import { type Zoom, zoomQuery } from './zoom';
+
+export type RangeKey = '10m' | '1h' | '6h' | '24h' | '7d' | '30d' | '90d' | '1y' | 'custom';
+
+const DAY = 86400;
 
 export const PRESETS: { key: Exclude<RangeKey, 'custom'>; label: string; seconds: number }[] = [
   { key: '10m', label: '10 min', seconds: 600 },
   { key: '1h', label: '1 h', seconds: 3600 },
   { key: '6h', label: '6 h', seconds: 6 * 3600 },
-  { key: '24h', label: '24 h', seconds: 24 * 3600 },
-  { key: '7d', label: '7 d', seconds: 7 * 86400 },
+  { key: '24h', label: '24 h', seconds: DAY },
+  { key: '7d', label: '7 d', seconds: 7 * DAY },
+  { key: '30d', label: '30 d', seconds: 30 * DAY },
+  { key: '90d', label: '90 d', seconds: 90 * DAY },
+  // The hub's default archive window: a year is 365 days there too.
+  { key: '1y', label: '1 y', seconds: 365 * DAY },
 ];
 
 export interface ResolvedRange {
@@ -16,15 +25,15 @@ export interface ResolvedRange {
   to: number;
   /** Ends now and follows live frames. */
   live: boolean;
-  /** The start was moved to the retention window's edge: older data no longer exists. */
+  /** The start was moved to the archive window's edge: older data no longer exists. */
   clamped: boolean;
 }
 
 /**
- * The window in unix seconds. `retentionSeconds` 0 means history is kept forever. A custom
- * window ending within a minute of now is treated as live.
+ * The window in unix seconds. `keptSeconds` is the archive window (0 while it is not known: no
+ * clamp). A custom window ending within a minute of now is treated as live.
  */
-export function resolveRange(key: RangeKey, custom: { from: number; to: number } | null, nowSeconds: number, retentionSeconds: number): ResolvedRange {
+export function resolveRange(key: RangeKey, custom: { from: number; to: number } | null, nowSeconds: number, keptSeconds: number): ResolvedRange {
   let from: number;
   let to: number;
   let live: boolean;
@@ -38,9 +47,11 @@ export function resolveRange(key: RangeKey, custom: { from: number; to: number }
     from = nowSeconds - preset.seconds;
     live = true;
   }
-  const oldest = retentionSeconds > 0 ? nowSeconds - retentionSeconds + 5 : -Infinity;
-  const clamped = from < oldest;
-  if (clamped) from = oldest;
+  // 5 s inside the edge: the hub's clock reads a little later than this page's when it checks the span.
+  const oldest = keptSeconds > 0 ? nowSeconds - keptSeconds + 5 : -Infinity;
+  // Moved by more than a minute: a year's preset against a year's archive moves by the 5 s alone, which is not worth a note.
+  const clamped = oldest - from > 60;
+  if (from < oldest) from = oldest;
   if (from >= to) from = to - 60;
   return { from, to, live, clamped };
 }
@@ -77,7 +88,9 @@ export function rangeFromQuery(search: string): { key: RangeKey; custom: CustomR
   return { key: PRESETS.some((p) => p.key === key) ? (key as RangeKey) : '1h', custom: null };
 }
 
-/** The query that names a range in the address; none for the default 1 h. */
-export function rangeQuery(key: RangeKey, custom: CustomRange | null): string {
-  return key === 'custom' && custom ? `?from=${Math.round(custom.from)}&to=${Math.round(custom.to)}` : key === '1h' ? '' : `?range=${key}`;
+/** The query that names a range (and a zoom into it) in the address; none for the default 1 h. */
+export function rangeQuery(key: RangeKey, custom: CustomRange | null, zoom: Zoom | null = null): string {
+  const range = key === 'custom' && custom ? `from=${Math.round(custom.from)}&to=${Math.round(custom.to)}` : key === '1h' ? '' : `range=${key}`;
+  const query = [range, zoom ? zoomQuery(zoom) : ''].filter(Boolean).join('&');
+  return query ? `?${query}` : '';
 }

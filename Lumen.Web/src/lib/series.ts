@@ -4,8 +4,11 @@
 
 import { type LiveSnapshot, type MetricScalars, type MetricsPoint, scalarFields } from './protocol';
 
-/** One point in time (unix seconds) with every scalar metric. */
-export type Sample = { ts: number } & MetricScalars;
+/**
+ * One point in time (unix seconds) with every scalar metric; a history bucket that stands for
+ * more than one raw sample also carries each metric's lowest (`low`) and highest (`high`) one.
+ */
+export type Sample = { ts: number } & MetricScalars & { low?: MetricScalars; high?: MetricScalars };
 
 /** Every scalar metric, in the order of the protocol's field table (the hub's catalogue). */
 export const METRIC_KEYS = Object.keys(scalarFields) as (keyof MetricScalars)[];
@@ -20,8 +23,28 @@ function pick(source: MetricScalars, ts: number): Sample {
   return sample;
 }
 
+/** The point's `<metric>_min` (or `_max`) values as scalars; null unless the point carries every one of them. */
+function edge(point: MetricsPoint, suffix: '_min' | '_max'): MetricScalars | null {
+  const values = {} as MetricScalars;
+  for (const key of METRIC_KEYS) {
+    const value = point[`${key}${suffix}`];
+    if (value === undefined) return null;
+    values[key] = value;
+  }
+  return values;
+}
+
 export function fromHistory(points: MetricsPoint[]): Sample[] {
-  return points.map((p) => pick(p, toSeconds(p.ts)));
+  return points.map((p) => {
+    const sample = pick(p, toSeconds(p.ts));
+    const low = edge(p, '_min');
+    const high = low && edge(p, '_max');
+    if (low && high) {
+      sample.low = low;
+      sample.high = high;
+    }
+    return sample;
+  });
 }
 
 /** A live snapshot at the agent's collection time. */

@@ -4,19 +4,30 @@
 import type { Settings } from './api';
 import { describeDuration, formatDuration, parseDuration } from './units';
 
+/**
+ * The settings the page edits: every one but `downsample_hot_window`, which the hub keeps as a
+ * second name of `retention_window` (GET answers the same value for both; PUT with either
+ * writes it), so one field edits both and the two can never disagree.
+ */
+export type EditableSetting = Exclude<keyof Settings, 'downsample_hot_window'>;
+
 export interface SettingRule {
-  key: keyof Settings;
+  key: EditableSetting;
   label: string;
   help: string;
   min: number;
   max: number;
+  /** How the bound reads when the plain duration says too little ("3650 d (10 years)"). */
+  maxLabel?: string;
   /** 0 is allowed and means "off". */
   zeroMeans?: string;
+  /** The hub takes only whole minutes. */
+  wholeMinutes?: boolean;
 }
 
 const DAY = 86400;
 
-export const SETTING_RULES: Record<keyof Settings, SettingRule> = {
+export const SETTING_RULES: Record<EditableSetting, SettingRule> = {
   agent_interval: {
     key: 'agent_interval',
     label: 'Collection interval',
@@ -26,16 +37,32 @@ export const SETTING_RULES: Record<keyof Settings, SettingRule> = {
   },
   retention_window: {
     key: 'retention_window',
-    label: 'Keep history for',
-    help: 'Older samples are deleted.',
+    label: 'Keep every sample for',
+    help: 'Then only buckets stay. The Go hub’s downsample_hot_window is this same setting under another name.',
     min: 300,
     max: 365 * DAY,
     zeroMeans: 'keep forever',
   },
+  downsample_archive_window: {
+    key: 'downsample_archive_window',
+    label: 'Keep buckets for',
+    help: 'How far back history and the charts reach; at least as long as every sample is kept.',
+    min: DAY,
+    max: 3650 * DAY,
+    maxLabel: '3650 d (10 years)',
+  },
+  downsample_bucket_size: {
+    key: 'downsample_bucket_size',
+    label: 'Bucket size',
+    help: 'Older history keeps the lowest, average and highest of each metric per bucket; whole minutes.',
+    min: 60,
+    max: DAY,
+    wholeMinutes: true,
+  },
   retention_interval: {
     key: 'retention_interval',
     label: 'Clean up every',
-    help: 'How often the hub deletes what fell out of the window.',
+    help: 'How often the hub deletes what fell out of the windows.',
     min: 60,
     max: DAY,
     zeroMeans: 'never clean up',
@@ -48,31 +75,12 @@ export const SETTING_RULES: Record<keyof Settings, SettingRule> = {
     max: 365 * DAY,
     zeroMeans: 'keep forever',
   },
-  downsample_bucket_size: {
-    key: 'downsample_bucket_size',
-    label: 'Downsample to buckets of',
-    help: 'Resolution kept for older history.',
-    min: 60,
-    max: DAY,
-  },
-  downsample_hot_window: {
-    key: 'downsample_hot_window',
-    label: 'Full resolution for',
-    help: 'Recent history kept at every tick.',
-    min: 3600,
-    max: 30 * DAY,
-  },
-  downsample_archive_window: {
-    key: 'downsample_archive_window',
-    label: 'Downsampled history for',
-    help: 'How far back the buckets reach.',
-    min: DAY,
-    max: 365 * DAY,
-  },
 };
 
+const EDITABLE = Object.keys(SETTING_RULES) as EditableSetting[];
+
 export function boundsText(rule: SettingRule): string {
-  const range = `${describeDuration(rule.min)} to ${describeDuration(rule.max)}`;
+  const range = `${describeDuration(rule.min)} to ${rule.maxLabel ?? describeDuration(rule.max)}`;
   return rule.zeroMeans ? `${range}, or 0 to ${rule.zeroMeans}` : range;
 }
 
@@ -82,6 +90,7 @@ export function checkSetting(rule: SettingRule, text: string): { value: string }
   if (seconds === null) return { error: 'Use a duration such as 30s, 5m, 12h or 7d.' };
   if (seconds === 0 && rule.zeroMeans) return { value: '0' };
   if (seconds < rule.min || seconds > rule.max) return { error: `Must be ${boundsText(rule)}.` };
+  if (rule.wholeMinutes && seconds % 60 !== 0) return { error: 'Must be whole minutes, such as 5m or 1h.' };
   return { value: formatDuration(seconds) };
 }
 
@@ -92,27 +101,27 @@ export function readable(text: string): string {
 }
 
 /** The runtime settings as the page groups them, each group a fieldset. */
-export const SETTING_GROUPS: { title: string; subtitle: string; keys: (keyof Settings)[] }[] = [
+export const SETTING_GROUPS: { title: string; subtitle: string; keys: EditableSetting[] }[] = [
   { title: 'Agents', subtitle: 'Applies to every agent through its policy.', keys: ['agent_interval'] },
   {
-    title: 'Retention',
-    subtitle: 'Changes take effect within 30 s, without a restart.',
-    keys: ['retention_window', 'retention_interval', 'retention_alerts_window'],
+    title: 'History',
+    subtitle: 'Every sample for a while, then buckets for a long time. Changes take effect within 30 s, without a restart.',
+    keys: ['retention_window', 'downsample_archive_window', 'downsample_bucket_size'],
   },
   {
-    title: 'Downsampling',
-    subtitle: 'How older history is thinned out.',
-    keys: ['downsample_bucket_size', 'downsample_hot_window', 'downsample_archive_window'],
+    title: 'Clean-up',
+    subtitle: 'How often old rows go, and how long resolved alerts stay.',
+    keys: ['retention_interval', 'retention_alerts_window'],
   },
 ];
 
-export type SettingProblems = Partial<Record<keyof Settings, string>>;
+export type SettingProblems = Partial<Record<EditableSetting, string>>;
 
 /** What a save sends: only the fields that differ from the saved ones, each checked; or why a field cannot be sent. */
 export function settingChanges(saved: Settings, draft: Settings): { changes: Partial<Settings>; problems: SettingProblems } {
   const changes: Partial<Settings> = {};
   const problems: SettingProblems = {};
-  for (const key of Object.keys(SETTING_RULES) as (keyof Settings)[]) {
+  for (const key of EDITABLE) {
     if (draft[key] === saved[key]) continue;
     const checked = checkSetting(SETTING_RULES[key], draft[key]);
     if ('error' in checked) problems[key] = checked.error;
@@ -123,7 +132,18 @@ export function settingChanges(saved: Settings, draft: Settings): { changes: Par
 
 /** Whether any field of the draft differs from what the hub has. */
 export function settingsDiffer(saved: Settings, draft: Settings): boolean {
-  return (Object.keys(saved) as (keyof Settings)[]).some((k) => draft[k] !== saved[k]);
+  return EDITABLE.some((k) => draft[k] !== saved[k]);
+}
+
+/**
+ * The field a refusal of the hub belongs at: the setting its message starts with
+ * (`retention_window (48h) must not be longer than downsample_archive_window (24h): …`), the
+ * second name counting as its setting; null when it names none.
+ */
+export function refusalField(message: string): EditableSetting | null {
+  const key = /^([a-z_]+)/.exec(message)?.[1];
+  if (key === 'downsample_hot_window') return 'retention_window';
+  return key && key in SETTING_RULES ? (key as EditableSetting) : null;
 }
 
 /** Why a new password cannot be sent (the hub wants 8 to 256 characters), or null. */

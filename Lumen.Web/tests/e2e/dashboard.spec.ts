@@ -1,8 +1,8 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { liveSnapshotFields, metricsPointFields, missingFields, shapeProblems, type LiveSnapshot } from '../../src/lib/protocol';
+import { liveSnapshotFields, metricsPointFields, missingFields, scalarFields, shapeProblems, type LiveSnapshot } from '../../src/lib/protocol';
 import { Rig, type Child } from './support/rig';
 
 // One homelab's first day, in order, against the real hub and agent: each test is a step and
@@ -170,6 +170,36 @@ test('changing the range loads that window of history', async () => {
   const wider = page.waitForResponse((r) => r.url().includes(`/api/hosts/${hostId}/metrics`));
   await page.getByRole('radio', { name: '6 h' }).click();
   expect((await wider).status()).toBe(200);
+});
+
+test('the host page downloads the range shown as CSV, and the same link gives Parquet', async () => {
+  await page.getByRole('radio', { name: '1 h' }).click();
+  const csvLink = page.getByRole('group', { name: 'Download the range shown' }).getByRole('link', { name: 'Download CSV' });
+  const href = new URL((await csvLink.getAttribute('href'))!, rig.url);
+  expect(href.pathname).toBe(`/api/hosts/${hostId}/metrics.csv`);
+  const span = (Date.parse(href.searchParams.get('to')!) - Date.parse(href.searchParams.get('from')!)) / 1000;
+  expect(span).toBeGreaterThan(3590);
+  expect(span).toBeLessThan(3610);
+
+  const downloading = page.waitForEvent('download');
+  await csvLink.click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^e2e-host-\d{8}T\d{6}Z-\d{8}T\d{6}Z\.csv$/);
+  const [header, ...rows] = readFileSync((await download.path())!, 'utf8')
+    .trimEnd()
+    .split('\r\n');
+  const metrics = Object.keys(scalarFields);
+  expect(header.split(',')).toEqual(['ts', 'samples', ...metrics.flatMap((m) => [m, `${m}_min`, `${m}_max`])]);
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(row.split(',')).toHaveLength(2 + 3 * metrics.length);
+
+  // The Parquet link asks for the same window; its file starts and ends with Parquet's magic.
+  const parquetHref = await page.getByRole('link', { name: 'Download Parquet' }).getAttribute('href');
+  expect(parquetHref).toBe(href.pathname.replace(/csv$/, 'parquet') + href.search);
+  const parquet = await page.request.get(parquetHref!);
+  expect(parquet.headers()['content-type']).toBe('application/vnd.apache.parquet');
+  const bytes = await parquet.body();
+  expect([bytes.subarray(0, 4).toString(), bytes.subarray(-4).toString()]).toEqual(['PAR1', 'PAR1']);
 });
 
 test('screenshots: overview, host detail and settings in both themes, desktop and phone', async ({ browser }) => {

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../src/lib/api';
 import { agentYaml, installCommand } from '../../src/lib/install';
-import { SETTING_GROUPS, SETTING_RULES, boundsText, checkSetting, newPasswordProblem, settingChanges, settingsDiffer } from '../../src/lib/settings-rules';
+import {
+  SETTING_GROUPS,
+  SETTING_RULES,
+  boundsText,
+  checkSetting,
+  newPasswordProblem,
+  refusalField,
+  settingChanges,
+  settingsDiffer,
+} from '../../src/lib/settings-rules';
 import { parseTags, tagsToText } from '../../src/lib/tags';
 import { defaultDirection, memoryShare, sortContainers } from '../../src/lib/containers';
 import { keepLiveRaw, resolveRange } from '../../src/lib/ranges';
@@ -18,27 +27,44 @@ describe('settings bounds', () => {
   it('names the bounds when a value is outside them', () => {
     expect(checkSetting(SETTING_RULES.agent_interval, '1s')).toEqual({ error: 'Must be 2 s to 1 h.' });
     expect(checkSetting(SETTING_RULES.agent_interval, '0')).toEqual({ error: 'Must be 2 s to 1 h.' });
-    expect(checkSetting(SETTING_RULES.downsample_hot_window, '31d')).toEqual({ error: 'Must be 1 h to 30 d.' });
+    expect(checkSetting(SETTING_RULES.downsample_archive_window, '3651d')).toEqual({ error: 'Must be 1 d to 3650 d (10 years).' });
     expect(checkSetting(SETTING_RULES.retention_interval, 'soon')).toHaveProperty('error');
   });
   it('explains what 0 means where it is allowed', () => {
     expect(boundsText(SETTING_RULES.retention_window)).toBe('5 min to 365 d, or 0 to keep forever');
+  });
+  it('keeps buckets for up to ten years, as the hub does', () => {
+    expect(checkSetting(SETTING_RULES.downsample_archive_window, '3650d')).toEqual({ value: '87600h' });
+    expect(checkSetting(SETTING_RULES.downsample_archive_window, '23h')).toEqual({ error: 'Must be 1 d to 3650 d (10 years).' });
+  });
+  it('takes a bucket size in whole minutes only, as the hub does', () => {
+    expect(checkSetting(SETTING_RULES.downsample_bucket_size, '15m')).toEqual({ value: '15m' });
+    expect(checkSetting(SETTING_RULES.downsample_bucket_size, '90s')).toEqual({ error: 'Must be whole minutes, such as 5m or 1h.' });
+    expect(checkSetting(SETTING_RULES.downsample_bucket_size, '30s')).toEqual({ error: 'Must be 1 min to 1 d.' });
   });
 });
 
 describe('saving settings', () => {
   const saved: Settings = {
     agent_interval: '5s',
-    retention_window: '720h',
+    // As the hub answers: the hot window is the retention window under its other name.
+    retention_window: '24h',
     retention_interval: '1h',
     downsample_bucket_size: '5m',
     downsample_hot_window: '24h',
-    downsample_archive_window: '720h',
+    downsample_archive_window: '8760h',
     retention_alerts_window: '720h',
   };
 
-  it('groups every setting once', () => {
+  it('groups every setting once, the hot window as the retention window it is another name of', () => {
     expect(SETTING_GROUPS.flatMap((g) => g.keys).sort()).toEqual(Object.keys(SETTING_RULES).sort());
+    expect(Object.keys(SETTING_RULES)).not.toContain('downsample_hot_window');
+    expect(SETTING_RULES.retention_window.help).toContain('downsample_hot_window');
+  });
+  it('never sends the hot window: changing retention sends retention alone, so the two cannot disagree', () => {
+    const draft = { ...saved, retention_window: '48h', downsample_hot_window: '1h' };
+    expect(settingChanges(saved, draft)).toEqual({ changes: { retention_window: '48h' }, problems: {} });
+    expect(settingsDiffer(saved, { ...saved, downsample_hot_window: '1h' })).toBe(false);
   });
   it('sends only what changed, normalised', () => {
     const draft = { ...saved, retention_window: '7d' };
@@ -46,14 +72,25 @@ describe('saving settings', () => {
     expect(settingChanges(saved, draft)).toEqual({ changes: { retention_window: '168h' }, problems: {} });
   });
   it('names each field out of bounds and sends nothing for it', () => {
-    const draft = { ...saved, agent_interval: '1s', downsample_hot_window: 'soon' };
+    const draft = { ...saved, agent_interval: '1s', downsample_archive_window: 'soon' };
     const { changes, problems } = settingChanges(saved, draft);
     expect(changes).toEqual({});
-    expect(problems).toEqual({ agent_interval: 'Must be 2 s to 1 h.', downsample_hot_window: 'Use a duration such as 30s, 5m, 12h or 7d.' });
+    expect(problems).toEqual({ agent_interval: 'Must be 2 s to 1 h.', downsample_archive_window: 'Use a duration such as 30s, 5m, 12h or 7d.' });
   });
   it('has nothing to send for an unchanged draft', () => {
     expect(settingsDiffer(saved, { ...saved })).toBe(false);
     expect(settingChanges(saved, { ...saved })).toEqual({ changes: {}, problems: {} });
+  });
+  it('places the hub’s refusal at the setting its message names first', () => {
+    // The hub's words (Lumen.Hub/Settings): the rule between two settings, and a second name.
+    expect(
+      refusalField(
+        'retention_window (48h) must not be longer than downsample_archive_window (24h): buckets are kept at least as long as the raw rows they summarise',
+      ),
+    ).toBe('retention_window');
+    expect(refusalField('downsample_bucket_size must be a whole number of minutes (got 1m30s)')).toBe('downsample_bucket_size');
+    expect(refusalField('downsample_hot_window is another name of retention_window, and the two were given different values')).toBe('retention_window');
+    expect(refusalField("'fan_speed' is not a setting")).toBeNull();
   });
 });
 
@@ -119,12 +156,12 @@ describe('ranges', () => {
   it('ends presets now and keeps them live', () => {
     expect(resolveRange('1h', null, now, 86400)).toEqual({ from: now - 3600, to: now, live: true, clamped: false });
   });
-  it('clamps to the retention window', () => {
-    const r = resolveRange('7d', null, now, 86400);
+  it('clamps to the archive window', () => {
+    const r = resolveRange('90d', null, now, 30 * 86400);
     expect(r.clamped).toBe(true);
-    expect(now - r.from).toBeLessThanOrEqual(86400);
+    expect(now - r.from).toBeLessThanOrEqual(30 * 86400);
   });
-  it('keeps everything when retention is off', () => {
+  it('does not clamp while the archive window is not known', () => {
     expect(resolveRange('7d', null, now, 0).from).toBe(now - 7 * 86400);
   });
   it('treats a custom range in the past as fixed', () => {

@@ -28,7 +28,7 @@ public static class FuzzTargets
     [
         new("ingest", HttpMethod.Post, "/api/ingest", ValidFrame(), FuzzAuth.Agent, 0.55),
         new("settings", HttpMethod.Put, "/api/settings", JsonNode.Parse("""
-            {"retention_window":"24h","retention_interval":"1h","agent_interval":"5s","downsample_bucket_size":"5m","downsample_hot_window":"24h","downsample_archive_window":"720h"}
+            {"retention_window":"24h","retention_interval":"1h","agent_interval":"5s","downsample_bucket_size":"5m","downsample_hot_window":"24h","downsample_archive_window":"8760h"}
             """)!, FuzzAuth.Session, 0.1),
         new("add host", HttpMethod.Post, "/api/hosts", JsonNode.Parse("""{"name":"fuzzed-host"}""")!, FuzzAuth.Session, 0.08),
         new("host tags", HttpMethod.Put, $"/api/hosts/{hostId}/tags", JsonNode.Parse("""{"tags":{"env":"home","rack":"a1"}}""")!, FuzzAuth.Session, 0.08),

@@ -3,18 +3,20 @@ import type { LiveSnapshot } from '../../lib/protocol';
 import type { Columns } from '../../lib/series';
 import { MetricChart } from '../../components/metric-chart';
 
-/** Every chart of HOST_CHARTS over the range, with a shared cursor (`syncKey`); `columns[i]` is the data of chart i. */
+/** Every chart of HOST_CHARTS over the range, with a shared cursor (`syncKey`); `columns[i]` is the data of chart i; a drag across any of them is `onZoom`. */
 export function ChartsGrid({
   columns,
   latest,
   syncKey,
   xRange,
+  onZoom,
   loading,
 }: {
   columns: Columns[];
   latest: LiveSnapshot | null;
   syncKey: string;
   xRange: () => [number, number];
+  onZoom: (from: number, to: number) => void;
   loading: boolean;
 }) {
   return (
@@ -31,6 +33,7 @@ export function ChartsGrid({
           yMax={c.yMax}
           syncKey={syncKey}
           xRange={xRange}
+          onZoom={onZoom}
           loading={loading}
         />
       ))}

@@ -2,13 +2,12 @@ import { useMemo } from 'react';
 import { api } from '../../lib/api';
 import { containerSparks } from '../../lib/item-history';
 import type { LiveSnapshot } from '../../lib/protocol';
-import type { ResolvedRange } from '../../lib/ranges';
-import { useItemHistory } from '../../hooks/use-item-history';
+import { type ShownRange, useItemHistory } from '../../hooks/use-item-history';
 import { ContainersTable } from '../../components/containers-table';
 import { Panel, PanelHeader, Skeleton } from '../../components/ui';
 
 /** The containers of the latest report, each with its CPU and memory over the range shown (from the hub's container history). */
-export function ContainersPanel({ hostId, latest, range, fetchKey }: { hostId: number; latest: LiveSnapshot | null; range: ResolvedRange; fetchKey: string }) {
+export function ContainersPanel({ hostId, latest, range, fetchKey }: { hostId: number; latest: LiveSnapshot | null; range: ShownRange; fetchKey: string }) {
   const { data, error } = useItemHistory(fetchKey, range, (from, to) => api.containerMetrics(hostId, from, to));
   const history = useMemo(() => (data ? containerSparks(data) : null), [data]);
   return (

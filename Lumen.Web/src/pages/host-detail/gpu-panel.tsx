@@ -2,9 +2,8 @@ import { useMemo, useRef } from 'react';
 import { api } from '../../lib/api';
 import { GPU_SERIES, gpuCharts, gpuTemperatures } from '../../lib/item-history';
 import type { LiveSnapshot } from '../../lib/protocol';
-import type { ResolvedRange } from '../../lib/ranges';
 import { formatPct, formatTemp } from '../../lib/units';
-import { useItemHistory } from '../../hooks/use-item-history';
+import { type ShownRange, useItemHistory } from '../../hooks/use-item-history';
 import { MetricChart } from '../../components/metric-chart';
 
 const TEMPERATURE_TONES = ['--lm-temp', '--lm-warn', '--lm-disk', '--lm-load'];
@@ -22,7 +21,7 @@ export function GpuPanel({
 }: {
   hostId: number;
   latest: LiveSnapshot | null;
-  range: ResolvedRange;
+  range: ShownRange;
   fetchKey: string;
   syncKey: string;
 }) {

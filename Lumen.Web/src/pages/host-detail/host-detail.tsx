@@ -1,35 +1,42 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { hubNow } from '../../lib/api';
+import { chartColumns, chartLayout } from '../../lib/chart-bands';
 import { HOST_CHARTS } from '../../lib/host-charts';
 import { hostState } from '../../lib/host-status';
-import { type CustomRange, keepLiveRaw, type RangeKey, rangeFromQuery, rangeQuery, resolveRange } from '../../lib/ranges';
-import { clip, joinHistoryLive, medianInterval, toColumns } from '../../lib/series';
+import { keepLiveRaw, resolveRange } from '../../lib/ranges';
+import { clip, joinHistoryLive, medianInterval } from '../../lib/series';
+import { zoomFromDrag } from '../../lib/zoom';
 import { useFiringAlerts } from '../../hooks/use-firing-alerts';
 import { useHostHistory } from '../../hooks/use-host-history';
 import { useHostInfo } from '../../hooks/use-host-info';
 import { useHostLive } from '../../hooks/use-host-live';
+import { useHostRange } from '../../hooks/use-host-range';
 import { useNow } from '../../hooks/use-now';
 import { RangePicker } from '../../components/range-picker';
-import { ErrorNote } from '../../components/ui';
+import { cx, ErrorNote } from '../../components/ui';
 import { ChartsGrid } from './charts-grid';
 import { ContainersPanel } from './containers-panel';
 import { CoresAndSystem } from './cores-and-system';
 import { DetailTiles } from './detail-tiles';
+import { DownloadLinks } from './download-links';
 import { GpuPanel } from './gpu-panel';
 import { BackLink, HostHeader } from './host-header';
+import { ZoomBar } from './zoom-bar';
 
-/** One host: its charts over a chosen range, history joined with live frames, cores, containers, facts. */
+const LAYOUTS = HOST_CHARTS.map((c) => chartLayout(c.series));
+
+/** One host: its charts over a chosen range (or a span dragged across them), history joined with live frames, cores, containers, facts. */
 export function HostDetail({ id }: { id: number }) {
   const tick = useNow(5000);
-  const { host, hostError, agentInterval, retention, updateHost } = useHostInfo(id);
-  // The range lives in the URL (?range=10m, or ?from=&to= unix seconds), so a link shows the same window.
-  const [rangeKey, setRangeKey] = useState<RangeKey>(() => rangeFromQuery(window.location.search).key);
-  const [custom, setCustom] = useState<CustomRange | null>(() => rangeFromQuery(window.location.search).custom);
-  const { history, historyError, loadingHistory, reload, fetchKey } = useHostHistory(id, rangeKey, custom, retention);
+  const { host, hostError, agentInterval, archive, updateHost } = useHostInfo(id);
+  const { key: rangeKey, custom, zoom, pick, zoomTo, resetZoom } = useHostRange();
+  const { history, historyError, loadingHistory, reload, fetchKey } = useHostHistory(id, rangeKey, custom, archive, zoom);
   const { latest, live } = useHostLive(id, host, reload);
   const firing = useFiringAlerts().byHost.get(id);
 
-  const range = resolveRange(rangeKey, custom, Math.floor(hubNow() / 1000), retention);
+  const picked = resolveRange(rangeKey, custom, Math.floor(hubNow() / 1000), archive);
+  // A zoom is a fixed window: live frames are not joined to it.
+  const range = zoom ? { ...zoom, live: false } : picked;
   const step = history?.step ?? 5;
   const liveCadence = useMemo(() => medianInterval(live.map((s) => s.ts)), [live]);
   const gapInterval = Math.max(step, agentInterval, keepLiveRaw(step, liveCadence) ? (liveCadence ?? 0) : 0);
@@ -41,10 +48,17 @@ export function HostDetail({ id }: { id: number }) {
     return clip(joined, range.from - step, range.to + step);
   }, [history, live, step, liveCadence, range.live, tick, fetchKey]);
 
-  const columns = useMemo(() => HOST_CHARTS.map((c) => toColumns(samples, c.keys, gapInterval)), [samples, gapInterval]);
+  const columns = useMemo(() => HOST_CHARTS.map((c, i) => chartColumns(samples, c.keys, LAYOUTS[i], gapInterval)), [samples, gapInterval]);
   const xRangeRef = useRef<[number, number]>([range.from, range.to]);
   xRangeRef.current = [range.from, range.to];
   const xRange = useCallback(() => xRangeRef.current, []);
+  const onZoom = useCallback(
+    (from: number, to: number) => {
+      const next = zoomFromDrag(from, to, xRangeRef.current);
+      if (next) zoomTo(next);
+    },
+    [zoomTo],
+  );
 
   if (hostError)
     return (
@@ -58,19 +72,13 @@ export function HostDetail({ id }: { id: number }) {
   const state = hostState(host, latest, agentInterval, hubNowMs);
 
   return (
-    <div className="space-y-4 sm:space-y-5">
+    // While zoomed, room below the page for the zoom bar kept at the window's bottom, so it covers none of the page's end.
+    <div className={cx('space-y-4 sm:space-y-5', zoom && 'pb-16')}>
       <HostHeader host={host} state={state} hubNowMs={hubNowMs} firing={firing} onSilenceChanged={(silenced_until) => updateHost({ silenced_until })}>
-        <RangePicker
-          value={rangeKey}
-          custom={custom}
-          clamped={range.clamped}
-          onChange={(key, c) => {
-            setRangeKey(key);
-            if (c) setCustom(c);
-            // window.history: `history` here is the host's metrics.
-            window.history.replaceState(null, '', window.location.pathname + rangeQuery(key, c ?? null));
-          }}
-        />
+        <div className="flex flex-wrap items-start gap-2 lg:justify-end">
+          <RangePicker value={rangeKey} custom={custom} clamped={!zoom && picked.clamped} onChange={pick} />
+          <DownloadLinks id={id} from={range.from} to={range.to} agentInterval={agentInterval} />
+        </div>
       </HostHeader>
 
       <DetailTiles latest={latest} />
@@ -79,7 +87,9 @@ export function HostDetail({ id }: { id: number }) {
 
       <ErrorNote message={historyError} onRetry={() => void reload()} />
 
-      <ChartsGrid columns={columns} latest={latest} syncKey={`host-${id}`} xRange={xRange} loading={loadingHistory && samples.length === 0} />
+      <ZoomBar zoom={zoom} loading={loadingHistory} onReset={resetZoom} />
+
+      <ChartsGrid columns={columns} latest={latest} syncKey={`host-${id}`} xRange={xRange} onZoom={onZoom} loading={loadingHistory && samples.length === 0} />
 
       <GpuPanel hostId={id} latest={latest} range={range} fetchKey={fetchKey} syncKey={`host-${id}`} />
 

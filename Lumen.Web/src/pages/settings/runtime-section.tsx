@@ -1,10 +1,14 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { api, errorMessage, type Settings as HubSettings } from '../../lib/api';
-import { SETTING_GROUPS, SETTING_RULES, type SettingProblems, settingChanges, settingsDiffer } from '../../lib/settings-rules';
+import { ApiError, api, errorMessage, type Settings as HubSettings } from '../../lib/api';
+import { refusalField, SETTING_GROUPS, SETTING_RULES, type SettingProblems, settingChanges, settingsDiffer } from '../../lib/settings-rules';
 import { Button, ErrorNote, Panel, PanelHeader, Skeleton } from '../../components/ui';
 import { SettingField } from './setting-field';
 
-/** The hub's runtime settings: the agents' interval, retention and downsampling, checked against their bounds before a save. */
+/**
+ * The hub's runtime settings: the agents' interval, how history is kept, clean-up; each field
+ * checked against its bounds before a save. What the hub still refuses (a rule between two
+ * settings) is shown in its words at the field it names, or above the form.
+ */
 export function RuntimeSection() {
   const [saved, setSaved] = useState<HubSettings | null>(null);
   const [draft, setDraft] = useState<HubSettings | null>(null);
@@ -43,7 +47,9 @@ export function RuntimeSection() {
       setError(null);
       setNotice('Saved.');
     } catch (err) {
-      setError(errorMessage(err));
+      const field = err instanceof ApiError && err.status === 400 ? refusalField(err.message) : null;
+      if (field) setErrors({ [field]: errorMessage(err) });
+      setError(field ? null : errorMessage(err));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 import { boundsText, readable, type SettingRule } from '../../lib/settings-rules';
 import { cx, Field, Input } from '../../components/ui';
 
-/** One duration setting: its bounds as the hint, what the saved value reads as, or that it changed. */
+/** One duration setting: what it does, its bounds and its key (as the API and the hub's messages name it) as the hint, what the saved value reads as, or that it changed. */
 export function SettingField({
   rule,
   value,
@@ -16,7 +16,15 @@ export function SettingField({
   onChange: (v: string) => void;
 }) {
   return (
-    <Field label={rule.label} error={error} hint={`${rule.help} ${boundsText(rule)}.`}>
+    <Field
+      label={rule.label}
+      error={error}
+      hint={
+        <>
+          {rule.help} {boundsText(rule)}. <code className="font-mono text-[11px]">{rule.key}</code>
+        </>
+      }
+    >
       <div className="relative">
         <Input
           name={rule.key}
