@@ -9,6 +9,7 @@ using Lumen.Hub.Configuration;
 using Lumen.Hub.Dashboard;
 using Lumen.Hub.History;
 using Lumen.Hub.History.Export;
+using Lumen.Hub.History.Items;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Hosts.Tokens;
 using Lumen.Hub.Http;
@@ -78,6 +79,7 @@ public static class HubApp
         api.MapVersionApi();
         api.MapHistoryApi();
         api.MapHistoryExport();
+        api.MapItemHistoryApi();
         api.MapLiveStreamApi();
         api.MapAlertRulesApi();
         api.MapAlertEventsApi();
@@ -106,6 +108,7 @@ public static class HubApp
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<RetentionStore>();
         services.AddSingleton<HistoryStore>();
+        services.AddSingleton<ItemHistoryStore>();
         services.AddSingleton(new MinuteRollupStore(database, MinuteRollupStore.LagFor(options.Batcher.FlushEvery)));
         services.AddSingleton<BucketRollupStore>();
         services.AddSingleton<SnapshotWriter>();

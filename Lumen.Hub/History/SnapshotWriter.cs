@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Lumen.Hub.History.Items;
 using Lumen.Hub.Hosts;
+using Lumen.Hub.Settings;
 using Lumen.Hub.Storage;
 using Lumen.Protocol.Json;
 using Lumen.Protocol.Ingest;
@@ -17,7 +19,8 @@ public sealed record BatchWritten(int Rows, int Inserted, int Hosts, TimeSpan El
 /// metadata, then the rows in (host, ts) order (a re-sent frame is ignored by the key; rows
 /// of a host deleted meanwhile are skipped), adding rows that arrive for an already summed
 /// minute to <c>snapshot_minutes</c> (see <see cref="MinuteRollupStore"/>) and for an already
-/// summed bucket or hour to <c>snapshot_buckets</c> or <c>snapshot_hours</c> (see <see cref="BucketRollupStore"/>). This is the only
+/// summed bucket or hour to <c>snapshot_buckets</c> or <c>snapshot_hours</c> (see <see cref="BucketRollupStore"/>), and the
+/// inserted rows' containers and GPUs to their buckets (see <see cref="ItemBucketWriter"/>). This is the only
 /// writer of snapshots: whatever else inserts rows must do the same. Used by one stream stage
 /// at a time, so it keeps one connection and its prepared statements.
 /// </summary>
@@ -25,7 +28,8 @@ public sealed record BatchWritten(int Rows, int Inserted, int Hosts, TimeSpan El
 /// Rows are bound through SQLite's own API rather than SqliteParameter: this runs tens of
 /// thousands of times a second and the ADO.NET layer costs more per row than SQLite does.
 /// </remarks>
-public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
+/// <param name="settings">where <c>downsample_bucket_size</c> is read, once per batch; without it (specs, benchmarks) the built-in 5 minutes.</param>
+public sealed class SnapshotWriter(LumenDatabase database, SettingsStore? settings = null) : IDisposable
 {
     /// <summary>
     /// A page cache large enough that the leaf pages of a few thousand hosts
@@ -79,7 +83,11 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
     private readonly TierSums _minute = new();
     private readonly TierSums _bucket = new();
     private readonly TierSums _hour = new();
+    private readonly ItemBucketWriter _items = new();
     private SqliteCommand? _touchHost;
+
+    /// <summary>Container and GPU bucket upserts written since the writer was opened.</summary>
+    public long ItemUpserts => _items.Upserts;
 
     public BatchWritten Write(IReadOnlyList<SnapshotRow> rows)
     {
@@ -87,6 +95,7 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
         try
         {
             EnsureOpen();
+            var itemBucketMs = ItemBucketMs();
             // In key order, consecutive rows of a host land in the same leaf page.
             var ordered = rows.ToArray();
             Array.Sort(ordered, static (x, y) => x.HostId.Value != y.HostId.Value
@@ -103,7 +112,7 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
                 while (end < ordered.Length && ordered[end].HostId == ordered[start].HostId) end++;
                 hosts++;
                 if (TouchHost(ordered.AsSpan(start, end - start)))
-                    inserted += InsertHostRows(ordered.AsSpan(start, end - start));
+                    inserted += InsertHostRows(ordered.AsSpan(start, end - start), itemBucketMs);
                 start = end;
             }
             transaction.Commit();
@@ -143,9 +152,10 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
     /// added to that minute here, one upsert per minute, and to its bucket when that is summed
     /// too, so it lands in every tier it belongs to. Later rows are left to the rollup passes,
     /// so a normal flush writes nothing to the tiers. A re-sent frame ignored by the key is
-    /// added nowhere.
+    /// added nowhere. Each inserted row's containers and GPUs are added to their buckets of
+    /// <paramref name="itemBucketMs"/>, one upsert per item and bucket for the host's rows.
     /// </summary>
-    private int InsertHostRows(ReadOnlySpan<SnapshotRow> hostRows)
+    private int InsertHostRows(ReadOnlySpan<SnapshotRow> hostRows, long itemBucketMs)
     {
         var marks = RolledUpUntil(hostRows[0].HostId.Value);
         var inserted = 0;
@@ -153,6 +163,7 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
         {
             if (Insert(row) == 0) continue;
             inserted++;
+            _items.Add(row, itemBucketMs);
             if (row.TsUnixMs < marks.Minutes) AddLate(_minute, row, TierSums.MinuteMs, _addMinute!, "adding to the minute rollup");
             if (row.TsUnixMs < marks.Buckets) AddLate(_bucket, row, marks.BucketMs, _addBucket!, "adding to the buckets");
             if (row.TsUnixMs < marks.Hours) AddLate(_hour, row, HourMs, _addHour!, "adding to the hours");
@@ -160,6 +171,7 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
         if (_minute.Samples > 0) AddTierRow(_minute, _addMinute!, "adding to the minute rollup");
         if (_bucket.Samples > 0) AddTierRow(_bucket, _addBucket!, "adding to the buckets");
         if (_hour.Samples > 0) AddTierRow(_hour, _addHour!, "adding to the hours");
+        _items.Write();
         return inserted;
     }
 
@@ -170,6 +182,15 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
     }
 
     private static readonly long HourMs = (long)CoarseTier.HourSize.TotalMilliseconds;
+
+    /// <summary>
+    /// The bucket size containers and GPUs are summed at: the setting as it is now. They are
+    /// written here, not summed from minutes, so they need not wait for the rollup's mark of a
+    /// host (which a new host gets only once its first bucket is summed, minutes later); readers
+    /// group rows by their start, so buckets of a former size read right.
+    /// </summary>
+    private long ItemBucketMs() =>
+        (long)(settings?.Read().DownsampleBucketSize ?? SettingDefinitions.DownsampleBucketSize.Default).TotalMilliseconds;
 
     /// <summary>Where a host's tiers stand: rows before <c>Minutes</c> are summed per minute, before <c>Buckets</c> per bucket of <c>BucketMs</c>, before <c>Hours</c> per hour.</summary>
     private readonly record struct TierMarks(long Minutes, long Buckets, long BucketMs, long Hours);
@@ -241,6 +262,7 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
         _addBucket = Prepare(AddCoarseSql(CoarseTier.Buckets), "the bucket upsert");
         _addHour = Prepare(AddCoarseSql(CoarseTier.Hours), "the hour upsert");
         _rolledUpUntil = Prepare(RolledUpUntilSql, "the minute rollup mark lookup");
+        _items.Prepare(_connection);
 
         _touchHost = _connection.CreateCommand();
         _touchHost.CommandText = TouchHostSql;
@@ -268,6 +290,7 @@ public sealed class SnapshotWriter(LumenDatabase database) : IDisposable
         _minute.Reset();
         _bucket.Reset();
         _hour.Reset();
+        _items.Dispose();
         _touchHost?.Dispose();
         _connection?.Dispose();
         (_insert, _addMinute, _addBucket, _addHour, _rolledUpUntil, _touchHost, _connection) = (null, null, null, null, null, null, null);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Lumen.Hub.History;
+using Lumen.Hub.History.Items;
 using Lumen.Hub.Hosts;
 using Microsoft.Extensions.Logging;
 
@@ -23,6 +24,9 @@ public sealed class BatchPersister(SnapshotWriter writer, DurabilityLedger ledge
 
     private volatile bool _stopping;
 
+    /// <summary>Hosts whose frames had more containers than history keeps, already said in the log (batches are persisted one at a time).</summary>
+    private readonly HashSet<HostId> _toldContainerBound = [];
+
     /// <summary>Said once the hub stops taking ingests: failing writes are then given up quickly.</summary>
     public void Stopping() => _stopping = true;
 
@@ -37,6 +41,7 @@ public sealed class BatchPersister(SnapshotWriter writer, DurabilityLedger ledge
                 // SQLite is synchronous: keep it off the stream's dispatcher threads.
                 var written = await Task.Run(() => writer.Write(rows));
                 foreach (var row in rows) ledger.Resolve(row.HostId, row.Seq);
+                TellContainerBound(rows);
                 if (attempt > 1)
                     logger.LogWarning("Writing snapshots to {Path} works again: a batch of {Rows} rows written after {Attempts} attempts over {Seconds:F0} s",
                         writer.DatabasePath, rows.Count, attempt, Stopwatch.GetElapsedTime(failingSince).TotalSeconds);
@@ -55,6 +60,15 @@ public sealed class BatchPersister(SnapshotWriter writer, DurabilityLedger ledge
                 pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
             }
         }
+    }
+
+    /// <summary>Once per host and hub run: a host over the bound would otherwise say so every flush.</summary>
+    private void TellContainerBound(IReadOnlyList<SnapshotRow> rows)
+    {
+        foreach (var row in rows)
+            if (row.ContainersLeftOut > 0 && _toldContainerBound.Add(row.HostId))
+                logger.LogWarning("Host {HostId} reports {Containers} containers; history keeps the {Kept} busiest by CPU of each frame and leaves out the rest (the live view shows them all)",
+                    row.HostId.Value, row.ContainersLeftOut + ItemReadings.MaxContainersPerFrame, ItemReadings.MaxContainersPerFrame);
     }
 
     /// <summary>

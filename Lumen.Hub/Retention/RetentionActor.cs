@@ -81,9 +81,10 @@ public sealed class RetentionActor : ReceiveActor, IWithTimers
     {
         _busy = false;
         (_lastSweep, _lastWindows) = (done.StartedAt, done.Windows);
-        if (done.Result.RowsDeleted + done.Result.MinutesDeleted + done.Result.BucketsDeleted + done.Result.HoursDeleted > 0)
-            _log.Info("Retention removed {0} snapshot rows in {1} chunks, {2} per-minute rows, {3} buckets and {4} hours ({5:F0} ms)",
-                done.Result.RowsDeleted, done.Result.Chunks, done.Result.MinutesDeleted, done.Result.BucketsDeleted, done.Result.HoursDeleted, done.Result.Elapsed.TotalMilliseconds);
+        var r = done.Result;
+        if (r.RowsDeleted + r.MinutesDeleted + r.BucketsDeleted + r.HoursDeleted + r.ItemBucketsDeleted > 0)
+            _log.Info("Retention removed {0} snapshot rows in {1} chunks, {2} per-minute rows, {3} buckets, {4} hours and {5} container and GPU buckets ({6:F0} ms)",
+                [r.RowsDeleted, r.Chunks, r.MinutesDeleted, r.BucketsDeleted, r.HoursDeleted, r.ItemBucketsDeleted, r.Elapsed.TotalMilliseconds]);
         if (done.AlertEventsDeleted > 0)
             _log.Info("Retention removed {0} resolved alert events", done.AlertEventsDeleted);
         Context.System.EventStream.Publish(new RetentionSwept(done.StartedAt, done.Result));

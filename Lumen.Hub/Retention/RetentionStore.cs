@@ -3,15 +3,15 @@ using Lumen.Hub.Storage;
 
 namespace Lumen.Hub.Retention;
 
-/// <summary>What a retention sweep removed: raw rows, per-minute rows, buckets and hours.</summary>
-public sealed record SweepResult(long RowsDeleted, int Chunks, TimeSpan Elapsed, long MinutesDeleted = 0, long BucketsDeleted = 0, long HoursDeleted = 0)
+/// <summary>What a retention sweep removed: raw rows, per-minute rows, buckets and hours, and container and GPU buckets.</summary>
+public sealed record SweepResult(long RowsDeleted, int Chunks, TimeSpan Elapsed, long MinutesDeleted = 0, long BucketsDeleted = 0, long HoursDeleted = 0, long ItemBucketsDeleted = 0)
 {
     public static readonly SweepResult Nothing = new(0, 0, TimeSpan.Zero);
 }
 
 /// <summary>
 /// Where each tier is cut: raw rows and their per-minute sums before <c>Raw</c>
-/// (<c>retention_window</c> ago), buckets and hours before <c>Archive</c>
+/// (<c>retention_window</c> ago), buckets, hours and container and GPU buckets before <c>Archive</c>
 /// (<c>downsample_archive_window</c> ago); null keeps that tier whole.
 /// </summary>
 public sealed record TierCutoffs(DateTimeOffset? Raw, DateTimeOffset? Archive);
@@ -35,7 +35,7 @@ public sealed class RetentionStore(LumenDatabase database)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var connection = database.Open();
-        long deleted = 0, minutes = 0, buckets = 0, hours = 0;
+        long deleted = 0, minutes = 0, buckets = 0, hours = 0, items = 0;
         var chunks = 0;
         foreach (var host in Hosts(connection))
         {
@@ -61,10 +61,15 @@ public sealed class RetentionStore(LumenDatabase database)
                     archive.ToUnixTimeMilliseconds() - host.BucketMs + 1, ChunkRows);
                 hours += SnapshotChunks.DeleteTierRowsBefore(connection, SnapshotChunks.Tier.Hours, host.Id,
                     archive.ToUnixTimeMilliseconds() - (long)CoarseTier.HourSize.TotalMilliseconds + 1, ChunkRows);
+                // Written by the batcher, not summed from a finer tier: nothing to wait for. A bucket the cutoff cuts through stays, as above.
+                foreach (var tier in ItemTiers)
+                    items += SnapshotChunks.DeleteTierRowsBefore(connection, tier, host.Id, archive.ToUnixTimeMilliseconds() - host.BucketMs + 1, ChunkRows);
             }
         }
-        return new SweepResult(deleted, chunks, System.Diagnostics.Stopwatch.GetElapsedTime(started), minutes, buckets, hours);
+        return new SweepResult(deleted, chunks, System.Diagnostics.Stopwatch.GetElapsedTime(started), minutes, buckets, hours, items);
     }
+
+    private static readonly SnapshotChunks.Tier[] ItemTiers = [SnapshotChunks.Tier.ContainerBuckets, SnapshotChunks.Tier.GpuBuckets];
 
     /// <summary>A host and where its tiers stand (<see cref="long.MinValue"/> where a tier has not started).</summary>
     private sealed record HostMarks(long Id, long MinutesUntil, long BucketsUntil, long BucketMs, long HoursUntil);

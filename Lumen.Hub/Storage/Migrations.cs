@@ -299,6 +299,49 @@ public static class Migrations
         //    for downsample_archive_window, so a year's chart reads 8,760 rows per host rather
         //    than 105,120 buckets. Summed from the minutes still kept by its own catch-up pass.
         Sql(CoarseTierTables("snapshot_hours")),
+        // 14 (container and GPU history): per host, bucket of downsample_bucket_size and
+        //    container (by name) or GPU (by index), the sample count and each value's sum, lowest
+        //    and highest sample, written by SnapshotWriter in the batch's own transaction and kept
+        //    for downsample_archive_window. Keyed (host, bucket, item) so a batch's upserts of one
+        //    host fall on one page. Bytes are INTEGER: whole sums are stored in fewer bytes.
+        Sql("""
+            CREATE TABLE IF NOT EXISTS container_buckets (
+                host_id            INTEGER NOT NULL,
+                bucket_ts          INTEGER NOT NULL,
+                name               TEXT    NOT NULL,
+                samples            INTEGER NOT NULL,
+                cpu_pct            REAL    NOT NULL,
+                cpu_pct_min        REAL    NOT NULL,
+                cpu_pct_max        REAL    NOT NULL,
+                mem_used_bytes     INTEGER NOT NULL,
+                mem_used_bytes_min INTEGER NOT NULL,
+                mem_used_bytes_max INTEGER NOT NULL,
+                mem_pct            REAL    NOT NULL,
+                mem_pct_min        REAL    NOT NULL,
+                mem_pct_max        REAL    NOT NULL,
+                PRIMARY KEY (host_id, bucket_ts, name)
+            ) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS gpu_buckets (
+                host_id          INTEGER NOT NULL,
+                bucket_ts        INTEGER NOT NULL,
+                gpu_index        INTEGER NOT NULL,
+                name             TEXT    NOT NULL,
+                samples          INTEGER NOT NULL,
+                util_pct         REAL    NOT NULL,
+                util_pct_min     REAL    NOT NULL,
+                util_pct_max     REAL    NOT NULL,
+                mem_used_mb      REAL    NOT NULL,
+                mem_used_mb_min  REAL    NOT NULL,
+                mem_used_mb_max  REAL    NOT NULL,
+                mem_total_mb     REAL    NOT NULL,
+                mem_total_mb_min REAL    NOT NULL,
+                mem_total_mb_max REAL    NOT NULL,
+                temp_c           REAL    NOT NULL,
+                temp_c_min       REAL    NOT NULL,
+                temp_c_max       REAL    NOT NULL,
+                PRIMARY KEY (host_id, bucket_ts, gpu_index)
+            ) WITHOUT ROWID;
+            """),
     ];
 
     public static int Latest => Steps.Length;

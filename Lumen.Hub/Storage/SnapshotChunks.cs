@@ -32,6 +32,8 @@ public static class SnapshotChunks
         public static readonly Tier Minutes = new("snapshot_minutes", "minute_ts");
         public static readonly Tier Buckets = new("snapshot_buckets", "bucket_ts");
         public static readonly Tier Hours = new("snapshot_hours", "bucket_ts");
+        public static readonly Tier ContainerBuckets = new("container_buckets", "bucket_ts");
+        public static readonly Tier GpuBuckets = new("gpu_buckets", "bucket_ts");
     }
 
     /// <summary>

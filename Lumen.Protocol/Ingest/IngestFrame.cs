@@ -8,7 +8,7 @@ namespace Lumen.Protocol.Ingest;
 /// One agent tick: the envelope an agent POSTs to <c>/api/ingest</c>. Field names, units and
 /// bounds are those of the Go Lumen hub, so agents already deployed keep working; the
 /// contract only grows. Its scalar fields are the metrics of <see cref="ScalarMetrics"/>.
-/// Per-core, containers, GPUs and processes are live-only.
+/// Per-core and processes are live-only; the hub keeps containers and GPUs per bucket.
 /// </summary>
 /// <remarks>
 /// Setters, not init: the JSON source generator reads init-only records through its

@@ -15,6 +15,8 @@ if (args is ["argon2"])
     return await Lumen.Bench.Accounts.PasswordHashBench.RunAsync();
 if (args is ["history-db", ..])
     return HistoryCommand.CreateDatabase(args[1..]);
+if (args is ["history-flush", ..])
+    return HistoryCommand.Flush(args[1..]);
 if (args is ["history", ..])
     return await HistoryCommand.RunAsync(args[1..]);
 if (args is ["stream", "--help" or "-h" or "help", ..])

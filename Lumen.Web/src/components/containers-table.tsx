@@ -1,8 +1,10 @@
 import { useMemo, useState } from 'react';
 import { defaultDirection, memoryShare, sortContainers, type ContainerKey, type SortDirection } from '../lib/containers';
+import type { ContainerSpark } from '../lib/item-history';
 import type { ContainerSample } from '../lib/protocol';
 import { formatBytes, formatPct } from '../lib/units';
 import { Meter } from './meter';
+import { ContainerSparks } from './container-sparks';
 import { cx } from './ui';
 
 const columns: { key: ContainerKey; label: string; numeric?: boolean; className?: string }[] = [
@@ -13,8 +15,23 @@ const columns: { key: ContainerKey; label: string; numeric?: boolean; className?
   { key: 'mem_used_bytes', label: 'Memory', numeric: true },
 ];
 
-/** The host's Docker containers, sortable by any column (CPU, highest first, by default). */
-export function ContainersTable({ containers }: { containers: ContainerSample[] }) {
+/**
+ * The host's Docker containers, sortable by any column (CPU, highest first, by default). With
+ * `history` (each container's sparklines by name) and the range it covers, a last column draws
+ * each container's CPU and memory over that range.
+ */
+export function ContainersTable({
+  containers,
+  history,
+  historyError,
+  span,
+}: {
+  containers: ContainerSample[];
+  history?: Map<string, ContainerSpark> | null;
+  /** Why the history could not be read, said in each row's cell instead of a sparkline. */
+  historyError?: string | null;
+  span?: { from: number; to: number };
+}) {
   const [sort, setSort] = useState<{ key: ContainerKey; direction: SortDirection }>({ key: 'cpu_pct', direction: 'desc' });
   const rows = useMemo(() => sortContainers(containers, sort.key, sort.direction), [containers, sort]);
   const pick = (key: ContainerKey) =>
@@ -46,6 +63,7 @@ export function ContainersTable({ containers }: { containers: ContainerSample[] 
                 </button>
               </th>
             ))}
+            {span && <th className="hidden px-4 py-2 font-medium sm:table-cell">Over the range</th>}
           </tr>
         </thead>
         <tbody>
@@ -75,6 +93,11 @@ export function ContainersTable({ containers }: { containers: ContainerSample[] 
                   </div>
                   {share !== null && <Meter pct={share} tone="--lm-ram" className="mt-1 ml-auto w-24" />}
                 </td>
+                {span && (
+                  <td className="hidden px-4 py-2 sm:table-cell">
+                    <ContainerSparks spark={history?.get(c.name)} loading={history === null && !historyError} error={historyError} span={span} />
+                  </td>
+                )}
               </tr>
             );
           })}

@@ -1,8 +1,8 @@
 import { memo, useId } from 'react';
 import type { Columns } from '../lib/series';
 
-/** SVG path of a 0–100 series, split where a value is null (a gap). */
-export function sparkPath(columns: Columns, width: number, height: number, fromTs: number, toTs: number): { line: string; area: string } {
+/** SVG path of a 0–`max` series (100 unless said), split where a value is null (a gap). */
+export function sparkPath(columns: Columns, width: number, height: number, fromTs: number, toTs: number, max = 100): { line: string; area: string } {
   const [ts, values] = columns as [number[], (number | null)[]];
   const span = Math.max(1, toTs - fromTs);
   let line = '';
@@ -20,7 +20,7 @@ export function sparkPath(columns: Columns, width: number, height: number, fromT
       continue;
     }
     const x = ((ts[i] - fromTs) / span) * width;
-    const y = height - (Math.min(100, Math.max(0, v)) / 100) * (height - 2) - 1;
+    const y = height - (Math.min(max, Math.max(0, v)) / max) * (height - 2) - 1;
     const cmd = runStartX === null ? 'M' : 'L';
     if (runStartX === null) {
       runStartX = x;
@@ -34,35 +34,41 @@ export function sparkPath(columns: Columns, width: number, height: number, fromT
 }
 
 /**
- * The overview's CPU sparkline, drawn as SVG: hundreds of cards redraw every frame, which a
- * chart library per card would not afford. The window is fixed to the series' last ten minutes.
+ * A sparkline drawn as SVG: hundreds of overview cards (and a host's containers) redraw every
+ * frame, which a chart library per card would not afford. The window ends at `toTs` and spans
+ * `spanSeconds` (the overview's last ten minutes); the scale runs from 0 to `max`, in the
+ * colour of the theme variable `tone`.
  */
 export const Sparkline = memo(function Sparkline({
   columns,
   toTs,
   spanSeconds = 600,
+  max = 100,
+  tone = '--lm-cpu',
   className,
 }: {
   columns: Columns;
   toTs: number;
   spanSeconds?: number;
+  max?: number;
+  tone?: string;
   className?: string;
 }) {
   const id = useId();
   const width = 240;
   const height = 44;
-  const { line, area } = sparkPath(columns, width, height, toTs - spanSeconds, toTs);
+  const { line, area } = sparkPath(columns, width, height, toTs - spanSeconds, toTs, max);
   return (
     <svg viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" className={className} aria-hidden>
       <defs>
         <linearGradient id={id} x1="0" x2="0" y1="0" y2="1">
-          <stop offset="0%" stopColor="var(--lm-cpu)" stopOpacity="0.32" />
-          <stop offset="100%" stopColor="var(--lm-cpu)" stopOpacity="0.02" />
+          <stop offset="0%" stopColor={`var(${tone})`} stopOpacity="0.32" />
+          <stop offset="100%" stopColor={`var(${tone})`} stopOpacity="0.02" />
         </linearGradient>
       </defs>
       <line x1="0" x2={width} y1={height / 2} y2={height / 2} stroke="var(--lm-chart-grid)" strokeDasharray="2 3" />
       <path d={area} fill={`url(#${id})`} />
-      <path d={line} fill="none" stroke="var(--lm-cpu)" strokeWidth="1.5" vectorEffect="non-scaling-stroke" strokeLinejoin="round" />
+      <path d={line} fill="none" stroke={`var(${tone})`} strokeWidth="1.5" vectorEffect="non-scaling-stroke" strokeLinejoin="round" />
     </svg>
   );
 });

@@ -4,6 +4,7 @@
 
 import type { HostMetrics } from './protocol';
 import type { HostView } from './fleet';
+import type { ContainerMetrics, GpuMetrics } from './item-history';
 import type { AlertEvent, AlertRule, AlertRuleBody, AlertState, RulePreview } from './alerts';
 import type { MaintenanceBody, MaintenanceWindow, WindowState } from './maintenance';
 import type { SilenceBody } from './silence';
@@ -137,6 +138,12 @@ export const api = {
     if (stepSeconds) query.set('step', `${stepSeconds}s`);
     return request<HostMetrics>('GET', `/api/hosts/${id}/metrics?${query}`);
   },
+
+  /** Each container's history per step of whole buckets (the hub picks the step: about 120 points, never finer than a bucket). */
+  containerMetrics: (id: number, from: Date, to: Date) =>
+    request<ContainerMetrics>('GET', `/api/hosts/${id}/containers/metrics?${new URLSearchParams({ from: from.toISOString(), to: to.toISOString() })}`),
+  gpuMetrics: (id: number, from: Date, to: Date) =>
+    request<GpuMetrics>('GET', `/api/hosts/${id}/gpus/metrics?${new URLSearchParams({ from: from.toISOString(), to: to.toISOString() })}`),
 
   alertRules: () => request<AlertRule[]>('GET', '/api/alerts/rules'),
   createAlertRule: (body: AlertRuleBody) => request<AlertRule>('POST', '/api/alerts/rules', body),

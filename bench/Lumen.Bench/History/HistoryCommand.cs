@@ -19,6 +19,33 @@ public static class HistoryCommand
         return 0;
     }
 
+    /// <summary>Only the flush rows of the table: the cost of container history on the writer, without a query database.</summary>
+    public static int Flush(string[] args)
+    {
+        if (args is ["--help" or "-h", ..])
+        {
+            Console.Out.Write(HistoryOptions.Usage);
+            return 0;
+        }
+        if (Parse(args) is not { } options) return 2;
+        var folder = Directory.CreateTempSubdirectory("lumen-history-flush-").FullName;
+        try
+        {
+            var loadBefore = Report.MachineFacts.LoadAverage();
+            var flushes = HistoryBench.MeasureFlush(folder, options.FlushRepetitions, options.ContainersPerHost, options.HistoryDays);
+            Console.Out.WriteLine($"- {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}; {Report.MachineFacts.Cpu()}; load average at start {loadBefore}, at the end {Report.MachineFacts.LoadAverage()}");
+            Console.Out.WriteLine();
+            Console.Out.WriteLine("| Request | Points (step), body | HTTP p50 / p95 / p99 | HTTP first | SQL alone p50 / p95 / p99 | SQL CPU p50 | Goal | Verdict |");
+            Console.Out.WriteLine("|---|---|---|---|---|---|---|---|");
+            foreach (var row in HistoryBench.FlushRows(flushes)) Console.Out.WriteLine(row);
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     public static async Task<int> RunAsync(string[] args)
     {
         if (args is ["--help" or "-h", ..])
@@ -53,11 +80,15 @@ public sealed record HistoryOptions
     public int Requests { get; init; } = 50;
     public int Port { get; init; } = 18200;
     public int FlushRepetitions { get; init; } = 10;
+    public int ContainersPerHost { get; init; } = 10;
+    public int HistoryDays { get; init; }
     public string? HubDll { get; init; }
     public string? ReportPath { get; init; }
 
     public const string Usage = """
         usage: Lumen.Bench history-db [--db PATH] [--hosts N] [--days N]   only generate the database
+               Lumen.Bench history-flush [--flush-reps N] [--containers N] [--history-days N]
+                                                                          only the flushes, without and with container history
                Lumen.Bench history [options]                             generate it if missing, then measure
         options:
           --db PATH        the database (default: $TMPDIR/lumen-history-bench/history.db; reused when it exists)
@@ -67,7 +98,9 @@ public sealed record HistoryOptions
                            past its retention window keeps them (default: all raw; a year: --days 365 --raw-days 1)
           --requests N     measured requests per case (50)
           --port N         the hub's loopback port (18200)
-          --flush-reps N   timed 5,000-row flushes with and without the rollup (10)
+          --flush-reps N   timed 5,000-row flushes per database, two without containers and two with them (10)
+          --containers N   containers per host in the flushes with container history (10)
+          --history-days N history-flush only: the flushes' files already hold N days of those containers' history (0)
           --hub-dll PATH   the Release hub (default: Lumen.Hub/bin/Release/net10.0/Lumen.Hub.dll)
           --report PATH    also write the table as Markdown to PATH
         """;
@@ -88,6 +121,8 @@ public sealed record HistoryOptions
                 "--requests" => options with { Requests = Count() },
                 "--port" => options with { Port = Count() },
                 "--flush-reps" => options with { FlushRepetitions = Count() },
+                "--containers" => options with { ContainersPerHost = Count() },
+                "--history-days" => options with { HistoryDays = Count() },
                 "--hub-dll" => options with { HubDll = Next() },
                 "--report" => options with { ReportPath = Next() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),

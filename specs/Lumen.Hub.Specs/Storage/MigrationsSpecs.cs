@@ -162,6 +162,27 @@ public sealed class MigrationsSpecs : IDisposable
         Assert.Equal(1L, command.ExecuteScalar());
     }
 
+    /// <summary>The step that adds container and GPU history (migration 14).</summary>
+    private const int ItemHistoryStep = 14;
+
+    [Fact]
+    public void Apply_should_keep_container_and_gpu_history_when_its_step_runs_again()
+    {
+        var database = DatabaseAt(version: Migrations.Latest);
+        var host = new HostStore(database, TimeProvider.System).Add("nas").Host.Id;
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(61000);
+        History.HistoryRows.Write(database, History.HistoryRows.Row(host, at, 3) with
+        {
+            Containers = [new Lumen.Hub.History.Items.ContainerReading("web", 10, 1, 1)],
+            Gpus = [new Lumen.Hub.History.Items.GpuReading(0, "RTX", 5, 1, 2, 40)],
+        });
+
+        Execute(database, $"PRAGMA user_version = {ItemHistoryStep - 1};");
+        database.Initialise();
+
+        Assert.Equal((1L, 1L), (Scalar(database, "SELECT count(*) FROM container_buckets;"), Scalar(database, "SELECT count(*) FROM gpu_buckets;")));
+    }
+
     /// <summary>The step that adds hosts.silenced_until (migration 7).</summary>
     private const int SilenceStep = 7;
 

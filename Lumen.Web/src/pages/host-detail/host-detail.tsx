@@ -19,6 +19,7 @@ import { ContainersPanel } from './containers-panel';
 import { CoresAndSystem } from './cores-and-system';
 import { DetailTiles } from './detail-tiles';
 import { DownloadLinks } from './download-links';
+import { GpuPanel } from './gpu-panel';
 import { BackLink, HostHeader } from './host-header';
 import { ZoomBar } from './zoom-bar';
 
@@ -90,7 +91,9 @@ export function HostDetail({ id }: { id: number }) {
 
       <ChartsGrid columns={columns} latest={latest} syncKey={`host-${id}`} xRange={xRange} onZoom={onZoom} loading={loadingHistory && samples.length === 0} />
 
-      <ContainersPanel latest={latest} />
+      <GpuPanel hostId={id} latest={latest} range={range} fetchKey={fetchKey} syncKey={`host-${id}`} />
+
+      <ContainersPanel hostId={id} latest={latest} range={range} fetchKey={fetchKey} />
     </div>
   );
 }

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Lumen.Hub.Hosts;
+using Lumen.Hub.Http;
+using Lumen.Hub.Settings;
+
+namespace Lumen.Hub.History.Items;
+
+/// <summary>
+/// <c>GET /api/hosts/{id}/containers/metrics</c> and <c>GET /api/hosts/{id}/gpus/metrics</c>:
+/// a host's container and GPU history per step of whole buckets (<see cref="ItemHistoryWindow"/>),
+/// with the host route's rules and answers: <c>400</c> names the parameter at fault, <c>404</c>
+/// an unknown host (checked after the parameters).
+/// </summary>
+public static class ItemHistoryApi
+{
+    public static RouteGroupBuilder MapItemHistoryApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/hosts/{id}/containers/metrics", HandleContainersAsync);
+        api.MapGet("/hosts/{id}/gpus/metrics", HandleGpusAsync);
+        return api;
+    }
+
+    private sealed record Target(HostId Host, string Name, HistoryWindow Window);
+
+    private static async Task<IResult> HandleContainersAsync(string id, HttpContext http, HistoryStore hosts, ItemHistoryStore items, SettingsStore settings, TimeProvider clock)
+    {
+        var (target, refusal) = await ResolveAsync(id, http, hosts, settings, clock);
+        if (target is null) return refusal!;
+        var window = target.Window;
+        var containers = await items.ReadContainersAsync(target.Host, window);
+        return TypedResults.Json(new ContainerMetrics
+        {
+            Host = target.Name, From = window.From, To = window.To, StepSeconds = window.StepSeconds, Containers = containers,
+        }, ItemHistoryJson.ContainerMetrics);
+    }
+
+    private static async Task<IResult> HandleGpusAsync(string id, HttpContext http, HistoryStore hosts, ItemHistoryStore items, SettingsStore settings, TimeProvider clock)
+    {
+        var (target, refusal) = await ResolveAsync(id, http, hosts, settings, clock);
+        if (target is null) return refusal!;
+        var window = target.Window;
+        var gpus = await items.ReadGpusAsync(target.Host, window);
+        return TypedResults.Json(new GpuMetrics
+        {
+            Host = target.Name, From = window.From, To = window.To, StepSeconds = window.StepSeconds, Gpus = gpus,
+        }, ItemHistoryJson.GpuMetrics);
+    }
+
+    private static async Task<(Target? Target, IResult? Refusal)> ResolveAsync(string id, HttpContext http, HistoryStore hosts, SettingsStore settings, TimeProvider clock)
+    {
+        var query = http.Request.Query;
+        var request = new HistoryRequest(query["from"], query["to"], query["step"]);
+        var (window, error) = ItemHistoryWindow.Resolve(request, clock.GetUtcNow(), HistoryTiers.From(await settings.ReadAsync()));
+        if (window is null) return (null, ApiErrors.Result(StatusCodes.Status400BadRequest, error!));
+
+        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var hostId)
+            || await hosts.HostNameAsync(new HostId(hostId)) is not { } name)
+            return (null, ApiErrors.Result(StatusCodes.Status404NotFound, $"no host with id '{id}'"));
+        return (new Target(new HostId(hostId), name, window), null);
+    }
+}
