@@ -9,10 +9,6 @@ namespace Lumen.Agent.Collectors.Gpu;
 /// outlives its kill (a process stuck in the driver cannot die at once) is remembered, and no
 /// other starts until it has gone: never two at once.
 /// </summary>
-/// <remarks>
-/// Kept apart from <see cref="NvidiaGpus"/> so that System.Diagnostics.Process is loaded only
-/// on machines that have nvidia-smi.
-/// </remarks>
 public sealed class NvidiaSmi(TimeSpan timeout) : IDisposable
 {
     public const string Program = "nvidia-smi";

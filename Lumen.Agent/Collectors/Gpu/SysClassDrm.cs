@@ -16,9 +16,11 @@ public static class SysClassDrm
     private const double BytesPerMiB = 1024 * 1024;
 
     /// <summary>The AMD cards, ordered by card number, which is their index.</summary>
-    public static List<GpuSample> ReadAmd(string sysRoot)
+    public static IReadOnlyList<GpuSample> ReadAmd(string sysRoot)
     {
         var drm = KernelFile.Under(sysRoot, "class/drm");
+        // Headless machines, VMs and containers have none: no exception every tick for that.
+        if (!Directory.Exists(drm)) return [];
         var gpus = new List<GpuSample>();
         foreach (var entry in KernelFile.EntriesOrEmpty(drm))
         {
