@@ -26,7 +26,9 @@ public sealed class NvidiaSmi(TimeSpan timeout) : IDisposable
     {
         var start = new ProcessStartInfo(path) { RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in Arguments) start.ArgumentList.Add(argument);
+        // Only reached when an earlier run has exited since (IsBusy is false).
         _running?.Dispose();
+        _running = null;
         try
         {
             _running = Process.Start(start);

@@ -121,6 +121,15 @@ public sealed class NvidiaGpusSpecs : IDisposable
         Assert.Single(_smi.Invocations);
     }
 
+    [Fact]
+    public void Defaults_should_be_a_2_s_timeout_and_a_2_min_retry_on_the_agents_path()
+    {
+        var defaults = new CollectorOptions();
+
+        Assert.Equal((TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(2)), (defaults.NvidiaSmiTimeout, defaults.NvidiaSmiRetry));
+        Assert.Equal(Environment.GetEnvironmentVariable("PATH"), defaults.ExecutableSearchPath);
+    }
+
     /// <summary>Neither gone nor a zombie waiting for a parent that was killed too.</summary>
     private static bool IsRunning(string pid)
     {
