@@ -113,6 +113,8 @@ public static class HubApp
         services.AddSingleton<BucketRollupStore>();
         services.AddSingleton<SnapshotWriter>();
         services.AddSingleton<HostTokens>();
+        services.AddSingleton<UnknownTokenCache>();
+        services.AddSingleton<AgentAuthenticator>();
         services.AddSingleton<DurabilityLedger>();
         services.AddSingleton(provider => new UnflushedTracking(provider.GetRequiredService<DurabilityLedger>(), UnflushedFrames.CapacityFor(options.Batcher.FlushEvery)));
         services.AddSingleton(new SnapshotQueue(options.Batcher.QueueCapacity, options.Batcher.OfferWait));

@@ -8,6 +8,9 @@
 #   bench/agent-footprint.sh                       the default run, about four minutes
 #   bench/agent-footprint.sh --minutes 60          the hour-long run
 #   bench/agent-footprint.sh --report FILE         also write the table to FILE (Markdown)
+#   bench/agent-footprint.sh --outage 10           then stop the hub for 10 minutes, start it
+#                                                  again and measure 10 minutes more: RSS during
+#                                                  the outage and once the buffer has drained
 #   bench/agent-footprint.sh --variant 'nc:DOTNET_gcConcurrent=0'
 #                                                  one more agent in the same run, with that
 #                                                  environment (repeatable; for tuning)
@@ -22,14 +25,18 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-# Goals from the footprint issue: the agent's RSS, and its CPU against node_exporter's.
-readonly rss_goal_mib=30
+# Goals from the footprint issues (3, then 14): the agent's steady RSS, its CPU against
+# node_exporter's, and its RSS once an outage's buffer has drained against its steady RSS.
+readonly rss_goal_mib=40
+readonly after_outage_factor=1.25
 
 minutes=3
 warmup=30
 interval=5
 report=""
 keep=0
+outage_minutes=0
+after_minutes=10
 framework_dependent=0
 first_port=""
 variants=()
@@ -43,6 +50,10 @@ Usage: bench/agent-footprint.sh [options]
   --warmup SECONDS         time before measuring starts (default 30)
   --interval SECONDS       agent interval and node_exporter scrape interval (default 5)
   --report FILE            also write the Markdown table to FILE
+  --outage MINUTES         after the measured window, stop the hub for MINUTES (the agents
+                           buffer on disk), start it again, and measure --after minutes more
+  --after MINUTES          how long to measure after the hub is back (default 10); the goal is
+                           judged on its last minute
   --variant 'NAME:VAR=VALUE VAR2=VALUE2'
                            run one more agent with this environment, measured in the same
                            run (repeatable), e.g. 'nc-gc:DOTNET_gcConcurrent=0'; the word
@@ -69,6 +80,8 @@ while (($#)); do
         --warmup) warmup="${2:?--warmup needs a value}"; shift 2 ;;
         --interval) interval="${2:?--interval needs a value}"; shift 2 ;;
         --report) report="${2:?--report needs a file}"; shift 2 ;;
+        --outage) outage_minutes="${2:?--outage needs a value}"; shift 2 ;;
+        --after) after_minutes="${2:?--after needs a value}"; shift 2 ;;
         --variant) variants+=("${2:?--variant needs NAME:VAR=VALUE ...}"); shift 2 ;;
         --ports) first_port="${2:?--ports needs a port number}"; shift 2 ;;
         --framework-dependent) framework_dependent=1; shift ;;
@@ -84,6 +97,12 @@ done
 [[ -z "$first_port" || "$first_port" =~ ^[0-9]+$ ]] || die "--ports '$first_port' is not a port number"
 measure_seconds=$(awk -v m="$minutes" 'BEGIN { printf "%d", m * 60 + 0.5 }')
 ((measure_seconds >= 10)) || die "--minutes $minutes is shorter than 10 s"
+[[ "$outage_minutes" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "--outage '$outage_minutes' is not a number"
+[[ "$after_minutes" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "--after '$after_minutes' is not a number"
+outage_seconds=$(awk -v m="$outage_minutes" 'BEGIN { printf "%d", m * 60 + 0.5 }')
+after_seconds=$(awk -v m="$after_minutes" 'BEGIN { printf "%d", m * 60 + 0.5 }')
+((outage_seconds == 0 || after_seconds >= 60)) || die "--after $after_minutes is shorter than the minute the goal is judged on"
+((outage_seconds > 0)) || after_seconds=0
 for v in "${variants[@]}"; do
     [[ "$v" =~ ^[A-Za-z0-9_.-]+:(([A-Za-z_][A-Za-z0-9_]*=[^ ]*|framework-dependent|binary=[^ ]+|-p:[A-Za-z_][A-Za-z0-9_]*=[^ ]*)( +|$))+$ ]] \
         || die "--variant '$v' is not NAME:VAR=VALUE ..."
@@ -168,7 +187,7 @@ done
 # ---- processes ----------------------------------------------------------------------------
 
 # Every process stops by itself a minute after the run should have ended.
-lifetime=$((warmup + measure_seconds + 120))
+lifetime=$((warmup + measure_seconds + outage_seconds + after_seconds + 180))
 
 free_port() {
     local port
@@ -364,9 +383,45 @@ for i in "${!names[@]}"; do
     [[ -e "$tmp/agent-$i-buffer.db" ]] && buffered[$i]="BUFFER FILE CREATED"
 done
 
+# ---- outage (--outage) ----------------------------------------------------------------------
+
+# sample_phase SECONDS NAME: RSS of every measured process every second into $tmp/NAME-rss-I.txt.
+sample_phase() {
+    local seconds="$1" name="$2" i
+    local until=$((${EPOCHREALTIME%.*} + seconds)) next=${EPOCHREALTIME%.*}
+    for i in "${!measured_pids[@]}"; do : >"$tmp/$name-rss-$i.txt"; done
+    while ((next < until)); do
+        for i in "${!measured_pids[@]}"; do
+            read_proc "${measured_pids[$i]}" || die "${measured_names[$i]} exited during the $name phase (use --keep for its log)"
+            echo "$rss_kib" >>"$tmp/$name-rss-$i.txt"
+        done
+        next=$((next + 1))
+        sleep "$(awk -v n="$next" -v now="$EPOCHREALTIME" 'BEGIN { d = n - now; printf "%.3f", (d > 0 ? d : 0) }')"
+    done
+}
+
+stop_hub() {
+    local n
+    kill -TERM "$hub_pid" 2>/dev/null || true
+    for ((n = 0; n < 100; n++)); do kill -0 "$hub_pid" 2>/dev/null || break; sleep 0.1; done
+}
+
+if ((outage_seconds > 0)); then
+    outage_from_ms=$(date +%s%3N)
+    echo "[footprint] stopping the hub for ${outage_seconds} s: the agents buffer on disk" >&2
+    stop_hub
+    sample_phase "$outage_seconds" during
+    outage_to_ms=$(date +%s%3N)
+    echo "[footprint] starting the hub again; measuring ${after_seconds} s while the agents drain and after" >&2
+    start "$tmp/hub-again.log" -- dotnet "$hub_dll"
+    hub_pid="$started_pid"
+    wait_http "$hub_url/healthz" || die "the hub did not answer again on $hub_url (see $tmp/hub-again.log)"
+    sample_phase "$after_seconds" after
+    for i in "${!measured_pids[@]}"; do tail -60 "$tmp/after-rss-$i.txt" >"$tmp/settled-rss-$i.txt"; done
+fi
+
 # The hub writes what it holds on SIGTERM; then its host list says whether every agent delivered.
-kill -TERM "$hub_pid" 2>/dev/null || true
-for ((n = 0; n < 100; n++)); do kill -0 "$hub_pid" 2>/dev/null || break; sleep 0.1; done
+stop_hub
 hosts_list="$(dotnet "$hub_dll" hosts list 2>&1 || true)"
 
 # ---- table --------------------------------------------------------------------------------
@@ -422,6 +477,37 @@ ${rows}
 ${verdicts}
 EOF
 )"
+
+if ((outage_seconds > 0)); then
+    # Frames collected during the outage that reached the hub's database afterwards, per agent.
+    stored_during() {
+        python3 - "$tmp/hub.db" "footprint-$1" "$outage_from_ms" "$outage_to_ms" <<'PY'
+import sqlite3, sys
+db, host, since, until = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+with sqlite3.connect(db) as c:
+    print(c.execute("SELECT count(*) FROM snapshots s JOIN hosts h ON h.id = s.host_id WHERE h.name = ? AND s.ts >= ? AND s.ts < ?",
+                    (host, since, until)).fetchone()[0])
+PY
+    }
+    outage_rows=""
+    for i in "${!measured_pids[@]}"; do
+        steady=$(median_kib "$tmp/rss-$i.txt")
+        settled=$(median_kib "$tmp/settled-rss-$i.txt")
+        ratio=$(awk -v a="$settled" -v s="$steady" 'BEGIN { printf "%.2f", a / s }')
+        verdict="–"
+        stored="–"
+        if ((i < ${#agent_pids[@]})); then
+            verdict=$(awk -v r="$ratio" -v g="$after_outage_factor" 'BEGIN { print ((r <= g) ? "PASS" : "MISS") }')
+            [[ "$verdict" == PASS ]] || { ((i == 0)) && failed=1; }
+            stored="$(stored_during "$i" 2>/dev/null || echo '?') of ~$(( (outage_to_ms - outage_from_ms) / 1000 / interval ))"
+        fi
+        outage_rows+="| ${measured_names[$i]} | $(mib "$steady") | $(mib "$(median_kib "$tmp/during-rss-$i.txt")") / $(mib "$(max_kib "$tmp/during-rss-$i.txt")") | $(mib "$(max_kib "$tmp/after-rss-$i.txt")") | $(mib "$settled") | ${ratio} × | ${verdict} | ${stored} |"$'\n'
+    done
+    table+=$'\n\n'"Outage: the hub stopped for ${outage_seconds} s, then ${after_seconds} s measured with it back; \"settled\" is the median of the last 60 s, judged against ${after_outage_factor} × the steady median above."$'\n\n'
+    table+="| Process | steady median (MiB) | during outage median / max (MiB) | after: max while draining (MiB) | settled, last 60 s (MiB) | settled ÷ steady | ≤ ${after_outage_factor} × | outage frames stored |"$'\n'
+    table+="|---|---|---|---|---|---|---|---|"$'\n'
+    table+="${outage_rows}"
+fi
 
 echo
 echo "$table"

@@ -15,14 +15,13 @@ namespace Lumen.Agent.Sending;
 /// frames, so frames arrive in ts order and a returning hub is not stampeded. Frames the hub
 /// acknowledged but has not reported durable are held in memory; they are sent again when the
 /// hub turns out to have restarted, and go to the buffer when it becomes unreachable. A 401
-/// switches to a slow retry, since a wrong token does not fix itself in five seconds. The
+/// switches to a retry that backs off from seconds to a minute (<see cref="RefusedTokenBackoff"/>). The
 /// decisions are <see cref="SenderState"/>'s; this actor carries them out, one behaviour per
 /// <see cref="SenderMode"/>.
 /// </summary>
 public sealed class SenderActor : ReceiveActor, IWithTimers, IWithUnboundedStash
 {
     public static readonly TimeSpan PolicyEvery = TimeSpan.FromMinutes(1);
-    public static readonly TimeSpan UnauthorizedRetryEvery = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Frames that may wait in memory behind a post still in flight: as many as can arrive
@@ -38,6 +37,7 @@ public sealed class SenderActor : ReceiveActor, IWithTimers, IWithUnboundedStash
     private SenderMode? _mode;
     private TimeSpan _interval;
     private DateTimeOffset _lastPolicyRead = DateTimeOffset.MinValue;
+    private readonly RefusedTokenBackoff _refusals = new();
 
     public ITimerScheduler Timers { get; set; } = null!;
     public IStash Stash { get; set; } = null!;
@@ -115,7 +115,11 @@ public sealed class SenderActor : ReceiveActor, IWithTimers, IWithUnboundedStash
         foreach (var frame in step.Keep) _buffer.Tell(new FrameBufferCommands.BufferFrame(frame));
         if (step.TakeOldest) _buffer.Tell(new FrameBufferQueries.TakeOldest(_drain));
         foreach (var notice in step.Notices) Report(notice);
-        if (step.HubAccepted) MaybeReadPolicy();
+        if (step.HubAccepted)
+        {
+            _refusals.Accepted();
+            MaybeReadPolicy();
+        }
         if (step.Post is { } post)
         {
             var hub = _hub;
@@ -150,11 +154,15 @@ public sealed class SenderActor : ReceiveActor, IWithTimers, IWithUnboundedStash
                 _log.Warning("The hub restarted; sending again {0} frames it had not yet written to disk", restarted.Resent);
                 break;
             case SenderNotice.TokenRefused:
-                _log.Error("The hub refused this agent's token (401): it is wrong, was rotated, or the host was deleted on the hub. " +
-                           "To fix it, rotate the host's token on the hub (its settings page, or lumen-hub hosts rotate NAME), " +
-                           "put the new lum_… token in LUMEN_AGENT_TOKEN (token in agent.yaml) and restart the agent. " +
-                           "Meanwhile frames are kept in the buffer and the token is tried again every {0} s", UnauthorizedRetryEvery.TotalSeconds);
-                Timers.StartSingleTimer(RetryToken.Key, RetryToken.Instance, UnauthorizedRetryEvery);
+                var (wait, report) = _refusals.Refused();
+                if (report)
+                    _log.Error("The hub refused this agent's token (401): it is wrong, was rotated, or the host was deleted on the hub. " +
+                               "To fix it, rotate the host's token on the hub (its settings page, or lumen-hub hosts rotate NAME), " +
+                               "put the new lum_… token in LUMEN_AGENT_TOKEN (token in agent.yaml) and restart the agent. " +
+                               "Meanwhile frames are kept in the buffer and the token is tried again every {0} s", RefusedTokenBackoff.Longest.TotalSeconds);
+                else
+                    _log.Warning("The hub refused this agent's token (401); frames are kept and the token is tried again in {0} s", wait.TotalSeconds);
+                Timers.StartSingleTimer(RetryToken.Key, RetryToken.Instance, wait);
                 break;
             case SenderNotice.FrameRejected rejected:
                 _log.Error("The hub refused the frame of {0} as invalid ({1}: {2}); it is dropped, as sending it again cannot succeed. " +

@@ -185,6 +185,17 @@ public sealed class HostStore(LumenDatabase database, TimeProvider clock)
         return (long)command.ExecuteScalar()!;
     }
 
+    /// <summary>The host whose token has this hash, read from the table (not the in-memory map), or null.</summary>
+    public HostIdentity? FindByToken(TokenHash hash)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, name FROM hosts WHERE token_hash = $hash;";
+        command.Parameters.AddWithValue("$hash", hash.ToBytes());
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new HostIdentity(new HostId(reader.GetInt64(0)), reader.GetString(1)) : null;
+    }
+
     public IReadOnlyList<KeyValuePair<TokenHash, HostIdentity>> LoadTokens()
     {
         using var connection = database.Open();

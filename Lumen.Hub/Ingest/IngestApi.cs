@@ -29,14 +29,15 @@ public static class IngestApi
     {
         // Resolved once: a handler parameter from DI would cost a service scope per ingest.
         var pipeline = app.ServiceProvider.GetRequiredService<IngestPipeline>();
-        app.MapPost("/api/ingest", (HttpContext http) => HandleIngestAsync(http, pipeline));
+        var agents = app.ServiceProvider.GetRequiredService<AgentAuthenticator>();
+        app.MapPost("/api/ingest", (HttpContext http) => HandleIngestAsync(http, agents, pipeline));
         app.MapGet("/api/agent/policy", HandlePolicyAsync);
         return app;
     }
 
-    private static async Task HandleIngestAsync(HttpContext http, IngestPipeline pipeline)
+    private static async Task HandleIngestAsync(HttpContext http, AgentAuthenticator agents, IngestPipeline pipeline)
     {
-        if (!pipeline.Tokens.TryResolve(AgentToken.FromAuthorizationHeader(http.Request.Headers.Authorization), out var host))
+        if (await agents.AuthenticateAsync(http.Request.Headers.Authorization) is not { } host)
         {
             await ApiErrors.WriteAsync(http, StatusCodes.Status401Unauthorized, "missing or invalid agent token");
             return;
@@ -106,9 +107,9 @@ public static class IngestApi
         }
     }
 
-    private static async Task<IResult> HandlePolicyAsync(HttpContext http, HostTokens tokens, SettingsStore settings)
+    private static async Task<IResult> HandlePolicyAsync(HttpContext http, AgentAuthenticator agents, SettingsStore settings)
     {
-        if (!tokens.TryResolve(AgentToken.FromAuthorizationHeader(http.Request.Headers.Authorization), out _))
+        if (await agents.AuthenticateAsync(http.Request.Headers.Authorization) is null)
             return ApiErrors.Result(StatusCodes.Status401Unauthorized, "missing or invalid agent token");
         var current = await settings.ReadAsync();
         var policy = new AgentPolicy { CollectionInterval = GoDuration.Format(current.AgentInterval), ProcessesEnabled = false, Metrics = StoredMetrics };

@@ -17,11 +17,10 @@ public readonly record struct IngestOutcome(OfferResult Result, long Seq, long D
 /// hold the watermark back.
 /// </summary>
 public sealed class IngestPipeline(
-    HostTokens tokens, DurabilityLedger ledger, SnapshotQueue queue, IRequiredActor<HostsActor> hostsActor, TimeProvider clock)
+    DurabilityLedger ledger, SnapshotQueue queue, IRequiredActor<HostsActor> hostsActor, TimeProvider clock)
 {
     private IActorRef? _hosts;
 
-    public HostTokens Tokens => tokens;
     public string InstanceId => ledger.InstanceId;
 
     public async ValueTask<IngestOutcome> AcceptAsync(HostIdentity host, IngestFrame frame, CancellationToken cancellationToken)

@@ -90,6 +90,22 @@ public sealed class ChildProcess : IDisposable
             return Output.Contains(text, StringComparison.Ordinal);
         }, $"{Name} to print '{text}'", timeout, () => Output, Eventually.ProcessPollEvery);
 
+    /// <summary>Waits, bounded, for a process that ends by itself (a command-line run); its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw new TimeoutException($"{Name} did not finish within {timeout.TotalSeconds} s and was killed:\n{Output}");
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flush, exactly what a crash or the OOM killer does.</summary>
     public void Kill()
     {

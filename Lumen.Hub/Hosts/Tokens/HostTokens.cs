@@ -20,8 +20,10 @@ public sealed class HostTokens
     {
         identity = null!;
         if (token.IsEmpty) return false;
-        return _byHash.TryGetValue(AgentToken.Hash(token), out identity!);
+        return TryResolve(AgentToken.Hash(token), out identity);
     }
+
+    public bool TryResolve(TokenHash hash, out HostIdentity identity) => _byHash.TryGetValue(hash, out identity!);
 
     public void Replace(IEnumerable<KeyValuePair<TokenHash, HostIdentity>> entries) =>
         _byHash = entries.ToFrozenDictionary();

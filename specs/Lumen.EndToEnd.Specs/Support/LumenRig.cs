@@ -61,12 +61,30 @@ public sealed class LumenRig : IDisposable
         return Hub;
     }
 
-    public async Task<ChildProcess> StartAgentAsync()
+    public Task<ChildProcess> StartAgentAsync() => StartAgentAsync(HostName, _token);
+
+    /// <summary>An agent for another host than the rig's own (one added by <see cref="AddHostByCommandLineAsync"/>).</summary>
+    public async Task<ChildProcess> StartAgentAsync(string host, string token)
     {
         var name = $"agent#{_started.Count(p => p.Name.StartsWith("agent", StringComparison.Ordinal)) + 1}";
-        Agent = Track(await AgentProcess.StartAsync(name, HostName, HubProcess.Address(Port), _token, Go(Interval),
-            Path.Combine(Folder, "agent-buffer.db"), Folder));
+        Agent = Track(await AgentProcess.StartAsync(name, host, HubProcess.Address(Port), token, Go(Interval),
+            Path.Combine(Folder, $"agent-buffer-{host}.db"), Folder));
         return Agent;
+    }
+
+    /// <summary>
+    /// <c>lumen-hub hosts add NAME</c>, run as a user would while the hub runs: another process
+    /// on the same database file. Returns the new host's id and the token it printed.
+    /// </summary>
+    public async Task<(long Id, string Token)> AddHostByCommandLineAsync(string name)
+    {
+        using var cli = ChildProcess.Start($"cli hosts add {name}", BuiltBinaries.Hub, ["hosts", "add", name],
+            new Dictionary<string, string> { ["LUMEN_HUB_DB_PATH"] = DatabasePath }, Folder);
+        var code = await cli.WaitForExitAsync(StopTimeout);
+        var token = System.Text.RegularExpressions.Regex.Match(cli.Output, @"lum_[0-9a-f]{64}").Value;
+        Check(code == 0 && token.Length > 0, $"hosts add {name} exited with {code}:\n{cli.Output}");
+        var host = new HostStore(new LumenDatabase(DatabasePath), TimeProvider.System).Find(name)!;
+        return (host.Id.Value, token);
     }
 
     /// <summary>SIGTERM, as <c>systemctl stop</c>: the hub writes what it holds and exits with 0.</summary>
@@ -81,6 +99,8 @@ public sealed class LumenRig : IDisposable
     public void KillAgent() => Current(Agent).Kill();
 
     public StoredTicks Ticks() => StoredTicks.Read(DatabasePath, _hostId);
+
+    public StoredTicks Ticks(long hostId) => StoredTicks.Read(DatabasePath, hostId);
 
     /// <summary>Writes a runtime setting into the hub's database, as the settings page would.</summary>
     public void WriteSetting(string key, string value) =>

@@ -51,13 +51,25 @@ public sealed class TokenLifecycleSpecs : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Ingest_should_take_a_new_hosts_token_when_the_host_is_added_while_the_hub_runs()
+    public async Task Ingest_should_take_a_new_hosts_first_frame_when_the_host_was_added_a_moment_before_by_another_process()
     {
         _ = _hub.Services; // started, with no hosts yet
-        var issued = _hub.Hosts.Add("late");
+        var issued = _hub.Hosts.Add("late"); // as `lumen-hub hosts add` does: another connection to the same file
         var late = _hub.AgentClient(issued.Token);
 
-        await Eventually.TrueAsync(async () => (await late.PostAsync("/api/ingest", Frames.Content(0))).StatusCode == HttpStatusCode.NoContent,
-            "the new host's token to work", WithinPolls);
+        // At once, not after the token map's next poll: the hub looks an unknown token up before refusing it.
+        Assert.Equal(HttpStatusCode.NoContent, (await late.PostAsync("/api/ingest", Frames.Content(0))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await late.GetAsync("/api/agent/policy")).StatusCode);
+        await Eventually.TrueAsync(() => Task.FromResult(_hub.Database.Scalar($"SELECT count(*) FROM snapshots WHERE host_id = {issued.Host.Id.Value};") == 1),
+            "the first frame to be stored", WithinPolls);
+    }
+
+    [Fact]
+    public async Task Ingest_should_keep_refusing_an_unknown_token_asked_again_and_again()
+    {
+        var stranger = _hub.AgentClient("lum_" + new string('7', 64));
+
+        for (var i = 0; i < 30; i++)
+            await (await stranger.PostAsync("/api/ingest", Frames.Content(i))).AssertApiErrorAsync(HttpStatusCode.Unauthorized);
     }
 }
