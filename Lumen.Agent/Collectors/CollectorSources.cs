@@ -21,6 +21,7 @@ public static class CollectorSources
         new NetworkSource(options.ProcRoot, options.SysRoot),
         new DiskIoSource(options.ProcRoot, options.SysRoot),
         new DiskUsageSource(options.DiskPath),
+        new FilesystemsSource(options.ProcRoot, options.ExtraFilesystems),
         new SystemInfoSource(options),
         new DockerSource(options),
     ];
