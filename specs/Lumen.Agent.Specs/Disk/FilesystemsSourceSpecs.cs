@@ -27,7 +27,7 @@ public sealed class FilesystemsSourceSpecs
         Assert.Equal(("/dev/sda1", "ext4"), (data.Device, data.FsType));
         Assert.Equal((60 * GiB, 100 * GiB), (data.UsedBytes, data.TotalBytes));
         Assert.Equal(63.16, data.UsedPct); // 60 / (60 + 35), as df rounds it up to 64 %
-        Assert.Equal(7, filesystems.Length);
+        Assert.Equal(8, filesystems.Length);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class FilesystemsSourceSpecs
         var filesystems = await CollectAsync(new FilesystemsSource(Fixture.Proc("mounts"), [], GoneBackup));
 
         Assert.DoesNotContain(filesystems, fs => fs.Mount == "/srv/backup");
-        Assert.Equal(6, filesystems.Length);
+        Assert.Equal(7, filesystems.Length);
     }
 
     [Fact]

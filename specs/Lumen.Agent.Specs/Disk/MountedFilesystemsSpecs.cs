@@ -7,7 +7,7 @@ namespace Lumen.Agent.Specs.Disk;
 /// Which filesystems the agent reports, on the mount table of a homelab server (Fixtures/mounts):
 /// two partitions of one disk, a btrfs subvolume mounted twice and another of the same
 /// filesystem, a bind mount, the same device mounted twice, NFS, sshfs, tmpfs, overlay, a snap's
-/// squashfs, LVM, ZFS.
+/// squashfs, LVM, ZFS, NTFS through fuseblk on a USB disk, a CD.
 /// </summary>
 public sealed class MountedFilesystemsSpecs
 {
@@ -19,7 +19,7 @@ public sealed class MountedFilesystemsSpecs
     [Fact]
     public void Select_should_report_each_local_disk_filesystem_once_by_default()
     {
-        Assert.Equal(["/", "/boot/efi", "/srv/data", "/srv/backup", "/srv/media", "/srv/vm images", "/tank"], MountPoints());
+        Assert.Equal(["/", "/boot/efi", "/srv/data", "/srv/backup", "/srv/media", "/srv/vm images", "/tank", "/media/usb"], MountPoints());
     }
 
     [Fact]
@@ -51,8 +51,14 @@ public sealed class MountedFilesystemsSpecs
     {
         var selected = MountPoints().ToList();
 
-        foreach (var left in new[] { "/mnt/nas", "/mnt/cloud", "/tmp", "/run", "/proc", "/sys/fs/cgroup", "/dev", "/snap/core22/1380", "/var/lib/docker/overlay2/9f1c2e/merged" })
+        foreach (var left in new[] { "/mnt/nas", "/mnt/cloud", "/tmp", "/run", "/proc", "/sys/fs/cgroup", "/dev", "/snap/core22/1380", "/var/lib/docker/overlay2/9f1c2e/merged", "/media/cdrom" })
             Assert.DoesNotContain(left, selected);
+    }
+
+    [Fact]
+    public void Select_should_report_ntfs_on_a_local_disk_though_it_is_mounted_through_fuse()
+    {
+        Assert.Contains(MountedFilesystems.Select(Mounts, []), fs => fs is { MountPoint: "/media/usb", FsType: "fuseblk", Network: false });
     }
 
     [Fact]
