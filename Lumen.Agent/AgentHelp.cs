@@ -18,6 +18,9 @@ public static class AgentHelp
           LUMEN_AGENT_HOST           host            this machine's hostname (the hub names hosts by token)
           LUMEN_AGENT_INTERVAL       interval        5s (2s–1h; the hub's policy can change it)
           LUMEN_AGENT_DISK_PATH      disk_path       /
+          LUMEN_AGENT_EXTRA_FILESYSTEMS  extra_filesystems
+                                     none; comma-separated paths whose filesystems are reported
+                                     beside the local disks' (a share, a path inside a mount)
           LUMEN_AGENT_DOCKER_SOCKET  docker_socket   /var/run/docker.sock
           LUMEN_AGENT_BUFFER_PATH    buffer_path     /var/lib/lumen-agent/buffer.db
           LUMEN_AGENT_BUFFER_MAX_AGE buffer_max_age  24h

@@ -18,6 +18,7 @@ public static class OnceCommand
         {
             DiskPath = Environment.GetEnvironmentVariable("LUMEN_AGENT_DISK_PATH") is { Length: > 0 } disk ? disk : "/",
             DockerSocket = Environment.GetEnvironmentVariable("LUMEN_AGENT_DOCKER_SOCKET") is { Length: > 0 } socket ? socket : "/var/run/docker.sock",
+            ExtraFilesystems = Configuration.AgentOptionsLoader.ExtraFilesystems(Environment.GetEnvironmentVariable("LUMEN_AGENT_EXTRA_FILESYSTEMS"), "LUMEN_AGENT_EXTRA_FILESYSTEMS", []),
         };
         using var collector = FrameCollector.Create(options);
         var first = await collector.CollectAsync(DateTimeOffset.UtcNow);

@@ -15,6 +15,9 @@ public sealed record CollectorOptions
     /// <summary>The filesystem reported as <c>disk_pct</c> (<c>LUMEN_AGENT_DISK_PATH</c>).</summary>
     public string DiskPath { get; init; } = "/";
 
+    /// <summary>Paths whose filesystems are reported beside the local disks' (<c>LUMEN_AGENT_EXTRA_FILESYSTEMS</c>).</summary>
+    public IReadOnlyList<string> ExtraFilesystems { get; init; } = [];
+
     /// <summary>The Docker Engine API socket (<c>LUMEN_AGENT_DOCKER_SOCKET</c>).</summary>
     public string DockerSocket { get; init; } = "/var/run/docker.sock";
 

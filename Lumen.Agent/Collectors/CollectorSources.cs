@@ -22,6 +22,7 @@ public static class CollectorSources
         new NetworkSource(options.ProcRoot, options.SysRoot),
         new DiskIoSource(options.ProcRoot, options.SysRoot),
         new DiskUsageSource(options.DiskPath),
+        new FilesystemsSource(options.ProcRoot, options.ExtraFilesystems),
         new SystemInfoSource(options),
         new DockerSource(options),
         new GpuSource(options),

@@ -20,22 +20,4 @@ public static class CounterDelta
         var rate = delta / elapsedSeconds;
         return rate > maxPlausiblePerSecond ? 0 : rate;
     }
-
-    /// <summary>
-    /// The summed rate of several devices. A device in only one of the two readings (plugged
-    /// in or removed in between) has no delta and adds nothing this tick; each device is
-    /// guarded on its own, so one reset NIC does not zero the others.
-    /// </summary>
-    public static double SumPerSecond(
-        IReadOnlyDictionary<string, ulong> previous,
-        IReadOnlyDictionary<string, ulong> current,
-        double elapsedSeconds,
-        double maxPlausiblePerSecond)
-    {
-        var sum = 0.0;
-        foreach (var (device, now) in current)
-            if (previous.TryGetValue(device, out var before))
-                sum += PerSecond(before, now, elapsedSeconds, maxPlausiblePerSecond);
-        return sum;
-    }
 }

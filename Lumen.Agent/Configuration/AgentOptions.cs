@@ -10,7 +10,11 @@ public sealed record AgentOptions(
     string DockerSocket,
     string BufferPath,
     TimeSpan BufferMaxAge,
-    int BufferDrain);
+    int BufferDrain)
+{
+    /// <summary>Absolute paths whose filesystems are reported beside the local disks' (<c>LUMEN_AGENT_EXTRA_FILESYSTEMS</c>).</summary>
+    public IReadOnlyList<string> ExtraFilesystems { get; init; } = [];
+}
 
 /// <summary>Start-up refused: names every setting that is missing or wrong.</summary>
 public sealed class AgentConfigurationException(IReadOnlyList<string> problems)

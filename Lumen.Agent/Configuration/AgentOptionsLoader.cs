@@ -19,6 +19,7 @@ public static class AgentOptionsLoader
         ("interval", "LUMEN_AGENT_INTERVAL"), ("disk_path", "LUMEN_AGENT_DISK_PATH"),
         ("docker_socket", "LUMEN_AGENT_DOCKER_SOCKET"), ("buffer_path", "LUMEN_AGENT_BUFFER_PATH"),
         ("buffer_max_age", "LUMEN_AGENT_BUFFER_MAX_AGE"), ("buffer_drain", "LUMEN_AGENT_BUFFER_DRAIN"),
+        ("extra_filesystems", "LUMEN_AGENT_EXTRA_FILESYSTEMS"),
     ];
 
     /// <param name="configPath">the YAML file; a missing file is fine when the environment has everything.</param>
@@ -47,11 +48,28 @@ public static class AgentOptionsLoader
         var drain = Value("buffer_drain") is { } drainText
             ? int.TryParse(drainText, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 1000 ? d : Problem(problems, $"{Name("buffer_drain")} '{drainText}' must be a whole number between 1 and 1000", 10)
             : 10;
+        var extraFilesystems = ExtraFilesystems(Value("extra_filesystems"), Name("extra_filesystems"), problems);
 
         if (problems.Count > 0) throw new AgentConfigurationException(problems);
         return new AgentOptions(hubUrl!, token!, host, interval,
             Value("disk_path") ?? "/", Value("docker_socket") ?? "/var/run/docker.sock",
-            Value("buffer_path") ?? Buffer.BufferOptions.DefaultPath, maxAge, drain);
+            Value("buffer_path") ?? Buffer.BufferOptions.DefaultPath, maxAge, drain)
+        {
+            ExtraFilesystems = extraFilesystems,
+        };
+    }
+
+    /// <summary>"/srv/media, /mnt/backup" → both paths; each must be absolute, since the agent's working directory means nothing here.</summary>
+    public static IReadOnlyList<string> ExtraFilesystems(string? text, string name, List<string> problems)
+    {
+        if (text is null) return [];
+        var paths = new List<string>();
+        foreach (var entry in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (entry.StartsWith('/')) paths.Add(entry);
+            else problems.Add($"{name} '{entry}' must be an absolute path such as /srv/media (paths are separated by commas)");
+        }
+        return paths;
     }
 
     private static IReadOnlyDictionary<string, string> ReadFile(string path, List<string> problems)

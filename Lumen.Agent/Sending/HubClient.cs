@@ -68,7 +68,7 @@ public sealed class HubClient
             using var response = await _http.GetAsync("api/agent/policy", cancellationToken);
             if (!response.IsSuccessStatusCode) return null;
             var policy = await response.Content.ReadFromJsonAsync(LumenJson.AgentPolicy, cancellationToken);
-            if (policy is not null) _wire.Accept(policy.Metrics ?? []);
+            if (policy is not null) _wire.Accept(policy.Metrics ?? [], policy.FrameFields ?? []);
             return policy;
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)

@@ -42,6 +42,7 @@ public sealed class HostLiveState(HostId hostId, string name)
             HostId = HostId.Value, Host = Name, Ts = f.Ts, ReceivedAt = ReceivedAt,
             Scalars = f.Scalars, CpuSeries = _cpu.ToArray(), CpuPerCore = f.CpuPerCore ?? [],
             Containers = f.Containers ?? [], System = f.System, Gpus = f.Gpus ?? [],
+            Disks = f.Disks ?? [], Nics = f.Nics ?? [], Filesystems = f.Filesystems ?? [],
         };
     }
 }

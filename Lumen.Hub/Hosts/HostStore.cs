@@ -104,8 +104,8 @@ public sealed class HostStore(LumenDatabase database, TimeProvider clock)
         SnapshotChunks.DeleteTierRowsBefore(connection, SnapshotChunks.Tier.Minutes, host.Id.Value, long.MaxValue, DeleteChunkRows);
         SnapshotChunks.DeleteTierRowsBefore(connection, SnapshotChunks.Tier.Buckets, host.Id.Value, long.MaxValue, DeleteChunkRows);
         SnapshotChunks.DeleteTierRowsBefore(connection, SnapshotChunks.Tier.Hours, host.Id.Value, long.MaxValue, DeleteChunkRows);
-        SnapshotChunks.DeleteTierRowsBefore(connection, SnapshotChunks.Tier.ContainerBuckets, host.Id.Value, long.MaxValue, DeleteChunkRows);
-        SnapshotChunks.DeleteTierRowsBefore(connection, SnapshotChunks.Tier.GpuBuckets, host.Id.Value, long.MaxValue, DeleteChunkRows);
+        foreach (var tier in SnapshotChunks.Tier.Items)
+            SnapshotChunks.DeleteTierRowsBefore(connection, tier, host.Id.Value, long.MaxValue, DeleteChunkRows);
         return host;
     }
 

@@ -62,14 +62,12 @@ public sealed class RetentionStore(LumenDatabase database)
                 hours += SnapshotChunks.DeleteTierRowsBefore(connection, SnapshotChunks.Tier.Hours, host.Id,
                     archive.ToUnixTimeMilliseconds() - (long)CoarseTier.HourSize.TotalMilliseconds + 1, ChunkRows);
                 // Written by the batcher, not summed from a finer tier: nothing to wait for. A bucket the cutoff cuts through stays, as above.
-                foreach (var tier in ItemTiers)
+                foreach (var tier in SnapshotChunks.Tier.Items)
                     items += SnapshotChunks.DeleteTierRowsBefore(connection, tier, host.Id, archive.ToUnixTimeMilliseconds() - host.BucketMs + 1, ChunkRows);
             }
         }
         return new SweepResult(deleted, chunks, System.Diagnostics.Stopwatch.GetElapsedTime(started), minutes, buckets, hours, items);
     }
-
-    private static readonly SnapshotChunks.Tier[] ItemTiers = [SnapshotChunks.Tier.ContainerBuckets, SnapshotChunks.Tier.GpuBuckets];
 
     /// <summary>A host and where its tiers stand (<see cref="long.MinValue"/> where a tier has not started).</summary>
     private sealed record HostMarks(long Id, long MinutesUntil, long BucketsUntil, long BucketMs, long HoursUntil);

@@ -342,6 +342,8 @@ public static class Migrations
                 PRIMARY KEY (host_id, bucket_ts, gpu_index)
             ) WITHOUT ROWID;
             """),
+        // 15 (disk, NIC and filesystem history): as 14, per disk, interface and mount point.
+        Sql(DeviceBucketTables.Sql),
     ];
 
     public static int Latest => Steps.Length;

@@ -34,6 +34,12 @@ public static class SnapshotChunks
         public static readonly Tier Hours = new("snapshot_hours", "bucket_ts");
         public static readonly Tier ContainerBuckets = new("container_buckets", "bucket_ts");
         public static readonly Tier GpuBuckets = new("gpu_buckets", "bucket_ts");
+        public static readonly Tier DiskBuckets = new("disk_buckets", "bucket_ts");
+        public static readonly Tier NicBuckets = new("nic_buckets", "bucket_ts");
+        public static readonly Tier FilesystemBuckets = new("filesystem_buckets", "bucket_ts");
+
+        /// <summary>The per-item tables the batcher writes (containers, GPUs, disks, NICs, filesystems), swept with the buckets.</summary>
+        public static readonly Tier[] Items = [ContainerBuckets, GpuBuckets, DiskBuckets, NicBuckets, FilesystemBuckets];
     }
 
     /// <summary>

@@ -8,7 +8,8 @@ namespace Lumen.Protocol.Ingest;
 /// One agent tick: the envelope an agent POSTs to <c>/api/ingest</c>. Field names, units and
 /// bounds are those of the Go Lumen hub, so agents already deployed keep working; the
 /// contract only grows. Its scalar fields are the metrics of <see cref="ScalarMetrics"/>.
-/// Per-core and processes are live-only; the hub keeps containers and GPUs per bucket.
+/// Per-core and processes are live-only; the hub keeps containers, GPUs, disks, NICs and
+/// filesystems per bucket.
 /// </summary>
 /// <remarks>
 /// Setters, not init: the JSON source generator reads init-only records through its
@@ -44,6 +45,15 @@ public sealed record IngestFrame : IScalarValues
     public SystemInfo? System { get; set; }
     public GpuSample[]? Gpus { get; set; }
     public ProcessSample[]? Processes { get; set; }
+
+    // Beyond the Go frame: sent only to a hub whose policy lists them (OptionalFrameFields),
+    // and not even as null when there are none.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DiskSample[]? Disks { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public NicSample[]? Nics { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FilesystemSample[]? Filesystems { get; set; }
 
     /// <summary>Fields this hub does not know; any entry makes the frame invalid.</summary>
     [JsonExtensionData]

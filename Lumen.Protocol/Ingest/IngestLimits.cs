@@ -16,6 +16,12 @@ public static class IngestLimits
     public const int MaxGpus = 64;
     public const int MaxProcesses = 500;
 
+    /// <summary>A storage server with a full JBOD shelf or two; each disk costs a history row per bucket.</summary>
+    public const int MaxDisks = 128;
+
+    public const int MaxNics = 64;
+    public const int MaxFilesystems = 64;
+
     /// <summary>Docker reports container CPU as a share of one core: up to 100 × cores.</summary>
     public const double MaxContainerCpuPct = MaxPercent * MaxCores;
 
@@ -32,6 +38,12 @@ public static class IngestLimits
     public const int MaxProcessNameLength = 128;
     public const int MaxProcessUserLength = 64;
     public const int MaxProcessCmdLength = 1024;
+
+    /// <summary>Kernel names are far shorter (32 for a disk, 15 for an interface); the cap of the other names.</summary>
+    public const int MaxDeviceNameLength = 128;
+    public const int MaxMountLength = 512;
+    public const int MaxFilesystemDeviceLength = 256;
+    public const int MaxFsTypeLength = 32;
 
     /// <summary>
     /// A frame with every list at its cap stays well below this; anything larger is not an

@@ -8,7 +8,7 @@ namespace Lumen.Protocol.Ingest;
 /// valid, otherwise one human-readable message that starts with the offending field's path
 /// (<c>containers[3].mem_pct</c>), so an agent author can fix it without reading hub code.
 /// </summary>
-public static class IngestValidator
+public static partial class IngestValidator
 {
     public static string? Validate(IngestFrame frame)
     {
@@ -21,7 +21,10 @@ public static class IngestValidator
             ?? ValidateContainers(frame.Containers)
             ?? ValidateSystem(frame.System)
             ?? ValidateGpus(frame.Gpus)
-            ?? ValidateProcesses(frame.Processes);
+            ?? ValidateProcesses(frame.Processes)
+            ?? ValidateDisks(frame.Disks)
+            ?? ValidateNics(frame.Nics)
+            ?? ValidateFilesystems(frame.Filesystems);
     }
 
     private static string? ValidateScalars(IngestFrame frame)

@@ -36,13 +36,30 @@ public static class LumenJson
     }
 
     /// <summary>A contract for <typeparamref name="T"/> with only the scalar fields <paramref name="include"/> accepts.</summary>
-    public static JsonTypeInfo<T> WithScalars<T>(Func<ScalarMetric, bool> include)
+    public static JsonTypeInfo<T> WithScalars<T>(Func<ScalarMetric, bool> include) => ForHub<T>(include, _ => true);
+
+    /// <summary>
+    /// A contract for what a hub accepts: only the scalar fields <paramref name="includeMetric"/>
+    /// accepts and the lists of <see cref="OptionalFrameFields"/> <paramref name="includeOptional"/>
+    /// accepts (for writing: a list left out is not written at all, not even as null).
+    /// </summary>
+    public static JsonTypeInfo<T> ForHub<T>(Func<ScalarMetric, bool> includeMetric, Func<string, bool> includeOptional)
     {
         var options = new JsonSerializerOptions(LumenJsonContext.Default.Options)
         {
-            TypeInfoResolver = LumenJsonContext.Default.WithAddedModifier(ScalarJsonProperties.Only(include)),
+            TypeInfoResolver = LumenJsonContext.Default
+                .WithAddedModifier(ScalarJsonProperties.Only(includeMetric))
+                .WithAddedModifier(typeInfo => LeaveOutOptional(typeInfo, includeOptional)),
         };
         return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    }
+
+    private static void LeaveOutOptional(JsonTypeInfo typeInfo, Func<string, bool> include)
+    {
+        if (typeInfo.Type != typeof(Ingest.IngestFrame)) return;
+        var properties = typeInfo.Properties;
+        for (var i = properties.Count - 1; i >= 0; i--)
+            if (OptionalFrameFields.IsOptional(properties[i].Name) && !include(properties[i].Name)) properties.RemoveAt(i);
     }
 
     private static JsonTypeInfo<T> Info<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));

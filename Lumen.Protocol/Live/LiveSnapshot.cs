@@ -62,6 +62,9 @@ public sealed record LiveSnapshot : IScalarValues
     public ContainerSample[] Containers { get; init; } = [];
     public SystemInfo? System { get; init; }
     public GpuSample[] Gpus { get; init; } = [];
+    public DiskSample[] Disks { get; init; } = [];
+    public NicSample[] Nics { get; init; } = [];
+    public FilesystemSample[] Filesystems { get; init; } = [];
 }
 
 /// <summary>One sparkline sample: unix seconds and CPU percent.</summary>

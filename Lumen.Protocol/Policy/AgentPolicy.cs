@@ -14,4 +14,10 @@ public sealed record AgentPolicy
     /// frame only when it is listed here; a Go hub sends no list and gets the frame it knows.
     /// </summary>
     public string[] Metrics { get; init; } = [];
+
+    /// <summary>
+    /// The lists beyond the Go hub's frame this hub understands (<see cref="Ingest.OptionalFrameFields"/>):
+    /// an agent sends <c>disks</c>, <c>nics</c> or <c>filesystems</c> only when it is listed here.
+    /// </summary>
+    public string[] FrameFields { get; init; } = [];
 }

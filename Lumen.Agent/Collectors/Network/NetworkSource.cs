@@ -3,10 +3,13 @@ using Lumen.Protocol.Metrics;
 
 namespace Lumen.Agent.Collectors.Network;
 
-/// <summary>Fills <c>net_rx_bps</c> and <c>net_tx_bps</c>: bytes per second summed over physical interfaces.</summary>
+/// <summary>
+/// Fills <c>net_rx_bps</c> and <c>net_tx_bps</c>, bytes per second summed over physical
+/// interfaces, and <c>nics</c>, the same per interface (sent only to a hub that lists it).
+/// </summary>
 public sealed class NetworkSource(string procRoot, string sysRoot) : SyncFrameSource
 {
-    private readonly PreviousReading<Counters> _previous = new();
+    private readonly PreviousReading<List<KeyValuePair<string, CounterPair>>> _previous = new();
 
     public override string Name => "network";
 
@@ -14,16 +17,23 @@ public sealed class NetworkSource(string procRoot, string sysRoot) : SyncFrameSo
     {
         if (ProcNetDev.Read(procRoot) is not { } interfaces) return;
         var counted = PhysicalInterfaces.Select(interfaces.Select(i => i.Name), sysRoot);
-        var current = new Counters(
-            interfaces.Where(i => counted.Contains(i.Name)).ToDictionary(i => i.Name, i => i.RxBytes),
-            interfaces.Where(i => counted.Contains(i.Name)).ToDictionary(i => i.Name, i => i.TxBytes));
+        var current = new List<KeyValuePair<string, CounterPair>>(counted.Count);
+        foreach (var i in interfaces)
+            if (counted.Contains(i.Name)) current.Add(new(i.Name, new CounterPair(i.RxBytes, i.TxBytes)));
         if (_previous.Replace(current, tick.MonotonicSeconds) is not ({ } previous, var elapsed)) return;
 
-        var rx = CounterDelta.SumPerSecond(previous.Rx, current.Rx, elapsed, PlausibleRates.MaxPlausibleNetworkBps);
-        var tx = CounterDelta.SumPerSecond(previous.Tx, current.Tx, elapsed, PlausibleRates.MaxPlausibleNetworkBps);
+        var rates = DeviceRates.Between(previous, current, elapsed, PlausibleRates.MaxPlausibleNetworkBps);
+        var nics = new NicSample[Math.Min(rates.Count, IngestLimits.MaxNics)];
+        double rx = 0, tx = 0;
+        for (var i = 0; i < rates.Count; i++)
+        {
+            var (name, rxBps, txBps) = rates[i];
+            (rx, tx) = (rx + rxBps, tx + txBps);
+            if (i < nics.Length)
+                nics[i] = new NicSample { Name = TextCap.Cap(name, IngestLimits.MaxDeviceNameLength), RxBps = Math.Round(rxBps, 1), TxBps = Math.Round(txBps, 1) };
+        }
         frame[ScalarMetrics.NetRxBps] = Math.Round(rx, 1);
         frame[ScalarMetrics.NetTxBps] = Math.Round(tx, 1);
+        frame.Nics = nics;
     }
-
-    private sealed record Counters(IReadOnlyDictionary<string, ulong> Rx, IReadOnlyDictionary<string, ulong> Tx);
 }

@@ -4,66 +4,94 @@ using SQLitePCL;
 namespace Lumen.Hub.History.Items;
 
 /// <summary>
-/// The part of <see cref="SnapshotWriter"/> that keeps container and GPU history: it gathers
-/// the readings of the rows the writer actually inserted, per host, item and bucket, and adds
-/// each item's sums to its bucket row with one upsert, on the writer's connection and so in the
-/// batch's own transaction. A re-sent frame, ignored by the raw key, is never handed here, so
-/// it adds nothing; a late frame adds to its own (older) bucket.
+/// The part of <see cref="SnapshotWriter"/> that keeps container, GPU, disk, NIC and filesystem
+/// history: it gathers the readings of the rows the writer actually inserted, per host, item and
+/// bucket, and adds each item's sums to its bucket row with one upsert, on the writer's
+/// connection and so in the batch's own transaction. A re-sent frame, ignored by the raw key, is
+/// never handed here, so it adds nothing; a late frame adds to its own (older) bucket.
 /// </summary>
 /// <remarks>Bound through SQLite's own API, as the writer's other statements are.</remarks>
 public sealed class ItemBucketWriter : IDisposable
 {
-    private readonly ItemBucketSums<string> _containers = new(ItemTable.Containers.Fields.Count, StringComparer.Ordinal);
+    private readonly NamedItems _containers = new(ItemTable.Containers, "container");
+    private readonly NamedItems _disks = new(ItemTable.Disks, "disk");
+    private readonly NamedItems _nics = new(ItemTable.Nics, "NIC");
+    private readonly NamedItems _filesystems = new(ItemTable.Filesystems, "filesystem");
     private readonly ItemBucketSums<int> _gpus = new(ItemTable.Gpus.Fields.Count, Comparer<int>.Default);
     private SqliteConnection? _connection;
-    private sqlite3_stmt? _upsertContainer;
     private sqlite3_stmt? _upsertGpu;
 
     /// <summary>Upserts written since the writer was opened (for the benchmark and specs).</summary>
     public long Upserts { get; private set; }
 
+    private readonly NamedItems[] _named;
+
+    public ItemBucketWriter() => _named = [_containers, _disks, _nics, _filesystems];
+
     public void Prepare(SqliteConnection connection)
     {
         _connection = connection;
-        _upsertContainer = Prepare(ItemTable.Containers.UpsertSql, "the container bucket upsert");
+        foreach (var items in _named) items.Upsert = Prepare(items.Table.UpsertSql, $"the {items.What} bucket upsert");
         _upsertGpu = Prepare(ItemTable.Gpus.UpsertSql, "the GPU bucket upsert");
     }
 
     /// <summary>Gathers an inserted row's readings into its bucket of <paramref name="bucketMs"/>; rows come per host, oldest first.</summary>
     public void Add(SnapshotRow row, long bucketMs)
     {
-        var host = row.HostId.Value;
-        var bucket = TierSums.SlotOf(row.TsUnixMs, bucketMs);
+        var (host, ts) = (row.HostId.Value, row.TsUnixMs);
+        var bucket = TierSums.SlotOf(ts, bucketMs);
         if (row.Containers is { } containers)
         {
-            if (!_containers.Holds(host, bucket)) WriteContainers();
-            foreach (var c in containers)
-                _containers.Add(host, bucket, c.Name, row.TsUnixMs, null, [c.CpuPct, c.MemUsedBytes, c.MemPct]);
+            Start(_containers, host, bucket);
+            foreach (var c in containers) _containers.Sums.Add(host, bucket, c.Name, ts, null, [c.CpuPct, c.MemUsedBytes, c.MemPct]);
         }
         if (row.Gpus is { } gpus)
         {
             if (!_gpus.Holds(host, bucket)) WriteGpus();
             foreach (var g in gpus)
-                _gpus.Add(host, bucket, g.Index, row.TsUnixMs, g.Name, [g.UtilPct, g.MemUsedMb, g.MemTotalMb, g.TempC]);
+                _gpus.Add(host, bucket, g.Index, ts, g.Name, [g.UtilPct, g.MemUsedMb, g.MemTotalMb, g.TempC]);
+        }
+        if (row.Disks is { } disks)
+        {
+            Start(_disks, host, bucket);
+            foreach (var d in disks) _disks.Sums.Add(host, bucket, d.Name, ts, null, [d.InBps, d.OutBps]);
+        }
+        if (row.Nics is { } nics)
+        {
+            Start(_nics, host, bucket);
+            foreach (var n in nics) _nics.Sums.Add(host, bucket, n.Name, ts, null, [n.InBps, n.OutBps]);
+        }
+        if (row.Filesystems is { } filesystems)
+        {
+            Start(_filesystems, host, bucket);
+            foreach (var f in filesystems) _filesystems.Sums.Add(host, bucket, f.Mount, ts, f.Device, [f.UsedBytes, f.TotalBytes, f.UsedPct]);
         }
     }
 
     /// <summary>Writes what is gathered: at the end of each host's rows.</summary>
     public void Write()
     {
-        WriteContainers();
+        foreach (var items in _named) WriteNamed(items);
         WriteGpus();
     }
 
-    private void WriteContainers()
+    /// <summary>Before gathering for a host's bucket: writes what <paramref name="items"/> gathered for another.</summary>
+    private void Start(NamedItems items, long host, long bucket)
     {
-        var s = _upsertContainer!;
-        var (host, bucket) = (_containers.HostId, _containers.BucketTs);
-        foreach (var (name, sums) in _containers.Drain())
+        if (!items.Sums.Holds(host, bucket)) WriteNamed(items);
+    }
+
+    private void WriteNamed(NamedItems items)
+    {
+        var s = items.Upsert!;
+        var (host, bucket) = (items.Sums.HostId, items.Sums.BucketTs);
+        var labelled = items.Table.LabelColumn is not null;
+        foreach (var (name, sums) in items.Sums.Drain())
         {
             BindKey(s, host, bucket);
             raw.sqlite3_bind_text(s, 3, name);
-            Upsert(s, ItemTable.Containers, sums, "adding to the container buckets");
+            if (labelled) raw.sqlite3_bind_text(s, 4, sums.Label ?? "");
+            Upsert(s, items.Table, sums, $"adding to the {items.What} buckets");
         }
     }
 
@@ -115,10 +143,23 @@ public sealed class ItemBucketWriter : IDisposable
     /// <summary>Drops the statements and whatever is gathered; the writer opens afresh after a failure.</summary>
     public void Dispose()
     {
-        _upsertContainer?.Dispose();
+        foreach (var items in _named)
+        {
+            items.Upsert?.Dispose();
+            items.Upsert = null;
+            items.Sums.Clear();
+        }
         _upsertGpu?.Dispose();
-        _containers.Clear();
         _gpus.Clear();
-        (_upsertContainer, _upsertGpu, _connection) = (null, null, null);
+        (_upsertGpu, _connection) = (null, null);
+    }
+
+    /// <summary>A table of items keyed by a name (a container's, a disk's, a mount point), its sums and its statement.</summary>
+    private sealed class NamedItems(ItemTable table, string what)
+    {
+        public ItemTable Table { get; } = table;
+        public string What { get; } = what;
+        public ItemBucketSums<string> Sums { get; } = new(table.Fields.Count, StringComparer.Ordinal);
+        public sqlite3_stmt? Upsert { get; set; }
     }
 }

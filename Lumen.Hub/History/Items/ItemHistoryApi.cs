@@ -6,8 +6,8 @@ using Lumen.Hub.Settings;
 namespace Lumen.Hub.History.Items;
 
 /// <summary>
-/// <c>GET /api/hosts/{id}/containers/metrics</c> and <c>GET /api/hosts/{id}/gpus/metrics</c>:
-/// a host's container and GPU history per step of whole buckets (<see cref="ItemHistoryWindow"/>),
+/// <c>GET /api/hosts/{id}/containers/metrics</c>, <c>…/gpus/metrics</c>, <c>…/disks/metrics</c>,
+/// <c>…/nics/metrics</c> and <c>…/filesystems/metrics</c>: a host's item history per step of whole buckets (<see cref="ItemHistoryWindow"/>),
 /// with the host route's rules and answers: <c>400</c> names the parameter at fault, <c>404</c>
 /// an unknown host (checked after the parameters).
 /// </summary>
@@ -17,6 +17,9 @@ public static class ItemHistoryApi
     {
         api.MapGet("/hosts/{id}/containers/metrics", HandleContainersAsync);
         api.MapGet("/hosts/{id}/gpus/metrics", HandleGpusAsync);
+        api.MapGet("/hosts/{id}/disks/metrics", HandleDisksAsync);
+        api.MapGet("/hosts/{id}/nics/metrics", HandleNicsAsync);
+        api.MapGet("/hosts/{id}/filesystems/metrics", HandleFilesystemsAsync);
         return api;
     }
 
@@ -44,6 +47,42 @@ public static class ItemHistoryApi
         {
             Host = target.Name, From = window.From, To = window.To, StepSeconds = window.StepSeconds, Gpus = gpus,
         }, ItemHistoryJson.GpuMetrics);
+    }
+
+    private static async Task<IResult> HandleDisksAsync(string id, HttpContext http, HistoryStore hosts, ItemHistoryStore items, SettingsStore settings, TimeProvider clock)
+    {
+        var (target, refusal) = await ResolveAsync(id, http, hosts, settings, clock);
+        if (target is null) return refusal!;
+        var window = target.Window;
+        var disks = await items.ReadDisksAsync(target.Host, window);
+        return TypedResults.Json(new DiskMetrics
+        {
+            Host = target.Name, From = window.From, To = window.To, StepSeconds = window.StepSeconds, Disks = disks,
+        }, ItemHistoryJson.DiskMetrics);
+    }
+
+    private static async Task<IResult> HandleNicsAsync(string id, HttpContext http, HistoryStore hosts, ItemHistoryStore items, SettingsStore settings, TimeProvider clock)
+    {
+        var (target, refusal) = await ResolveAsync(id, http, hosts, settings, clock);
+        if (target is null) return refusal!;
+        var window = target.Window;
+        var nics = await items.ReadNicsAsync(target.Host, window);
+        return TypedResults.Json(new NicMetrics
+        {
+            Host = target.Name, From = window.From, To = window.To, StepSeconds = window.StepSeconds, Nics = nics,
+        }, ItemHistoryJson.NicMetrics);
+    }
+
+    private static async Task<IResult> HandleFilesystemsAsync(string id, HttpContext http, HistoryStore hosts, ItemHistoryStore items, SettingsStore settings, TimeProvider clock)
+    {
+        var (target, refusal) = await ResolveAsync(id, http, hosts, settings, clock);
+        if (target is null) return refusal!;
+        var window = target.Window;
+        var filesystems = await items.ReadFilesystemsAsync(target.Host, window);
+        return TypedResults.Json(new FilesystemMetrics
+        {
+            Host = target.Name, From = window.From, To = window.To, StepSeconds = window.StepSeconds, Filesystems = filesystems,
+        }, ItemHistoryJson.FilesystemMetrics);
     }
 
     private static async Task<(Target? Target, IResult? Refusal)> ResolveAsync(string id, HttpContext http, HistoryStore hosts, SettingsStore settings, TimeProvider clock)

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace Lumen.Hub.History.Items;
 
 /// <summary>
-/// Reads a host's container and GPU history: one point per item and step, summed by SQLite
+/// Reads a host's container, GPU, disk, NIC and filesystem history: one point per item and step, summed by SQLite
 /// from the item's buckets whose start falls in the window (the step is whole buckets, so
 /// every bucket lands whole in one point). Reads only the host's key range.
 /// </summary>
@@ -40,9 +40,55 @@ public sealed class ItemHistoryStore(LumenDatabase database)
         return series;
     }
 
+    public IReadOnlyList<DiskSeries> ReadDisks(HostId host, HistoryWindow window)
+    {
+        var series = new List<DiskSeries>();
+        foreach (var (key, _, rows) in Read(ItemTable.Disks, host, window))
+            series.Add(new DiskSeries((string)key, rows.Select(r => new DiskPoint
+            {
+                Ts = r.Ts, Samples = r.Samples,
+                ReadBps = r.Average(0), ReadBpsMin = r.Min(0), ReadBpsMax = r.Max(0),
+                WriteBps = r.Average(1), WriteBpsMin = r.Min(1), WriteBpsMax = r.Max(1),
+            }).ToArray()));
+        return series;
+    }
+
+    public IReadOnlyList<NicSeries> ReadNics(HostId host, HistoryWindow window)
+    {
+        var series = new List<NicSeries>();
+        foreach (var (key, _, rows) in Read(ItemTable.Nics, host, window))
+            series.Add(new NicSeries((string)key, rows.Select(r => new NicPoint
+            {
+                Ts = r.Ts, Samples = r.Samples,
+                RxBps = r.Average(0), RxBpsMin = r.Min(0), RxBpsMax = r.Max(0),
+                TxBps = r.Average(1), TxBpsMin = r.Min(1), TxBpsMax = r.Max(1),
+            }).ToArray()));
+        return series;
+    }
+
+    public IReadOnlyList<FilesystemSeries> ReadFilesystems(HostId host, HistoryWindow window)
+    {
+        var series = new List<FilesystemSeries>();
+        foreach (var (key, label, rows) in Read(ItemTable.Filesystems, host, window))
+            series.Add(new FilesystemSeries((string)key, label ?? "", rows.Select(r => new FilesystemPoint
+            {
+                Ts = r.Ts, Samples = r.Samples,
+                UsedBytes = (long)r.Average(0), UsedBytesMin = (long?)r.Min(0), UsedBytesMax = (long?)r.Max(0),
+                TotalBytes = (long)r.Average(1), TotalBytesMin = (long?)r.Min(1), TotalBytesMax = (long?)r.Max(1),
+                UsedPct = r.Average(2), UsedPctMin = r.Min(2), UsedPctMax = r.Max(2),
+            }).ToArray()));
+        return series;
+    }
+
     public Task<IReadOnlyList<ContainerSeries>> ReadContainersAsync(HostId host, HistoryWindow window) => Task.Run(() => ReadContainers(host, window));
 
     public Task<IReadOnlyList<GpuSeries>> ReadGpusAsync(HostId host, HistoryWindow window) => Task.Run(() => ReadGpus(host, window));
+
+    public Task<IReadOnlyList<DiskSeries>> ReadDisksAsync(HostId host, HistoryWindow window) => Task.Run(() => ReadDisks(host, window));
+
+    public Task<IReadOnlyList<NicSeries>> ReadNicsAsync(HostId host, HistoryWindow window) => Task.Run(() => ReadNics(host, window));
+
+    public Task<IReadOnlyList<FilesystemSeries>> ReadFilesystemsAsync(HostId host, HistoryWindow window) => Task.Run(() => ReadFilesystems(host, window));
 
     /// <summary>SQLite's <c>EXPLAIN QUERY PLAN</c> for reading <paramref name="table"/>, one line per step.</summary>
     public IReadOnlyList<string> ExplainQueryPlan(ItemTable table, HostId host, HistoryWindow window)

@@ -4,8 +4,9 @@ namespace Lumen.Hub.History.Items;
 public sealed record ItemField(string Name, int Decimals = 3);
 
 /// <summary>
-/// A table of one kind of a host's items per bucket of <c>downsample_bucket_size</c>: containers
-/// by name, GPUs by index (with the name they last reported). Keyed <c>(host_id, bucket_ts,
+/// A table of one kind of a host's items per bucket of <c>downsample_bucket_size</c>: containers,
+/// disks and NICs by name, GPUs by index (with the name they last reported), filesystems by mount
+/// point (with the device they last reported). Keyed <c>(host_id, bucket_ts,
 /// key)</c>, so one host's items of one bucket sit side by side: a batch touches one page per
 /// host, and a host's window is one range of the key. Written by <see cref="ItemBucketWriter"/>,
 /// read by <see cref="ItemHistoryStore"/>, swept with the buckets.
@@ -17,6 +18,13 @@ public sealed record ItemTable(string Table, string KeyColumn, string? LabelColu
 
     public static readonly ItemTable Gpus = new("gpu_buckets", "gpu_index", "name",
         [new("util_pct"), new("mem_used_mb"), new("mem_total_mb"), new("temp_c")]);
+
+    public static readonly ItemTable Disks = new("disk_buckets", "name", null, [new("read_bps", Decimals: 1), new("write_bps", Decimals: 1)]);
+
+    public static readonly ItemTable Nics = new("nic_buckets", "name", null, [new("rx_bps", Decimals: 1), new("tx_bps", Decimals: 1)]);
+
+    public static readonly ItemTable Filesystems = new("filesystem_buckets", "mount", "device",
+        [new("used_bytes", Decimals: 0), new("total_bytes", Decimals: 0), new("used_pct", Decimals: 2)]);
 
     /// <summary>The parameter of the sample count; the sums, lowest and highest values follow, three per field.</summary>
     public int SamplesParameter => LabelColumn is null ? 4 : 5;

@@ -13,7 +13,7 @@ internal readonly struct FrameFields : IJsonFields<IngestFrame>
 {
     private enum Field
     {
-        Host, Ts, CpuPerCore, Containers, System, Gpus, Processes,
+        Host, Ts, CpuPerCore, Containers, System, Gpus, Processes, Disks, Nics, Filesystems,
     }
 
     private const int FirstScalar = (int)Field.Ts + 1;
@@ -39,6 +39,9 @@ internal readonly struct FrameFields : IJsonFields<IngestFrame>
             case Field.System: frame.System = JsonObjectReader.ReadNullable<SystemInfoFields, SystemInfo>(ref reader, path); break;
             case Field.Gpus: frame.Gpus = JsonValues.ObjectArray<GpuFields, GpuSample>(ref reader, path); break;
             case Field.Processes: frame.Processes = JsonValues.ObjectArray<ProcessFields, ProcessSample>(ref reader, path); break;
+            case Field.Disks: frame.Disks = JsonValues.ObjectArray<DiskFields, DiskSample>(ref reader, path); break;
+            case Field.Nics: frame.Nics = JsonValues.ObjectArray<NicFields, NicSample>(ref reader, path); break;
+            case Field.Filesystems: frame.Filesystems = JsonValues.ObjectArray<FilesystemFields, FilesystemSample>(ref reader, path); break;
         }
     }
 

@@ -5,6 +5,7 @@
 import type { HostMetrics } from './protocol';
 import type { HostView } from './fleet';
 import type { ContainerMetrics, GpuMetrics } from './item-history';
+import type { DiskMetrics, FilesystemMetrics, NicMetrics } from './device-history';
 import type { AlertEvent, AlertRule, AlertRuleBody, AlertState, RulePreview } from './alerts';
 import type { MaintenanceBody, MaintenanceWindow, WindowState } from './maintenance';
 import type { SilenceBody } from './silence';
@@ -144,6 +145,12 @@ export const api = {
     request<ContainerMetrics>('GET', `/api/hosts/${id}/containers/metrics?${new URLSearchParams({ from: from.toISOString(), to: to.toISOString() })}`),
   gpuMetrics: (id: number, from: Date, to: Date) =>
     request<GpuMetrics>('GET', `/api/hosts/${id}/gpus/metrics?${new URLSearchParams({ from: from.toISOString(), to: to.toISOString() })}`),
+  diskMetrics: (id: number, from: Date, to: Date) =>
+    request<DiskMetrics>('GET', `/api/hosts/${id}/disks/metrics?${new URLSearchParams({ from: from.toISOString(), to: to.toISOString() })}`),
+  nicMetrics: (id: number, from: Date, to: Date) =>
+    request<NicMetrics>('GET', `/api/hosts/${id}/nics/metrics?${new URLSearchParams({ from: from.toISOString(), to: to.toISOString() })}`),
+  filesystemMetrics: (id: number, from: Date, to: Date) =>
+    request<FilesystemMetrics>('GET', `/api/hosts/${id}/filesystems/metrics?${new URLSearchParams({ from: from.toISOString(), to: to.toISOString() })}`),
 
   alertRules: () => request<AlertRule[]>('GET', '/api/alerts/rules'),
   createAlertRule: (body: AlertRuleBody) => request<AlertRule>('POST', '/api/alerts/rules', body),

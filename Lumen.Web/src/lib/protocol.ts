@@ -48,6 +48,30 @@ export interface ProcessSample {
   cmd: string;
 }
 
+/** One whole disk's throughput over the agent's last tick (bytes per second). */
+export interface DiskSample {
+  name: string;
+  read_bps: number;
+  write_bps: number;
+}
+
+/** One physical network interface's traffic over the agent's last tick (bytes per second). */
+export interface NicSample {
+  name: string;
+  rx_bps: number;
+  tx_bps: number;
+}
+
+/** How full one mounted filesystem is, as df shows it: `used_pct` is used / (used + available). */
+export interface FilesystemSample {
+  mount: string;
+  device: string;
+  fs_type: string;
+  used_bytes: number;
+  total_bytes: number;
+  used_pct: number;
+}
+
 /** The scalars every frame, live snapshot and history bucket carries, in the agent's units. */
 export interface MetricScalars {
   cpu_pct: number;
@@ -75,6 +99,10 @@ export interface IngestFrame extends MetricScalars {
   system?: SystemInfo | null;
   gpus?: GpuSample[];
   processes?: ProcessSample[];
+  /** Beyond the Go frame: sent only to a hub whose policy lists them. */
+  disks?: DiskSample[];
+  nics?: NicSample[];
+  filesystems?: FilesystemSample[];
 }
 
 /** One sparkline sample: unix seconds and CPU percent. */
@@ -95,6 +123,9 @@ export interface LiveSnapshot extends MetricScalars {
   containers: ContainerSample[];
   system: SystemInfo | null;
   gpus: GpuSample[];
+  disks: DiskSample[];
+  nics: NicSample[];
+  filesystems: FilesystemSample[];
 }
 
 /**
@@ -190,6 +221,19 @@ export const processFields: Fields<ProcessSample> = {
   cmd: 'string',
 };
 
+export const diskFields: Fields<DiskSample> = { name: 'string', read_bps: 'number', write_bps: 'number' };
+
+export const nicFields: Fields<NicSample> = { name: 'string', rx_bps: 'number', tx_bps: 'number' };
+
+export const filesystemFields: Fields<FilesystemSample> = {
+  mount: 'string',
+  device: 'string',
+  fs_type: 'string',
+  used_bytes: 'number',
+  total_bytes: 'number',
+  used_pct: 'number',
+};
+
 export const ingestFrameFields: Fields<IngestFrame> = {
   host: 'string',
   ts: 'string',
@@ -199,6 +243,9 @@ export const ingestFrameFields: Fields<IngestFrame> = {
   system: 'object?',
   gpus: 'object[]',
   processes: 'object[]',
+  disks: 'object[]',
+  nics: 'object[]',
+  filesystems: 'object[]',
 };
 
 export const cpuPointFields: Fields<CpuPoint> = { ts: 'number', cpu_pct: 'number' };
@@ -214,6 +261,9 @@ export const liveSnapshotFields: Fields<LiveSnapshot> = {
   containers: 'object[]',
   system: 'object?',
   gpus: 'object[]',
+  disks: 'object[]',
+  nics: 'object[]',
+  filesystems: 'object[]',
 };
 
 const { cpu_series: _fullOnly, ...liveSharedFields } = liveSnapshotFields;
@@ -240,6 +290,9 @@ export const nestedFields: Record<string, Record<string, FieldKind>> = {
   system: systemFields,
   gpus: gpuFields,
   processes: processFields,
+  disks: diskFields,
+  nics: nicFields,
+  filesystems: filesystemFields,
   cpu_series: cpuPointFields,
   cpu_append: cpuPointFields,
   points: metricsPointFields,

@@ -34,6 +34,9 @@ function snapshot(id: number, name: string, cpu: number, receivedAgoSeconds: num
     containers: [],
     system: null,
     gpus: [],
+    disks: [],
+    nics: [],
+    filesystems: [],
   };
 }
 

@@ -36,6 +36,9 @@ function base(hostId: number, cpu: number): Omit<LiveSnapshot, 'cpu_series'> {
     containers: [],
     system: null,
     gpus: [],
+    disks: [],
+    nics: [],
+    filesystems: [],
   };
 }
 

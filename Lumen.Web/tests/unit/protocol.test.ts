@@ -1,7 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { containerFields, gpuFields, ingestFrameFields, missingFields, processFields, shapeProblems, systemFields } from '../../src/lib/protocol';
+import {
+  containerFields,
+  diskFields,
+  filesystemFields,
+  gpuFields,
+  ingestFrameFields,
+  missingFields,
+  nicFields,
+  processFields,
+  shapeProblems,
+  systemFields,
+} from '../../src/lib/protocol';
 
 // The protocol's golden frames (specs/Lumen.Protocol.Specs/Golden): what Go agents and this
 // project's agent send and Lumen.Protocol parses. The TypeScript mirror must name exactly
@@ -30,6 +41,9 @@ describe('protocol mirror against the golden JSON', () => {
     expect(missingFields(full.system as object, systemFields)).toEqual([]);
     expect(missingFields(first('gpus'), gpuFields)).toEqual([]);
     expect(missingFields(first('processes'), processFields)).toEqual([]);
+    expect(missingFields(first('disks'), diskFields)).toEqual([]);
+    expect(missingFields(first('nics'), nicFields)).toEqual([]);
+    expect(missingFields(first('filesystems'), filesystemFields)).toEqual([]);
   });
 
   it('catches a field the mirror does not know, and a wrong kind', () => {

@@ -42,22 +42,27 @@ public sealed class CounterDeltaSpecs
         Assert.Equal(0, CounterDelta.PerSecond(0, 1000, elapsedSeconds, NoCeiling));
     }
 
-    [Fact]
-    public void Sum_should_guard_each_device_on_its_own()
-    {
-        var before = new Dictionary<string, ulong> { ["eth0"] = 1_000, ["eth1"] = 9_000_000 };
-        var after = new Dictionary<string, ulong> { ["eth0"] = 3_000, ["eth1"] = 500 };
+    private static List<KeyValuePair<string, CounterPair>> Reading(params (string Name, ulong In, ulong Out)[] devices) =>
+        [.. devices.Select(d => new KeyValuePair<string, CounterPair>(d.Name, new CounterPair(d.In, d.Out)))];
 
-        Assert.Equal(200, CounterDelta.SumPerSecond(before, after, 10, NoCeiling));
+    [Fact]
+    public void Device_rates_should_guard_each_device_on_its_own()
+    {
+        var before = Reading(("eth0", 1_000, 50), ("eth1", 9_000_000, 0));
+        var after = Reading(("eth0", 3_000, 150), ("eth1", 500, 100));
+
+        Assert.Equal(
+            [new DeviceRate("eth0", 200, 10), new DeviceRate("eth1", 0, 10)],
+            DeviceRates.Between(before, after, 10, NoCeiling));
     }
 
     [Fact]
-    public void Sum_should_skip_devices_present_in_only_one_reading()
+    public void Device_rates_should_skip_devices_present_in_only_one_reading()
     {
-        var before = new Dictionary<string, ulong> { ["sda"] = 100, ["sdb"] = 100 };
-        var after = new Dictionary<string, ulong> { ["sda"] = 600, ["sdc"] = 9_999_999 };
+        var before = Reading(("sda", 100, 0), ("sdb", 100, 0));
+        var after = Reading(("sda", 600, 0), ("sdc", 9_999_999, 0));
 
-        Assert.Equal(50, CounterDelta.SumPerSecond(before, after, 10, NoCeiling));
+        Assert.Equal([new DeviceRate("sda", 50, 0)], DeviceRates.Between(before, after, 10, NoCeiling));
     }
 
     [Fact]

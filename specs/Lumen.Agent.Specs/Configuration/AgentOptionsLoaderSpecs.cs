@@ -61,6 +61,28 @@ public sealed class AgentOptionsLoaderSpecs : IDisposable
 
         Assert.Equal(("this-machine", TimeSpan.FromSeconds(5), "/"), (options.Host, options.Interval, options.DiskPath));
         Assert.Equal((TimeSpan.FromHours(24), 10), (options.BufferMaxAge, options.BufferDrain));
+        Assert.Empty(options.ExtraFilesystems);
+    }
+
+    [Fact]
+    public void Loader_should_read_extra_filesystems_as_comma_separated_paths_from_the_environment_or_the_file()
+    {
+        File.WriteAllText(ConfigPath, "hub_url: http://hub.lan\ntoken: lum_x\nextra_filesystems: /mnt/nas\n");
+
+        Assert.Equal(["/mnt/nas"], Load().ExtraFilesystems);
+
+        _env["LUMEN_AGENT_EXTRA_FILESYSTEMS"] = " /srv/media, /mnt/backup/daily ,";
+        Assert.Equal(["/srv/media", "/mnt/backup/daily"], Load().ExtraFilesystems);
+    }
+
+    [Fact]
+    public void Loader_should_refuse_a_relative_extra_filesystem_naming_it()
+    {
+        _env["LUMEN_HUB_URL"] = "http://hub.lan";
+        _env["LUMEN_AGENT_TOKEN"] = "lum_x";
+        _env["LUMEN_AGENT_EXTRA_FILESYSTEMS"] = "/srv/media,data";
+
+        Assert.Contains(Refused().Problems, p => p.StartsWith("LUMEN_AGENT_EXTRA_FILESYSTEMS (extra_filesystems) 'data' must be an absolute path"));
     }
 
     [Fact]

@@ -41,6 +41,30 @@ public sealed class DiskIoSourceSpecs
     }
 
     [Fact]
+    public async Task Disks_should_carry_each_whole_disks_rates_which_add_up_to_the_totals()
+    {
+        // sda read 10 MiB and wrote 20 MiB, nvme0n1 read 1 MiB in 10 s; sdc is new and has no rate yet.
+        using var machine = new FixtureCopy("nas");
+
+        var frame = await SecondTick(machine, () => machine.ReplaceWith("nas-10s-later"), 10);
+
+        Assert.Equal(
+            [("sda", 20480 * 512 / 10.0, 40960 * 512 / 10.0), ("nvme0n1", 2048 * 512 / 10.0, 0)],
+            frame.Disks!.Select(d => (d.Name, d.ReadBps, d.WriteBps)));
+        Assert.Equal(frame[ScalarMetrics.DiskRBps], frame.Disks!.Sum(d => d.ReadBps));
+    }
+
+    [Fact]
+    public async Task Disks_should_be_absent_on_the_first_tick()
+    {
+        var frame = new IngestFrame();
+
+        await new DiskIoSource(Fixture.Proc("nas"), Fixture.Sys("nas")).CollectAsync(frame, Fixture.Tick(0), default);
+
+        Assert.Null(frame.Disks);
+    }
+
+    [Fact]
     public async Task Rates_should_be_zero_not_negative_after_the_counters_reset()
     {
         using var machine = new FixtureCopy("this-machine");

@@ -30,6 +30,16 @@ public sealed class NetworkSourceSpecs
     }
 
     [Fact]
+    public async Task Nics_should_carry_each_physical_interfaces_rates_and_no_virtual_one()
+    {
+        var frame = await SecondTick("nas", "nas-10s-later", 10);
+
+        Assert.Equal(
+            [("eno1", 1_250_000.0, 250_000.0), ("eno2", 750_000.0, 50_000.0)],
+            frame.Nics!.Select(n => (n.Name, n.RxBps, n.TxBps)));
+    }
+
+    [Fact]
     public async Task Rates_should_leave_out_loopback_traffic_of_this_machine()
     {
         // lo moved 71 kB in that second; eth0 nothing.

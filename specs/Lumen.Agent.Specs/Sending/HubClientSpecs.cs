@@ -25,6 +25,22 @@ public sealed class HubClientSpecs : IAsyncLifetime
 
     private static IngestFrame Frame() => new() { Ts = DateTimeOffset.UtcNow, [ScalarMetrics.CpuPct] = 40, [ScalarMetrics.CpuStealPct] = 3.5 };
 
+    private static IngestFrame FrameWithDevices()
+    {
+        var frame = Frame();
+        frame.Disks = [new DiskSample { Name = "sda", ReadBps = 1024, WriteBps = 2048 }];
+        frame.Nics = [new NicSample { Name = "eno1", RxBps = 125_000, TxBps = 64_000 }];
+        frame.Filesystems = [new FilesystemSample { Mount = "/srv", Device = "/dev/sda1", FsType = "ext4", UsedBytes = 60, TotalBytes = 100, UsedPct = 63.16 }];
+        return frame;
+    }
+
+    /// <summary>The top-level fields of the Go hub's frame: the only ones a Go hub takes.</summary>
+    private static readonly HashSet<string> GoFrameFields =
+    [
+        "host", "ts", "cpu_per_core", "containers", "system", "gpus", "processes",
+        .. ScalarMetrics.All.Where(m => !m.Extended).Select(m => m.Name),
+    ];
+
     private HashSet<string> LastPostedFields() =>
         JsonDocument.Parse(_hub.Bodies.Last()).RootElement.EnumerateObject().Select(field => field.Name).ToHashSet();
 
@@ -59,5 +75,51 @@ public sealed class HubClientSpecs : IAsyncLifetime
 
         Assert.DoesNotContain("cpu_steal_pct", LastPostedFields());
         Assert.Equal(ScalarMetrics.All.Where(m => !m.Extended).Select(m => m.Name).Order(), LastPostedFields().Intersect(ScalarMetrics.All.Select(m => m.Name)).Order());
+    }
+
+    [Fact]
+    public async Task Post_should_send_only_go_frame_fields_to_a_hub_whose_policy_has_neither_list()
+    {
+        (_hub.PolicyMetrics, _hub.PolicyFrameFields) = (null, null);
+        await _client.GetPolicyAsync();
+
+        await _client.PostAsync(FrameWithDevices());
+
+        Assert.Subset(GoFrameFields, LastPostedFields());
+    }
+
+    [Fact]
+    public async Task Post_should_leave_out_disks_nics_and_filesystems_until_the_hub_has_listed_them()
+    {
+        await _client.PostAsync(FrameWithDevices());
+
+        Assert.Subset(GoFrameFields, LastPostedFields());
+    }
+
+    [Fact]
+    public async Task Post_should_carry_the_frame_fields_the_policy_lists_and_no_other()
+    {
+        _hub.PolicyFrameFields = """["disks","nics"]""";
+        await _client.GetPolicyAsync();
+
+        await _client.PostAsync(FrameWithDevices());
+
+        Assert.Contains("disks", LastPostedFields());
+        Assert.Contains("nics", LastPostedFields());
+        Assert.DoesNotContain("filesystems", LastPostedFields());
+        Assert.Equal(2048, Assert.Single(_hub.Accepted.Last().Disks!).WriteBps);
+    }
+
+    [Fact]
+    public async Task Post_should_carry_every_device_list_to_a_hub_that_lists_all_three()
+    {
+        _hub.PolicyFrameFields = """["disks","nics","filesystems","something_newer"]""";
+        await _client.GetPolicyAsync();
+
+        await _client.PostAsync(FrameWithDevices());
+
+        var fs = Assert.Single(_hub.Accepted.Last().Filesystems!);
+        Assert.Equal(("/srv", "/dev/sda1", "ext4", 63.16), (fs.Mount, fs.Device, fs.FsType, fs.UsedPct));
+        Assert.Equal("eno1", Assert.Single(_hub.Accepted.Last().Nics!).Name);
     }
 }

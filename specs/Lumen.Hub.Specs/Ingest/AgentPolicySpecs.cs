@@ -23,7 +23,7 @@ public sealed class AgentPolicySpecs
     }
 
     [Fact]
-    public async Task Policy_should_hand_out_five_seconds_without_processes_and_every_stored_metric_when_nothing_is_configured()
+    public async Task Policy_should_hand_out_five_seconds_without_processes_and_every_stored_metric_and_frame_field_when_nothing_is_configured()
     {
         await using var hub = new HubFactory();
         var pi = await hub.AddHostAsync("pi");
@@ -33,7 +33,7 @@ public sealed class AgentPolicySpecs
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var metrics = string.Join(",", ScalarMetrics.All.Select(metric => $"\"{metric.Name}\""));
-        Assert.Equal($$"""{"collection_interval":"5s","processes_enabled":false,"metrics":[{{metrics}}]}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal($$"""{"collection_interval":"5s","processes_enabled":false,"metrics":[{{metrics}}],"frame_fields":["disks","nics","filesystems"]}""", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -30,7 +30,9 @@ public sealed class LiveStreamApiSpecs : IAsyncLifetime
          "containers":[{"id":"3f2a9c1b7d4e","name":"jellyfin","image":"jellyfin/jellyfin:10.9","state":"running",
                         "cpu_pct":3.5,"mem_used_bytes":1048576,"mem_limit_bytes":4194304,"mem_pct":25}],
          "system":{"os":"Debian GNU/Linux 12","hostname":"pi","primary_ip":"192.0.2.7","kernel":"6.1.0-26-arm64",
-                   "arch":"arm64","cpu_model":"Cortex-A76","uptime_seconds":3600,"agent_version":"0.9.3","virt_type":""}}
+                   "arch":"arm64","cpu_model":"Cortex-A76","uptime_seconds":3600,"agent_version":"0.9.3","virt_type":""},
+         "disks":[{"name":"mmcblk0","read_bps":512,"write_bps":4096}],"nics":[{"name":"eth0","rx_bps":900,"tx_bps":1200}],
+         "filesystems":[{"mount":"/","device":"/dev/mmcblk0p2","fs_type":"ext4","used_bytes":21474836480,"total_bytes":31138512896,"used_pct":71.9}]}
         """;
 
     private async Task<long> IngestAsync(string name, int second = 0)
@@ -109,6 +111,9 @@ public sealed class LiveStreamApiSpecs : IAsyncLifetime
         Assert.Equal(37.5f, Assert.Single(pi.CpuSeries!).CpuPct);
         Assert.Equal("jellyfin", Assert.Single(pi.Containers).Name);
         Assert.Equal(("Cortex-A76", "arm64"), (pi.System!.CpuModel, pi.System.Arch));
+        Assert.Equal(("mmcblk0", 4096.0), (Assert.Single(pi.Disks).Name, pi.Disks[0].WriteBps));
+        Assert.Equal(("eth0", 900.0), (Assert.Single(pi.Nics).Name, pi.Nics[0].RxBps));
+        Assert.Equal(("/", "/dev/mmcblk0p2", 71.9), (Assert.Single(pi.Filesystems).Mount, pi.Filesystems[0].Device, pi.Filesystems[0].UsedPct));
 
         Assert.Single(await stream.NextFrameAsync()); // and again the next interval
     }

@@ -183,6 +183,29 @@ public sealed class MigrationsSpecs : IDisposable
         Assert.Equal((1L, 1L), (Scalar(database, "SELECT count(*) FROM container_buckets;"), Scalar(database, "SELECT count(*) FROM gpu_buckets;")));
     }
 
+    /// <summary>The step that adds disk, NIC and filesystem history (migration 15).</summary>
+    private const int DeviceHistoryStep = 15;
+
+    [Fact]
+    public void Apply_should_keep_disk_nic_and_filesystem_history_when_its_step_runs_again()
+    {
+        var database = DatabaseAt(version: Migrations.Latest);
+        var host = new HostStore(database, TimeProvider.System).Add("nas").Host.Id;
+        History.HistoryRows.Write(database, History.HistoryRows.Row(host, DateTimeOffset.FromUnixTimeMilliseconds(61000), 3) with
+        {
+            Disks = [new Lumen.Hub.History.Items.DeviceReading("sda", 1, 2)],
+            Nics = [new Lumen.Hub.History.Items.DeviceReading("eno1", 3, 4)],
+            Filesystems = [new Lumen.Hub.History.Items.FilesystemReading("/", "/dev/sda1", 1, 2, 50)],
+        });
+
+        Execute(database, $"PRAGMA user_version = {DeviceHistoryStep - 1};");
+        database.Initialise();
+
+        Assert.Equal(
+            (1L, 1L, 1L),
+            (Scalar(database, "SELECT count(*) FROM disk_buckets;"), Scalar(database, "SELECT count(*) FROM nic_buckets;"), Scalar(database, "SELECT count(*) FROM filesystem_buckets;")));
+    }
+
     /// <summary>The step that adds hosts.silenced_until (migration 7).</summary>
     private const int SilenceStep = 7;
 

@@ -20,7 +20,7 @@ public sealed partial class FrameParserDifferentialSpecs
     private const int Seed = 20261127;
     private const int MutationsPerGolden = 1500;
 
-    private static readonly string[] GoldenNames = ["go-agent-full-frame.json", "go-agent-minimal-frame.json"];
+    private static readonly string[] GoldenNames = ["go-agent-full-frame.json", "go-agent-minimal-frame.json", "lumen-agent-full-frame.json"];
 
     [Fact]
     public void FrameParser_should_agree_with_the_serializer_on_golden_frames_and_their_mutations()
@@ -48,12 +48,12 @@ public sealed partial class FrameParserDifferentialSpecs
         Assert.InRange(accepted, cases / 10, cases * 9 / 10);
     }
 
-    /// <summary>The two golden frames, and the full one with several items in every list.</summary>
+    /// <summary>The golden frames, and the Lumen agent's full one with several items in every list.</summary>
     private static IEnumerable<JsonObject> Bases()
     {
         var goldens = GoldenNames.Select(name => JsonNode.Parse(File.ReadAllText(GoldenPath(name)))!.AsObject()).ToList();
-        var busy = goldens[0].DeepClone().AsObject();
-        foreach (var list in new[] { "containers", "gpus", "processes" })
+        var busy = goldens[^1].DeepClone().AsObject();
+        foreach (var list in new[] { "containers", "gpus", "processes", "disks", "nics", "filesystems" })
         {
             var items = busy[list]!.AsArray();
             items.Add(items[0]!.DeepClone());

@@ -55,6 +55,7 @@ public sealed class GoldenFrameSpecs
         using var doc = JsonDocument.Parse(json);
         var fields = doc.RootElement.EnumerateObject().Select(field => field.Name).ToHashSet();
         Assert.Empty(ScalarMetrics.All.Select(metric => metric.Name).Except(fields));
+        Assert.Empty(OptionalFrameFields.All.Except(fields));
     }
 
     [Theory]

@@ -18,6 +18,7 @@ import { ChartsGrid } from './charts-grid';
 import { ContainersPanel } from './containers-panel';
 import { CoresAndSystem } from './cores-and-system';
 import { DetailTiles } from './detail-tiles';
+import { DevicesPanel } from './devices-panel';
 import { DownloadLinks } from './download-links';
 import { GpuPanel } from './gpu-panel';
 import { BackLink, HostHeader } from './host-header';
@@ -92,6 +93,8 @@ export function HostDetail({ id }: { id: number }) {
       <ChartsGrid columns={columns} latest={latest} syncKey={`host-${id}`} xRange={xRange} onZoom={onZoom} loading={loadingHistory && samples.length === 0} />
 
       <GpuPanel hostId={id} latest={latest} range={range} fetchKey={fetchKey} syncKey={`host-${id}`} />
+
+      <DevicesPanel hostId={id} latest={latest} range={range} fetchKey={fetchKey} />
 
       <ContainersPanel hostId={id} latest={latest} range={range} fetchKey={fetchKey} />
     </div>

@@ -141,8 +141,8 @@ export class Rig {
     }
   }
 
-  /** The real agent with a token, collecting this machine's /proc and /sys; Docker pointed at nothing. */
-  async startAgent(token: string, name = 'agent'): Promise<Child> {
+  /** The real agent with a token, collecting this machine's /proc and /sys; Docker pointed at nothing; `env` adds settings. */
+  async startAgent(token: string, name = 'agent', env: Record<string, string> = {}): Promise<Child> {
     const agent = this.track(
       start(
         name,
@@ -155,6 +155,7 @@ export class Rig {
           LUMEN_AGENT_INTERVAL: this.options.agentInterval ?? '2s',
           LUMEN_AGENT_BUFFER_PATH: join(this.folder, `${name}-buffer.db`),
           LUMEN_AGENT_DOCKER_SOCKET: join(this.folder, 'no-docker.sock'),
+          ...env,
         },
         this.folder,
       ),

@@ -13,7 +13,7 @@ using static Lumen.Hub.Specs.History.Items.ItemRows;
 namespace Lumen.Hub.Specs.History.Items;
 
 /// <summary>
-/// <c>GET /api/hosts/{id}/containers/metrics</c> and <c>/gpus/metrics</c> on the real hub: the
+/// <c>GET /api/hosts/{id}/containers/metrics</c>, <c>/gpus/metrics</c>, <c>/disks/metrics</c>, <c>/nics/metrics</c> and <c>/filesystems/metrics</c> on the real hub: the
 /// JSON they answer, the host route's window rules with a step of whole buckets, and the
 /// requests they refuse.
 /// </summary>
@@ -76,6 +76,53 @@ public sealed class ItemHistoryApiSpecs
     }
 
     [Fact]
+    public async Task Disks_nics_and_filesystems_should_answer_each_devices_points_in_snake_case()
+    {
+        var (hub, browser, nas) = await HubWithNasAsync();
+        await using var _ = hub;
+        Write(hub,
+            WithDevices(nas, Hour, [Device("sda", 1000)], [Device("eno1", 500)], [Filesystem("/", 40, "/dev/nvme0n1p2")]),
+            WithDevices(nas, Hour.AddSeconds(5), [Device("sda", 3000)], [Device("eno1", 500)], [Filesystem("/", 40, "/dev/nvme0n1p2")]));
+        var window = $"?from={Time(Hour)}&to={Time(Hour.AddMinutes(5))}&step=5m";
+        var head = $"{{'host':'nas','from':'{Time(Hour)}','to':'{Time(Hour.AddMinutes(5))}','step_seconds':300";
+
+        Assert.Equal((head + $",'disks':[{{'name':'sda','points':[{{'ts':'{Time(Hour)}','read_bps':2000,'read_bps_min':1000,'read_bps_max':3000," +
+                      "'write_bps':200,'write_bps_min':100,'write_bps_max':300,'samples':2}]}]}").Replace('\'', '"'),
+            await browser.GetStringAsync($"/api/hosts/{nas.Value}/disks/metrics{window}"));
+        Assert.Equal((head + $",'nics':[{{'name':'eno1','points':[{{'ts':'{Time(Hour)}','rx_bps':500,'rx_bps_min':500,'rx_bps_max':500," +
+                      "'tx_bps':50,'tx_bps_min':50,'tx_bps_max':50,'samples':2}]}]}").Replace('\'', '"'),
+            await browser.GetStringAsync($"/api/hosts/{nas.Value}/nics/metrics{window}"));
+        Assert.Equal((head + $",'filesystems':[{{'mount':'/','device':'/dev/nvme0n1p2','points':[{{'ts':'{Time(Hour)}'," +
+                      "'used_bytes':42949672960,'used_bytes_min':42949672960,'used_bytes_max':42949672960," +
+                      "'total_bytes':107374182400,'total_bytes_min':107374182400,'total_bytes_max':107374182400," +
+                      "'used_pct':40,'used_pct_min':40,'used_pct_max':40,'samples':2}]}]}").Replace('\'', '"'),
+            await browser.GetStringAsync($"/api/hosts/{nas.Value}/filesystems/metrics{window}"));
+    }
+
+    [Fact]
+    public async Task Devices_should_answer_what_an_agent_sent_once_its_batch_is_flushed()
+    {
+        await using var hub = new HubFactory().With("LUMEN_HUB_BATCH_FLUSH_EVERY", "200ms");
+        var issued = await hub.AddHostAsync("nas");
+        var browser = await hub.SignedInClientAsync();
+        var agent = hub.AgentClient(issued.Token);
+        var now = DateTimeOffset.UtcNow;
+        var frame = Frames.At(now.AddSeconds(-20));
+        frame.Disks = [new DiskSample { Name = "sda", ReadBps = 10, WriteBps = 20 }];
+        frame.Nics = [new NicSample { Name = "eno1", RxBps = 30, TxBps = 40 }];
+        frame.Filesystems = [new FilesystemSample { Mount = "/srv", Device = "/dev/sda1", FsType = "xfs", UsedBytes = 60, TotalBytes = 100, UsedPct = 63.16 }];
+        (await agent.PostAsync("/api/ingest", JsonContent.Create(frame, LumenJson.IngestFrame))).EnsureSuccessStatusCode();
+
+        var window = $"?from={now.AddMinutes(-10).ToUnixTimeSeconds()}&to={now.AddMinutes(1).ToUnixTimeSeconds()}";
+        foreach (var (items, key, name) in new[] { ("disks", "name", "sda"), ("nics", "name", "eno1"), ("filesystems", "mount", "/srv") })
+            await Eventually.TrueAsync(async () =>
+            {
+                using var json = JsonDocument.Parse(await browser.GetStringAsync($"/api/hosts/{issued.Host.Id.Value}/{items}/metrics{window}"));
+                return json.RootElement.GetProperty(items).EnumerateArray().Any(d => d.GetProperty(key).GetString() == name);
+            }, $"the frame's {items} in their history");
+    }
+
+    [Fact]
     public async Task Containers_should_answer_what_an_agent_sent_once_its_batch_is_flushed()
     {
         await using var hub = new HubFactory().With("LUMEN_HUB_BATCH_FLUSH_EVERY", "200ms");
@@ -116,6 +163,9 @@ public sealed class ItemHistoryApiSpecs
     [Theory]
     [InlineData("containers")]
     [InlineData("gpus")]
+    [InlineData("disks")]
+    [InlineData("nics")]
+    [InlineData("filesystems")]
     public async Task Routes_should_cover_the_last_hour_in_whole_buckets_and_raise_a_step_past_2000_points(string items)
     {
         var (hub, browser, nas) = await HubWithNasAsync();
@@ -136,6 +186,9 @@ public sealed class ItemHistoryApiSpecs
     [InlineData("containers", "from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z", "must be before to")]
     [InlineData("gpus", "step=fast", "step 'fast'")]
     [InlineData("gpus", "from=2024-01-01T00:00:00Z&to=2026-01-03T00:00:00Z", "more than history is kept (downsample_archive_window, 8760h)")]
+    [InlineData("disks", "step=fast", "step 'fast'")]
+    [InlineData("nics", "from=yesterday", "from 'yesterday'")]
+    [InlineData("filesystems", "step=2s", "step must be at least 5s")]
     public async Task Routes_should_refuse_with_400_naming_the_parameter(string items, string query, string expected)
     {
         var (hub, browser, nas) = await HubWithNasAsync();
@@ -149,6 +202,9 @@ public sealed class ItemHistoryApiSpecs
     [Theory]
     [InlineData("containers", "999")]
     [InlineData("gpus", "nas")]
+    [InlineData("disks", "999")]
+    [InlineData("nics", "999")]
+    [InlineData("filesystems", "999")]
     public async Task Routes_should_answer_404_for_an_unknown_host(string items, string id)
     {
         var (hub, browser, _) = await HubWithNasAsync();
@@ -162,6 +218,9 @@ public sealed class ItemHistoryApiSpecs
     [Theory]
     [InlineData("containers")]
     [InlineData("gpus")]
+    [InlineData("disks")]
+    [InlineData("nics")]
+    [InlineData("filesystems")]
     public async Task Routes_should_answer_401_without_a_session(string items)
     {
         var (hub, _, nas) = await HubWithNasAsync();

@@ -12,7 +12,7 @@ using static Lumen.Hub.Specs.History.Items.ItemRows;
 
 namespace Lumen.Hub.Specs.History.Items;
 
-/// <summary>How long container and GPU history stays: swept with the archive, removed with its host, and what a frame over the bound leaves in the log.</summary>
+/// <summary>How long container, GPU, disk, NIC and filesystem history stays: swept with the archive, removed with its host, and what a frame over the bound leaves in the log.</summary>
 public sealed class ItemHistoryLifecycleSpecs : IDisposable
 {
     private readonly TempDatabase _db = new();
@@ -34,21 +34,27 @@ public sealed class ItemHistoryLifecycleSpecs : IDisposable
     {
         using var writer = new SnapshotWriter(_db.Database);
         writer.Write(Enumerable.Range(0, buckets)
-            .Select(i => WithContainers(host, T0.AddMinutes(5 * i), Container("web", i)) with { Gpus = [Gpu(0, i)] })
+            .Select(i => WithContainers(host, T0.AddMinutes(5 * i), Container("web", i)) with
+            {
+                Gpus = [Gpu(0, i)], Disks = [Device("sda", i)], Nics = [Device("eno1", i)], Filesystems = [Filesystem("/", i)],
+            })
             .ToArray());
     }
 
     [Fact]
-    public void Retention_should_sweep_container_and_gpu_buckets_older_than_the_archive_window_and_keep_the_rest()
+    public void Retention_should_sweep_item_buckets_older_than_the_archive_window_and_keep_the_rest()
     {
         WriteBuckets(_nas, 4);
 
         var result = new RetentionStore(_db.Database).Sweep(new TierCutoffs(Raw: null, Archive: T0.AddMinutes(10)));
 
-        Assert.Equal(4, result.ItemBucketsDeleted);
+        Assert.Equal(10, result.ItemBucketsDeleted);
         var left = new ItemHistoryStore(_db.Database);
         Assert.Equal([T0.AddMinutes(10), T0.AddMinutes(15)], left.ReadContainers(_nas, Window(0, 3600, 300)).Single().Points.Select(p => p.Ts));
         Assert.Equal([T0.AddMinutes(10), T0.AddMinutes(15)], left.ReadGpus(_nas, Window(0, 3600, 300)).Single().Points.Select(p => p.Ts));
+        Assert.Equal([T0.AddMinutes(10), T0.AddMinutes(15)], left.ReadDisks(_nas, Window(0, 3600, 300)).Single().Points.Select(p => p.Ts));
+        Assert.Equal([T0.AddMinutes(10), T0.AddMinutes(15)], left.ReadNics(_nas, Window(0, 3600, 300)).Single().Points.Select(p => p.Ts));
+        Assert.Equal([T0.AddMinutes(10), T0.AddMinutes(15)], left.ReadFilesystems(_nas, Window(0, 3600, 300)).Single().Points.Select(p => p.Ts));
     }
 
     [Fact]
@@ -62,7 +68,7 @@ public sealed class ItemHistoryLifecycleSpecs : IDisposable
     }
 
     [Fact]
-    public void Removing_a_host_should_remove_its_container_and_gpu_history_and_no_other_hosts()
+    public void Removing_a_host_should_remove_its_item_history_and_no_other_hosts()
     {
         var pi = _hosts.Add("pi").Host.Id;
         WriteBuckets(_nas, 3);
@@ -71,7 +77,9 @@ public sealed class ItemHistoryLifecycleSpecs : IDisposable
         _hosts.Remove("nas");
 
         Assert.Equal((0L, 0L), (Rows("container_buckets", _nas), Rows("gpu_buckets", _nas)));
+        Assert.Equal((0L, 0L, 0L), (Rows("disk_buckets", _nas), Rows("nic_buckets", _nas), Rows("filesystem_buckets", _nas)));
         Assert.Equal((2L, 2L), (Rows("container_buckets", pi), Rows("gpu_buckets", pi)));
+        Assert.Equal((2L, 2L, 2L), (Rows("disk_buckets", pi), Rows("nic_buckets", pi), Rows("filesystem_buckets", pi)));
     }
 
     [Fact]

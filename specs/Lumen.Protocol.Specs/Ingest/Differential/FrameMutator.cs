@@ -24,12 +24,13 @@ internal sealed class FrameMutator(Random random)
     {
         ["id"] = 64, ["name"] = 128, ["image"] = 256, ["state"] = 32, ["os"] = 256, ["hostname"] = 256,
         ["primary_ip"] = 256, ["kernel"] = 256, ["arch"] = 32, ["cpu_model"] = 256, ["agent_version"] = 32,
-        ["virt_type"] = 32, ["user"] = 64, ["cmd"] = 1024, ["host"] = 300,
+        ["virt_type"] = 32, ["user"] = 64, ["cmd"] = 1024, ["host"] = 300, ["mount"] = 512, ["device"] = 256, ["fs_type"] = 32,
     };
 
     private static readonly Dictionary<string, int> ArrayCaps = new()
     {
-        ["cpu_per_core"] = 256, ["containers"] = 500, ["gpus"] = 64, ["processes"] = 500,
+        ["cpu_per_core"] = 256, ["containers"] = 500, ["gpus"] = 64, ["processes"] = 500, ["disks"] = 128, ["nics"] = 64,
+        ["filesystems"] = 64,
     };
 
     private readonly List<string> _raw = [];
