@@ -111,7 +111,13 @@ public static class IngestApi
         if (!tokens.TryResolve(AgentToken.FromAuthorizationHeader(http.Request.Headers.Authorization), out _))
             return ApiErrors.Result(StatusCodes.Status401Unauthorized, "missing or invalid agent token");
         var current = await settings.ReadAsync();
-        var policy = new AgentPolicy { CollectionInterval = GoDuration.Format(current.AgentInterval), ProcessesEnabled = false, Metrics = StoredMetrics };
+        var processes = current.Processes;
+        var policy = new AgentPolicy
+        {
+            CollectionInterval = GoDuration.Format(current.AgentInterval), Metrics = StoredMetrics,
+            ProcessesEnabled = processes.Enabled, ProcessesTopN = processes.TopN, ProcessesSortBy = processes.PolicySortBy,
+            ProcessesRedactRegex = processes.RedactRegex.Length > 0 ? processes.RedactRegex : null,
+        };
         return TypedResults.Json(policy, LumenJson.AgentPolicy);
     }
 }
