@@ -23,4 +23,10 @@ public sealed record CollectorOptions
     /// also carries CPU and memory.
     /// </summary>
     public TimeSpan DockerTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Whether this host lets the process list be sent at all (<c>LUMEN_AGENT_PROCESSES</c>): false
+    /// wins over a hub whose policy asks for it.
+    /// </summary>
+    public bool Processes { get; init; } = true;
 }

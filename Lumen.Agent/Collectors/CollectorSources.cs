@@ -5,6 +5,7 @@ using Lumen.Agent.Collectors.Load;
 using Lumen.Agent.Collectors.Memory;
 using Lumen.Agent.Collectors.Metadata;
 using Lumen.Agent.Collectors.Network;
+using Lumen.Agent.Collectors.Processes;
 using Lumen.Agent.Collectors.Temperature;
 
 namespace Lumen.Agent.Collectors;
@@ -23,5 +24,6 @@ public static class CollectorSources
         new DiskUsageSource(options.DiskPath),
         new SystemInfoSource(options),
         new DockerSource(options),
+        new ProcessSource(options),
     ];
 }

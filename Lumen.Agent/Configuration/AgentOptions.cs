@@ -10,7 +10,11 @@ public sealed record AgentOptions(
     string DockerSocket,
     string BufferPath,
     TimeSpan BufferMaxAge,
-    int BufferDrain);
+    int BufferDrain)
+{
+    /// <summary><c>LUMEN_AGENT_PROCESSES</c>: false keeps the process list off whatever the hub's policy asks.</summary>
+    public bool Processes { get; init; } = true;
+}
 
 /// <summary>Start-up refused: names every setting that is missing or wrong.</summary>
 public sealed class AgentConfigurationException(IReadOnlyList<string> problems)

@@ -19,6 +19,7 @@ public static class AgentOptionsLoader
         ("interval", "LUMEN_AGENT_INTERVAL"), ("disk_path", "LUMEN_AGENT_DISK_PATH"),
         ("docker_socket", "LUMEN_AGENT_DOCKER_SOCKET"), ("buffer_path", "LUMEN_AGENT_BUFFER_PATH"),
         ("buffer_max_age", "LUMEN_AGENT_BUFFER_MAX_AGE"), ("buffer_drain", "LUMEN_AGENT_BUFFER_DRAIN"),
+        ("processes", "LUMEN_AGENT_PROCESSES"),
     ];
 
     /// <param name="configPath">the YAML file; a missing file is fine when the environment has everything.</param>
@@ -47,11 +48,17 @@ public static class AgentOptionsLoader
         var drain = Value("buffer_drain") is { } drainText
             ? int.TryParse(drainText, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 1000 ? d : Problem(problems, $"{Name("buffer_drain")} '{drainText}' must be a whole number between 1 and 1000", 10)
             : 10;
+        var processes = Value("processes")?.ToLowerInvariant() switch
+        {
+            null or "true" => true,
+            "false" => false,
+            var other => Problem(problems, $"{Name("processes")} '{other}' must be true or false", true),
+        };
 
         if (problems.Count > 0) throw new AgentConfigurationException(problems);
         return new AgentOptions(hubUrl!, token!, host, interval,
             Value("disk_path") ?? "/", Value("docker_socket") ?? "/var/run/docker.sock",
-            Value("buffer_path") ?? Buffer.BufferOptions.DefaultPath, maxAge, drain);
+            Value("buffer_path") ?? Buffer.BufferOptions.DefaultPath, maxAge, drain) { Processes = processes };
     }
 
     private static IReadOnlyDictionary<string, string> ReadFile(string path, List<string> problems)
