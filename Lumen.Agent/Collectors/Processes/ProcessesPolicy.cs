@@ -23,12 +23,14 @@ public sealed record ProcessesPolicy(bool Enabled, int TopN, ProcessSort SortBy,
     public static ProcessesPolicy Off { get; } = new(false, 10, ProcessSort.Cpu, null);
 
     /// <summary>
-    /// From the hub's answer, made safe to follow: a count outside 1–50 is brought inside, any
-    /// order but memory (<c>rss</c>, the Go hub's word, or <c>mem</c>) is CPU, an empty pattern is none.
+    /// From the hub's answer, made safe to follow: off is <see cref="Off"/> whatever else it says;
+    /// no count (the JSON reader gives 0 for a missing field) is the Go hub's 10, and one outside
+    /// 1–50 is brought inside; any order but memory (<c>rss</c>, the Go hub's word, or <c>mem</c>)
+    /// is CPU; an empty pattern is none.
     /// </summary>
-    public static ProcessesPolicy From(AgentPolicy policy) => new(
-        policy.ProcessesEnabled,
-        Math.Clamp(policy.ProcessesTopN, MinTopN, MaxTopN),
+    public static ProcessesPolicy From(AgentPolicy policy) => !policy.ProcessesEnabled ? Off : new(
+        true,
+        policy.ProcessesTopN == 0 ? Off.TopN : Math.Clamp(policy.ProcessesTopN, MinTopN, MaxTopN),
         policy.ProcessesSortBy?.Trim().ToLowerInvariant() is "rss" or "mem" ? ProcessSort.Mem : ProcessSort.Cpu,
         string.IsNullOrEmpty(policy.ProcessesRedactRegex) ? null : policy.ProcessesRedactRegex);
 }
