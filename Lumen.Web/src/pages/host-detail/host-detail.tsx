@@ -20,6 +20,7 @@ import { CoresAndSystem } from './cores-and-system';
 import { DetailTiles } from './detail-tiles';
 import { DownloadLinks } from './download-links';
 import { GpuPanel } from './gpu-panel';
+import { ProcessesPanel } from './processes-panel';
 import { BackLink, HostHeader } from './host-header';
 import { ZoomBar } from './zoom-bar';
 
@@ -94,6 +95,8 @@ export function HostDetail({ id }: { id: number }) {
       <GpuPanel hostId={id} latest={latest} range={range} fetchKey={fetchKey} syncKey={`host-${id}`} />
 
       <ContainersPanel hostId={id} latest={latest} range={range} fetchKey={fetchKey} />
+
+      <ProcessesPanel hostId={id} latest={latest} />
     </div>
   );
 }
