@@ -14,6 +14,8 @@ public sealed class CommandLineRedactionSpecs
     [InlineData("pg_dump --password hunter2 --port 5432", "pg_dump --password *** --port 5432")]
     [InlineData("gh --token ghp_abcdef", "gh --token ***")]
     [InlineData("app -api-key XYZ", "app -api-key ***")]
+    [InlineData("app --apikey=XYZ --ssh_key /k --x-credentials=c", "app --apikey=*** --ssh_key *** --x-credentials=***")]
+    [InlineData("app --Password=Hunter2", "app --Password=***")]
     [InlineData("curl https://api.lan/v1?user=alice&token=abc&page=2", "curl https://api.lan/v1?user=alice&token=***&page=2")]
     [InlineData("java -Dapp.db.password=hunter2 -jar app.jar", "java -Dapp.db.password=*** -jar app.jar")]
     [InlineData("psql postgres://app:hunter2@db.lan:5432/app", "psql postgres://app:***@db.lan:5432/app")]

@@ -112,6 +112,20 @@ public sealed class ProcessSourceSpecs : IDisposable
     }
 
     [Fact]
+    public async Task Process_source_should_send_at_most_1024_characters_of_a_long_command_line_redacted_first()
+    {
+        var source = Source();
+        source.Follow(TopThreeByCpu);
+        _tree.Process(812, "java", 1000, utime: 7000, stime: 1000, start: 5000, rssPages: 10, ["java", "-Dpassword=hunter2", .. Enumerable.Repeat("-Dsome.long.flag=1", 300)]);
+
+        var (frame, _) = await TwoTicksAsync(source);
+
+        var cmd = frame.Processes!.Single(p => p.Pid == 812).Cmd;
+        Assert.Equal(IngestLimits.MaxProcessCmdLength, cmd.Length);
+        Assert.StartsWith("java -Dpassword=*** -Dsome.long.flag=1", cmd);
+    }
+
+    [Fact]
     public async Task Process_source_should_keep_the_list_off_when_the_host_says_false_whatever_the_policy_asks()
     {
         var source = Source(allowed: false);
