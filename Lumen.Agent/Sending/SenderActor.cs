@@ -115,7 +115,9 @@ public sealed class SenderActor : ReceiveActor, IWithTimers, IWithUnboundedStash
     private void Carry(SenderStep step)
     {
         if (step.Confirm is { } settled) _buffer.Tell(new FrameBufferCommands.ConfirmSent(settled));
-        foreach (var frame in step.Keep) _buffer.Tell(new FrameBufferCommands.BufferFrame(frame));
+        // Processes are live only: a buffered frame reaches the hub late, when they are stale, and
+        // ten command lines would make each frame several times larger in a buffer capped in bytes.
+        foreach (var frame in step.Keep) _buffer.Tell(new FrameBufferCommands.BufferFrame(frame.Processes is null ? frame : frame with { Processes = null }));
         if (step.TakeOldest) _buffer.Tell(new FrameBufferQueries.TakeOldest(_drain));
         foreach (var notice in step.Notices) Report(notice);
         if (step.HubAccepted) MaybeReadPolicy();

@@ -1,4 +1,7 @@
+using System.Net;
 using Akka.Actor;
+using Lumen.Agent.Buffer;
+using Lumen.Protocol.Ingest;
 using Lumen.Agent.Collectors.Processes;
 using Lumen.Agent.Sending;
 
@@ -32,6 +35,21 @@ public sealed class SenderProcessesPolicySpecs : SenderSpec
         await WhenHubHasAsync(1);
         await CollectorProbe.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
         Assert.Equal(ProcessesPolicy.Off, (await sender.Ask<SenderEvents.ProcessesPolicyChanged>(SenderQueries.GetProcessesPolicy.Instance, Wait)).Policy);
+    }
+
+    [Fact]
+    public async Task Sender_should_buffer_a_frame_the_hub_did_not_take_without_its_processes_which_are_live_only()
+    {
+        var sender = await StartSenderAsync();
+        Hub.NextStatuses.Enqueue(HttpStatusCode.ServiceUnavailable);
+        var frame = Frame(0);
+        frame.Processes = [new ProcessSample { Pid = 1, Name = "systemd", User = "root", Cmd = "/sbin/init" }];
+
+        sender.Tell(new SenderCommands.Send(frame));
+
+        var buffered = (await BufferProbe.ExpectMsgAsync<FrameBufferCommands.BufferFrame>(Wait)).Frame;
+        Assert.Equal(T0, buffered.Ts);
+        Assert.Null(buffered.Processes);
     }
 
     [Theory]
