@@ -25,6 +25,21 @@ public sealed record CollectorOptions
     public TimeSpan DockerTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// Where nvidia-smi is looked for, PATH-style: the agent's own PATH. A setting so specs can
+    /// put a stand-in there without touching the process's environment.
+    /// </summary>
+    public string ExecutableSearchPath { get; init; } = Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin";
+
+    /// <summary>Per run of nvidia-smi. A GPU driver that hangs must not stall the tick for longer.</summary>
+    public TimeSpan NvidiaSmiTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long nvidia-smi is not looked for again after it was missing, and not run again after
+    /// a run failed: a machine without it (or with a broken one) is not asked every tick.
+    /// </summary>
+    public TimeSpan NvidiaSmiRetry { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// Whether this host lets the process list be sent at all (<c>LUMEN_AGENT_PROCESSES</c>): false
     /// wins over a hub whose policy asks for it.
     /// </summary>

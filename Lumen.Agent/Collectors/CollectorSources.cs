@@ -1,6 +1,7 @@
 using Lumen.Agent.Collectors.Cpu;
 using Lumen.Agent.Collectors.Disk;
 using Lumen.Agent.Collectors.Docker;
+using Lumen.Agent.Collectors.Gpu;
 using Lumen.Agent.Collectors.Load;
 using Lumen.Agent.Collectors.Memory;
 using Lumen.Agent.Collectors.Metadata;
@@ -24,6 +25,7 @@ public static class CollectorSources
         new DiskUsageSource(options.DiskPath),
         new SystemInfoSource(options),
         new DockerSource(options),
+        new GpuSource(options),
         new ProcessSource(options),
     ];
 }

@@ -13,7 +13,10 @@ public static class Fixture
 
     public static string Read(string tree, string relative) => File.ReadAllText(Path.Combine(Root(tree), relative));
 
-    /// <summary>Options that read only the tree: no Docker socket there, disk usage of the fixture folder.</summary>
+    /// <summary>
+    /// Options that read only the tree: no Docker socket there, disk usage of the fixture folder,
+    /// programs (nvidia-smi) looked for only in its bin folder.
+    /// </summary>
     public static CollectorOptions Options(string tree) => OptionsAt(Root(tree));
 
     public static CollectorOptions OptionsAt(string root) => new()
@@ -23,6 +26,7 @@ public static class Fixture
         HostRoot = root,
         DiskPath = root,
         DockerSocket = Path.Combine(root, "run", "docker.sock"),
+        ExecutableSearchPath = Path.Combine(root, "bin"),
     };
 
     /// <summary>A tick at <paramref name="seconds"/> on the monotonic clock.</summary>
