@@ -25,6 +25,8 @@ public static class AgentHelp
           LUMEN_AGENT_BUFFER_PATH    buffer_path     /var/lib/lumen-agent/buffer.db
           LUMEN_AGENT_BUFFER_MAX_AGE buffer_max_age  24h
           LUMEN_AGENT_BUFFER_DRAIN   buffer_drain    10 frames a tick once the hub answers again
+          LUMEN_AGENT_PROCESSES      processes       true: send the top processes when the hub's policy
+                                                     asks; false keeps them off whatever the hub says
 
         """;
 }

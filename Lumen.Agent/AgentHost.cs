@@ -28,7 +28,7 @@ public static class AgentHost
         });
 
         var buffer = BufferOptions.Default(options.BufferPath) with { MaxAge = options.BufferMaxAge, Drain = options.BufferDrain };
-        var collectorOptions = new CollectorOptions { DiskPath = options.DiskPath, DockerSocket = options.DockerSocket, ExtraFilesystems = options.ExtraFilesystems };
+        var collectorOptions = new CollectorOptions { DiskPath = options.DiskPath, DockerSocket = options.DockerSocket, ExtraFilesystems = options.ExtraFilesystems, Processes = options.Processes };
 
         // In this order: each actor finds the one it talks to in the registry.
         builder.Services.AddAkka("lumen-agent", akka => akka

@@ -11,7 +11,7 @@ namespace Lumen.Agent.Collecting;
 /// Ticks at the collection interval, collects one frame and hands it to the sender. Sources
 /// fail independently inside <see cref="FrameCollector"/>; anything else that goes wrong here
 /// crashes this actor, and its backoff supervisor (see <see cref="CollectorWiring.AddCollector"/>)
-/// starts it again with jitter. A new interval from the hub's policy applies from the next tick.
+/// starts it again with jitter. A new interval or process list from the hub's policy applies from the next tick.
 /// </summary>
 public sealed class CollectorActor : ReceiveActor, IWithTimers
 {
@@ -34,17 +34,20 @@ public sealed class CollectorActor : ReceiveActor, IWithTimers
         Receive<FrameCollection>(HandleCollected);
         Receive<SenderEvents.IntervalChanged>(changed => ApplyInterval(changed.Interval));
         Receive<CollectionInterval>(current => ApplyInterval(current.Interval));
+        Receive<SenderEvents.ProcessesPolicyChanged>(changed => _collector.Follow(changed.Policy));
         Receive<Status.Failure>(failure => throw new InvalidOperationException("collecting a frame failed", failure.Cause));
     }
 
     protected override void PreStart()
     {
         Context.System.EventStream.Subscribe(Self, typeof(SenderEvents.IntervalChanged));
+        Context.System.EventStream.Subscribe(Self, typeof(SenderEvents.ProcessesPolicyChanged));
         _collector = _createCollector();
         Timers.StartPeriodicTimer(Tick.Key, Tick.Instance, TimeSpan.Zero, _interval);
         // Started again by its supervisor after a crash, it was built with the configured
         // interval; the sender knows whether the hub's policy has asked for another since.
         _sender.Tell(SenderQueries.GetCollectionInterval.Instance);
+        _sender.Tell(SenderQueries.GetProcessesPolicy.Instance);
     }
 
     protected override void PostStop()

@@ -41,4 +41,10 @@ public sealed record CollectorOptions
     /// a run failed: a machine without it (or with a broken one) is not asked every tick.
     /// </summary>
     public TimeSpan NvidiaSmiRetry { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Whether this host lets the process list be sent at all (<c>LUMEN_AGENT_PROCESSES</c>): false
+    /// wins over a hub whose policy asks for it.
+    /// </summary>
+    public bool Processes { get; init; } = true;
 }

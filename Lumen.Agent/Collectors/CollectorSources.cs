@@ -6,6 +6,7 @@ using Lumen.Agent.Collectors.Load;
 using Lumen.Agent.Collectors.Memory;
 using Lumen.Agent.Collectors.Metadata;
 using Lumen.Agent.Collectors.Network;
+using Lumen.Agent.Collectors.Processes;
 using Lumen.Agent.Collectors.Temperature;
 
 namespace Lumen.Agent.Collectors;
@@ -26,5 +27,6 @@ public static class CollectorSources
         new SystemInfoSource(options),
         new DockerSource(options),
         new GpuSource(options),
+        new ProcessSource(options),
     ];
 }

@@ -1,3 +1,4 @@
+using Lumen.Agent.Collectors.Processes;
 using Lumen.Protocol.Ingest;
 
 namespace Lumen.Agent.Collectors;
@@ -47,6 +48,13 @@ public sealed class FrameCollector : IDisposable
         }
 
         return new FrameCollection(frame, failures, notices);
+    }
+
+    /// <summary>Hands the hub's processes policy to the sources that follow it.</summary>
+    public void Follow(ProcessesPolicy policy)
+    {
+        foreach (var source in _sources)
+            if (source is ProcessSource processes) processes.Follow(policy);
     }
 
     public void Dispose()

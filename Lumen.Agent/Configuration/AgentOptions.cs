@@ -14,6 +14,9 @@ public sealed record AgentOptions(
 {
     /// <summary>Absolute paths whose filesystems are reported beside the local disks' (<c>LUMEN_AGENT_EXTRA_FILESYSTEMS</c>).</summary>
     public IReadOnlyList<string> ExtraFilesystems { get; init; } = [];
+
+    /// <summary><c>LUMEN_AGENT_PROCESSES</c>: false keeps the process list off whatever the hub's policy asks.</summary>
+    public bool Processes { get; init; } = true;
 }
 
 /// <summary>Start-up refused: names every setting that is missing or wrong.</summary>

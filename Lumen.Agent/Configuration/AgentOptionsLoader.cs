@@ -20,6 +20,7 @@ public static class AgentOptionsLoader
         ("docker_socket", "LUMEN_AGENT_DOCKER_SOCKET"), ("buffer_path", "LUMEN_AGENT_BUFFER_PATH"),
         ("buffer_max_age", "LUMEN_AGENT_BUFFER_MAX_AGE"), ("buffer_drain", "LUMEN_AGENT_BUFFER_DRAIN"),
         ("extra_filesystems", "LUMEN_AGENT_EXTRA_FILESYSTEMS"),
+        ("processes", "LUMEN_AGENT_PROCESSES"),
     ];
 
     /// <param name="configPath">the YAML file; a missing file is fine when the environment has everything.</param>
@@ -49,6 +50,12 @@ public static class AgentOptionsLoader
             ? int.TryParse(drainText, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 1000 ? d : Problem(problems, $"{Name("buffer_drain")} '{drainText}' must be a whole number between 1 and 1000", 10)
             : 10;
         var extraFilesystems = ExtraFilesystems(Value("extra_filesystems"), Name("extra_filesystems"), problems);
+        var processes = Value("processes")?.ToLowerInvariant() switch
+        {
+            null or "true" => true,
+            "false" => false,
+            var other => Problem(problems, $"{Name("processes")} '{other}' must be true or false", true),
+        };
 
         if (problems.Count > 0) throw new AgentConfigurationException(problems);
         return new AgentOptions(hubUrl!, token!, host, interval,
@@ -56,6 +63,7 @@ public static class AgentOptionsLoader
             Value("buffer_path") ?? Buffer.BufferOptions.DefaultPath, maxAge, drain)
         {
             ExtraFilesystems = extraFilesystems,
+            Processes = processes,
         };
     }
 

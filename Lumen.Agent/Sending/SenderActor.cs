@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Hosting;
 using Lumen.Agent.Buffer;
+using Lumen.Agent.Collectors.Processes;
 using Lumen.Protocol;
 using Lumen.Protocol.Ingest;
 using Lumen.Protocol.Policy;
@@ -38,6 +39,7 @@ public sealed class SenderActor : ReceiveActor, IWithTimers, IWithUnboundedStash
     private TimeSpan _interval;
     private DateTimeOffset _lastPolicyRead = DateTimeOffset.MinValue;
     private readonly RefusedTokenBackoff _refusals = new();
+    private ProcessesPolicy _processes = ProcessesPolicy.Off;
 
     public ITimerScheduler Timers { get; set; } = null!;
     public IStash Stash { get; set; } = null!;
@@ -93,6 +95,7 @@ public sealed class SenderActor : ReceiveActor, IWithTimers, IWithUnboundedStash
         Receive<Drained>(drained => Carry(_state.Drained(drained.Results, drained.Returned)));
         Receive<PolicyRead>(HandlePolicy);
         Receive<SenderQueries.GetCollectionInterval>(_ => Sender.Tell(new CollectionInterval(_interval)));
+        Receive<SenderQueries.GetProcessesPolicy>(_ => Sender.Tell(new SenderEvents.ProcessesPolicyChanged(_processes)));
         Receive<SenderQueries.GetSenderStatus>(_ => Sender.Tell(new SenderStatus(
             _state.HubReachable, _state.TokenRefused, _state.AwaitingDurability, _state.BufferMayHoldFrames, _state.FramesRejected)));
     }
@@ -112,7 +115,9 @@ public sealed class SenderActor : ReceiveActor, IWithTimers, IWithUnboundedStash
     private void Carry(SenderStep step)
     {
         if (step.Confirm is { } settled) _buffer.Tell(new FrameBufferCommands.ConfirmSent(settled));
-        foreach (var frame in step.Keep) _buffer.Tell(new FrameBufferCommands.BufferFrame(frame));
+        // Processes are live only: a buffered frame reaches the hub late, when they are stale, and
+        // ten command lines would make each frame several times larger in a buffer capped in bytes.
+        foreach (var frame in step.Keep) _buffer.Tell(new FrameBufferCommands.BufferFrame(frame.Processes is null ? frame : frame with { Processes = null }));
         if (step.TakeOldest) _buffer.Tell(new FrameBufferQueries.TakeOldest(_drain));
         foreach (var notice in step.Notices) Report(notice);
         if (step.HubAccepted)
@@ -178,24 +183,33 @@ public sealed class SenderActor : ReceiveActor, IWithTimers, IWithUnboundedStash
         if (now - _lastPolicyRead < PolicyEvery) return;
         _lastPolicyRead = now;
         var hub = _hub;
-        hub.GetPolicyAsync().PipeTo(Self, success: policy => new PolicyRead(policy?.CollectionInterval));
+        hub.GetPolicyAsync().PipeTo(Self, success: policy => new PolicyRead(policy));
     }
 
     private void HandlePolicy(PolicyRead read)
     {
-        if (read.CollectionInterval is null || !GoDuration.TryParse(read.CollectionInterval, out var interval)) return;
+        if (read.Policy is not { } policy) return;
+        FollowProcesses(ProcessesPolicy.From(policy));
+        if (policy.CollectionInterval is not { } text || !GoDuration.TryParse(text, out var interval)) return;
         if (interval == _interval || !AgentIntervalBounds.Contains(interval)) return;
-        _log.Info("The hub asks for a collection interval of {0} (was {1})", read.CollectionInterval, GoDuration.Format(_interval));
+        _log.Info("The hub asks for a collection interval of {0} (was {1})", text, GoDuration.Format(_interval));
         _interval = interval;
         // Published, not told: the collector restarts under its supervisor and resubscribes.
         Context.System.EventStream.Publish(new SenderEvents.IntervalChanged(interval));
+    }
+
+    private void FollowProcesses(ProcessesPolicy processes)
+    {
+        if (processes == _processes) return;
+        _processes = processes;
+        Context.System.EventStream.Publish(new SenderEvents.ProcessesPolicyChanged(processes));
     }
 
     private sealed record Posted(IngestFrame Frame, PostOutcome Outcome);
 
     private sealed record Drained(IReadOnlyList<DrainedFrame> Results, int Returned);
 
-    private sealed record PolicyRead(string? CollectionInterval);
+    private sealed record PolicyRead(AgentPolicy? Policy);
 
     private sealed record RetryToken
     {

@@ -1,3 +1,4 @@
+using Lumen.Agent.Collectors.Processes;
 using Lumen.Protocol.Ingest;
 
 namespace Lumen.Agent.Sending;
@@ -14,6 +15,9 @@ public static class SenderEvents
 {
     /// <summary>The hub's policy asks for another collection interval (on the event stream); the collector applies it.</summary>
     public sealed record IntervalChanged(TimeSpan Interval);
+
+    /// <summary>The hub's policy asks for another process list (on the event stream); the collector's process source follows it.</summary>
+    public sealed record ProcessesPolicyChanged(ProcessesPolicy Policy);
 }
 
 /// <summary>Questions the sender answers.</summary>
@@ -29,6 +33,12 @@ public static class SenderQueries
     public sealed record GetCollectionInterval
     {
         public static readonly GetCollectionInterval Instance = new();
+    }
+
+    /// <summary>Answered with <see cref="SenderEvents.ProcessesPolicyChanged"/> carrying the policy in force: asked by a collector as it starts.</summary>
+    public sealed record GetProcessesPolicy
+    {
+        public static readonly GetProcessesPolicy Instance = new();
     }
 }
 

@@ -41,6 +41,10 @@ public static class HelpText
           LUMEN_HUB_DOWNSAMPLE_HOT_WINDOW     another name of LUMEN_HUB_RETENTION_WINDOW
           LUMEN_HUB_DOWNSAMPLE_ARCHIVE_WINDOW buckets kept [8760h; 24h–87600h]
           LUMEN_HUB_RETENTION_ALERTS_WINDOW resolved alert events kept [720h; 24h–8760h, 0 = forever]
+          LUMEN_HUB_PROCESSES_ENABLED     agents send their busiest processes [false]
+          LUMEN_HUB_PROCESSES_TOP_N       how many processes a frame lists [10; 1–50]
+          LUMEN_HUB_PROCESSES_SORT_BY     cpu or mem (rss is taken as mem) [cpu]
+          LUMEN_HUB_PROCESSES_REDACT_REGEX  matches replaced by *** in command lines [none]
           LUMEN_HUB_SECRET                session signing secret, ≥ 32 characters [generated on
                                           first start, kept in <data folder>/session-secret]
           LUMEN_HUB_ADMIN_USERNAME        with LUMEN_HUB_ADMIN_PASSWORD: an admin created at start

@@ -94,6 +94,14 @@ public static class HubOptionsLoader
             else problems.Add(error);
         }
         SameSettingDefaults(defaults, Env, problems);
+        var texts = new Dictionary<string, string>(TextSettingDefinitions.Defaults);
+        foreach (var definition in TextSettingDefinitions.All)
+        {
+            if (Env(definition.EnvironmentVariable) is not { } text) continue;
+            var (value, error) = definition.Read(text, definition.EnvironmentVariable);
+            if (error is null) texts[definition.Key] = value;
+            else problems.Add(error);
+        }
         if (problems.Count == 0 && SettingDefinitions.CheckTogether(defaults) is { } conflict) problems.Add($"the environment's settings: {conflict}");
 
         var accounts = Accounts(Env, problems);
@@ -102,7 +110,7 @@ public static class HubOptionsLoader
         if (problems.Count > 0) throw new HubConfigurationException(problems);
         return new HubOptions(listenUrl, dbPath, fallback, streamInterval,
             new BatcherOptions(flushSize, flushEvery, queueSize, OfferWait: TimeSpan.FromSeconds(1), DrainTimeout: TimeSpan.FromSeconds(60)),
-            new SettingDefaults(defaults),
+            new SettingDefaults(defaults) { Texts = texts },
             accounts,
             install,
             new QuickstartOptions(quickstart, localAgent)) { TrustProxy = trustProxy };

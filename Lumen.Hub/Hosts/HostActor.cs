@@ -54,6 +54,9 @@ public sealed class HostActor : UntypedActor, IWithTimers
             case HostQueries.GetUnflushed query:
                 Sender.Tell(new HostUnflushedView(_state.HostId, Unflushed(query)));
                 break;
+            case HostQueries.GetProcesses:
+                Sender.Tell(_state.Processes());
+                break;
             case HostQueries.GetLiveSnapshot:
                 Sender.Tell(new HostLiveView(_state.HostId, _state.ToLiveSnapshot()));
                 break;

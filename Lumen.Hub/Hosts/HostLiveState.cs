@@ -20,6 +20,13 @@ public sealed class HostLiveState(HostId hostId, string name)
     public void Rename(string name) => Name = name;
 
     /// <summary>
+    /// The processes of the latest frame: a frame without them (the policy turned them off, or
+    /// the host's LUMEN_AGENT_PROCESSES) drops the last ones, so nothing outlives what the host sends.
+    /// </summary>
+    public HostProcessesView Processes() =>
+        Latest is { Processes: { Length: > 0 } processes } latest ? new(HostId, latest.Ts, processes) : new(HostId, null, []);
+
+    /// <summary>
     /// Takes a frame. Every frame proves the host alive; only one newer than the latest
     /// replaces it, since a draining buffer sends old frames among live ones.
     /// </summary>

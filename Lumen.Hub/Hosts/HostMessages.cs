@@ -30,6 +30,9 @@ public static class HostQueries
     /// <summary>Answered with a <see cref="HostLiveView"/>.</summary>
     public sealed record GetLiveSnapshot(HostId HostId) : IWithHostId;
 
+    /// <summary>Answered with a <see cref="HostProcessesView"/>: the processes of the host's latest frame.</summary>
+    public sealed record GetProcesses(HostId HostId) : IWithHostId;
+
     /// <summary>
     /// Answered with a <see cref="HostUnflushedView"/>: the host's accepted frames with
     /// <paramref name="FromMs"/> ≤ ts &lt; <paramref name="ToMs"/> that are neither committed nor
@@ -59,6 +62,12 @@ public static class HostQueries
 
 /// <summary>One host's live state, or null when the hub has not heard from it since start.</summary>
 public sealed record HostLiveView(HostId HostId, LiveSnapshot? Snapshot);
+
+/// <summary>
+/// The busiest processes of a host's latest frame and that frame's ts; none (and no ts) when the
+/// hub has not heard from it since start or its latest frame lists none. Live only: never stored.
+/// </summary>
+public sealed record HostProcessesView(HostId HostId, DateTimeOffset? Ts, ProcessSample[] Processes);
 
 /// <summary>A host's frames not known to be committed, oldest first, one per ts (empty when it has none or no actor).</summary>
 public sealed record HostUnflushedView(HostId HostId, UnflushedFrame[] Frames);

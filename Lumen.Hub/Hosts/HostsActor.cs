@@ -44,6 +44,11 @@ public sealed class HostsActor : ReceiveActor
             if (_children.TryGetValue(query.HostId, out var child)) child.Forward(query);
             else Sender.Tell(new HostLiveView(query.HostId, null));
         });
+        Receive<HostQueries.GetProcesses>(query =>
+        {
+            if (_children.TryGetValue(query.HostId, out var child)) child.Forward(query);
+            else Sender.Tell(new HostProcessesView(query.HostId, null, []));
+        });
         Receive<HostQueries.GetUnflushed>(query =>
         {
             if (_children.TryGetValue(query.HostId, out var child)) child.Forward(query);

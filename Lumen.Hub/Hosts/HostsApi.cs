@@ -24,6 +24,7 @@ public static class HostsApi
         api.MapPost("/hosts/{id:long}/rotate", RotateAsync);
         api.MapPost("/hosts/{id:long}/silence", SilenceAsync);
         api.MapDelete("/hosts/{id:long}/silence", EndSilence);
+        api.MapHostProcessesApi();
         return api;
     }
 

@@ -19,4 +19,5 @@ namespace Lumen.Hub.Hosts;
 [JsonSerializable(typeof(NewHostRequest))]
 [JsonSerializable(typeof(SilenceRequest))]
 [JsonSerializable(typeof(SilenceView))]
+[JsonSerializable(typeof(HostProcessesAnswer))]
 public sealed partial class HostsJsonContext : JsonSerializerContext;

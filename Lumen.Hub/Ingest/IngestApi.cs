@@ -112,7 +112,14 @@ public static class IngestApi
         if (await agents.AuthenticateAsync(http.Request.Headers.Authorization) is null)
             return ApiErrors.Result(StatusCodes.Status401Unauthorized, "missing or invalid agent token");
         var current = await settings.ReadAsync();
-        var policy = new AgentPolicy { CollectionInterval = GoDuration.Format(current.AgentInterval), ProcessesEnabled = false, Metrics = StoredMetrics, FrameFields = OptionalFrameFields.All };
+        var processes = current.Processes;
+        var policy = new AgentPolicy
+        {
+            CollectionInterval = GoDuration.Format(current.AgentInterval), Metrics = StoredMetrics,
+            ProcessesEnabled = processes.Enabled, ProcessesTopN = processes.TopN, ProcessesSortBy = processes.PolicySortBy,
+            ProcessesRedactRegex = processes.RedactRegex.Length > 0 ? processes.RedactRegex : null,
+            FrameFields = OptionalFrameFields.All,
+        };
         return TypedResults.Json(policy, LumenJson.AgentPolicy);
     }
 }

@@ -1,13 +1,14 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Lumen.Hub.Http;
 using Lumen.Protocol;
 
 namespace Lumen.Hub.Settings;
 
 /// <summary>
-/// <c>GET|PUT /api/settings</c>: the runtime settings as Go durations (<c>"24h"</c>). A PUT may
-/// carry any subset; every value is checked before any is written, and the answer is the
-/// complete effective set.
+/// <c>GET|PUT /api/settings</c>: the runtime settings, durations as Go durations (<c>"24h"</c>),
+/// the processes' settings as a boolean, a number and strings. A PUT may carry any subset; every
+/// value is checked before any is written, and the answer is the complete effective set.
 /// </summary>
 public static class SettingsApi
 {
@@ -26,8 +27,15 @@ public static class SettingsApi
         var changes = new Dictionary<string, string>();
         foreach (var (key, value) in body!)
         {
+            if (TextSettingDefinitions.Find(key) is { } textDefinition)
+            {
+                if (TextOf(textDefinition, value) is not { } given)
+                    return ApiErrors.Result(StatusCodes.Status400BadRequest, $"{key} must be {textDefinition.Allowed}");
+                changes[key] = given;
+                continue;
+            }
             if (SettingDefinitions.Find(key) is not { } definition)
-                return ApiErrors.Result(StatusCodes.Status400BadRequest, $"'{key}' is not a setting; the settings are {string.Join(", ", SettingDefinitions.All.Select(d => d.Key))}");
+                return ApiErrors.Result(StatusCodes.Status400BadRequest, $"'{key}' is not a setting; the settings are {string.Join(", ", SettingDefinitions.All.Select(d => d.Key).Concat(TextSettingDefinitions.All.Select(d => d.Key)))}");
             if (value.ValueKind != JsonValueKind.String)
                 return ApiErrors.Result(StatusCodes.Status400BadRequest, $"{key} must be a duration string such as \"{GoDuration.Format(definition.Default)}\", between {definition.Bounds}");
             if (Text(value) is not { } text)
@@ -61,8 +69,23 @@ public static class SettingsApi
         }
     }
 
-    private static IResult Answer(HubSettings settings) =>
-        TypedResults.Json(new Dictionary<string, string>
+    /// <summary>
+    /// A text setting's value as the store takes it, or null when the JSON type is wrong: a
+    /// boolean for a flag, a number for an integer (checked for its bounds by the store), a string otherwise.
+    /// </summary>
+    private static string? TextOf(TextSettingDefinition definition, JsonElement value) => (definition.Kind, value.ValueKind) switch
+    {
+        (TextSettingKind.Flag, JsonValueKind.True) => "true",
+        (TextSettingKind.Flag, JsonValueKind.False) => "false",
+        (TextSettingKind.Integer, JsonValueKind.Number) => value.GetRawText(),
+        (TextSettingKind.Text, JsonValueKind.String) => Text(value),
+        _ => null,
+    };
+
+    private static IResult Answer(HubSettings settings)
+    {
+        var processes = settings.Processes;
+        return TypedResults.Json(new JsonObject
         {
             [SettingDefinitions.RetentionWindow.Key] = GoDuration.Format(settings.RetentionWindow),
             [SettingDefinitions.RetentionInterval.Key] = GoDuration.Format(settings.RetentionInterval),
@@ -71,5 +94,10 @@ public static class SettingsApi
             [SettingDefinitions.DownsampleHotWindow.Key] = GoDuration.Format(settings.DownsampleHotWindow),
             [SettingDefinitions.DownsampleArchiveWindow.Key] = GoDuration.Format(settings.DownsampleArchiveWindow),
             [SettingDefinitions.RetentionAlertsWindow.Key] = GoDuration.Format(settings.RetentionAlertsWindow),
-        }, SettingsJsonContext.Default.DictionaryStringString);
+            [TextSettingDefinitions.ProcessesEnabled.Key] = processes.Enabled,
+            [TextSettingDefinitions.ProcessesTopN.Key] = processes.TopN,
+            [TextSettingDefinitions.ProcessesSortBy.Key] = processes.SortBy == ProcessSortOrder.Mem ? "mem" : "cpu",
+            [TextSettingDefinitions.ProcessesRedactRegex.Key] = processes.RedactRegex,
+        }, SettingsJsonContext.Default.JsonObject);
+    }
 }

@@ -15,4 +15,5 @@ namespace Lumen.Hub.Settings;
     MaxDepth = 16)]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(Dictionary<string, System.Text.Json.JsonElement>))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 public sealed partial class SettingsJsonContext : JsonSerializerContext;

@@ -10,12 +10,17 @@ namespace Lumen.Hub.Settings;
 /// </summary>
 public sealed class SettingsStore(LumenDatabase database, SettingDefaults defaults, TimeProvider clock)
 {
-    public HubSettings Read() => HubSettings.From(ReadValues());
+    public HubSettings Read()
+    {
+        var (values, texts) = ReadValues();
+        return HubSettings.From(values) with { Processes = ProcessSettings.From(texts) };
+    }
 
-    /// <summary>Every setting's effective value by key, second names included.</summary>
-    private Dictionary<string, TimeSpan> ReadValues()
+    /// <summary>Every setting's effective value by key, second names included, and the text settings' canonical text.</summary>
+    private (Dictionary<string, TimeSpan> Values, Dictionary<string, string> Texts) ReadValues()
     {
         var values = new Dictionary<string, TimeSpan>(defaults.Values);
+        var texts = new Dictionary<string, string>(defaults.Texts);
         using var connection = database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT key, value FROM settings;";
@@ -28,10 +33,13 @@ public sealed class SettingsStore(LumenDatabase database, SettingDefaults defaul
             if (SettingDefinitions.Find(reader.GetString(0)) is { SameAs: null } definition
                 && definition.Read(reader.GetString(1), "stored value").Error is null)
                 values[definition.Key] = GoDuration.Parse(reader.GetString(1));
+            else if (TextSettingDefinitions.Find(reader.GetString(0)) is { } text
+                && text.Read(reader.GetString(1), "stored value") is (var value, null))
+                texts[text.Key] = value;
         }
         foreach (var definition in SettingDefinitions.All)
             if (definition.SameAs is { } target) values[definition.Key] = values[target];
-        return values;
+        return (values, texts);
     }
 
     public async Task<HubSettings> ReadAsync() => await Task.Run(Read);
@@ -44,8 +52,15 @@ public sealed class SettingsStore(LumenDatabase database, SettingDefaults defaul
     public HubSettings Write(IReadOnlyDictionary<string, string> changes)
     {
         var parsed = new Dictionary<string, TimeSpan>();
+        var parsedTexts = new Dictionary<string, string>();
         foreach (var (key, text) in changes)
         {
+            if (TextSettingDefinitions.Find(key) is { } textDefinition)
+            {
+                var (canonical, refused) = textDefinition.Read(text, key);
+                parsedTexts[key] = refused is null ? canonical : throw new ArgumentException(refused);
+                continue;
+            }
             var definition = SettingDefinitions.Find(key) ?? throw new ArgumentException($"{key} is not a setting");
             var (value, error) = definition.Read(text, key);
             if (error is not null) throw new ArgumentException(error);
@@ -55,15 +70,15 @@ public sealed class SettingsStore(LumenDatabase database, SettingDefaults defaul
             parsed[target] = value;
         }
 
-        var effective = ReadValues();
+        var (effective, _) = ReadValues();
         foreach (var (key, value) in parsed) effective[key] = value;
         if (SettingDefinitions.CheckTogether(effective) is { } conflict) throw new ArgumentException(conflict);
 
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        foreach (var (key, duration) in parsed)
+        var rows = parsed.Select(p => (p.Key, GoDuration.Format(p.Value))).Concat(parsedTexts.Select(p => (p.Key, p.Value)));
+        foreach (var (key, value) in rows)
         {
-            var value = GoDuration.Format(duration);
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
@@ -83,5 +98,8 @@ public sealed class SettingsStore(LumenDatabase database, SettingDefaults defaul
 /// <summary>The defaults the environment gave at start, already checked against the bounds.</summary>
 public sealed record SettingDefaults(IReadOnlyDictionary<string, TimeSpan> Values)
 {
+    /// <summary>The canonical text of each setting that is not a duration (<see cref="TextSettingDefinitions"/>).</summary>
+    public IReadOnlyDictionary<string, string> Texts { get; init; } = TextSettingDefinitions.Defaults;
+
     public static SettingDefaults BuiltIn { get; } = new(SettingDefinitions.All.ToDictionary(d => d.Key, d => d.Default));
 }

@@ -22,6 +22,7 @@ public sealed record BenchOptions
         usage: Lumen.Bench [options]            run every phase and print the table
                Lumen.Bench bare-server --port N  the bare 204 endpoint (started by the run itself)
                Lumen.Bench parse                 µs and bytes per parse of the golden frames, old parser and new
+               Lumen.Bench processes [--extra N] [--ticks N]  µs and bytes per tick of the agent's process list on this /proc
                Lumen.Bench history [--help]      history query latencies on 100 hosts × 7 days (bench/history.sh)
                Lumen.Bench history-db [--help]   only generate the history benchmark's database
                Lumen.Bench stream [--help]       the live stream: 1,000 paced agents, 200 WebSocket clients

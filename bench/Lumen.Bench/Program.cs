@@ -11,6 +11,8 @@ if (args is ["bare-server", "--port", var port])
     return await BareServer.RunAsync(int.Parse(port, CultureInfo.InvariantCulture));
 if (args is ["parse"])
     return ParseBench.Run();
+if (args is ["processes", ..])
+    return Lumen.Bench.ProcessList.ProcessListBench.Run(args[1..]);
 if (args is ["argon2"])
     return await Lumen.Bench.Accounts.PasswordHashBench.RunAsync();
 if (args is ["history-db", ..])

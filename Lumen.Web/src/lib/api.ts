@@ -10,6 +10,7 @@ import type { AlertEvent, AlertRule, AlertRuleBody, AlertState, RulePreview } fr
 import type { MaintenanceBody, MaintenanceWindow, WindowState } from './maintenance';
 import type { SilenceBody } from './silence';
 import type { HostTagCount, TagInventoryEntry } from './tag-suggestions';
+import type { HostProcesses, ProcessSettings } from './processes';
 import {
   type Channel,
   type ChannelBody,
@@ -95,7 +96,7 @@ export interface User {
   created_at: string;
 }
 
-export interface Settings {
+export interface Settings extends ProcessSettings {
   retention_window: string;
   retention_interval: string;
   agent_interval: string;
@@ -133,6 +134,7 @@ export const api = {
 
   settings: () => request<Settings>('GET', '/api/settings'),
   saveSettings: (changes: Partial<Settings>) => request<Settings>('PUT', '/api/settings', changes),
+  hostProcesses: (id: number) => request<HostProcesses>('GET', `/api/hosts/${id}/processes`),
 
   metrics: (id: number, from: Date, to: Date, stepSeconds?: number) => {
     const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });

@@ -2,14 +2,15 @@
 // at the field; the hub checks again and its {"error"} is shown if it disagrees.
 
 import type { Settings } from './api';
+import type { ProcessSettingKey } from './processes';
 import { describeDuration, formatDuration, parseDuration } from './units';
 
 /**
- * The settings the page edits: every one but `downsample_hot_window`, which the hub keeps as a
+ * The durations the page edits (the processes' settings have a section of their own): every one but `downsample_hot_window`, which the hub keeps as a
  * second name of `retention_window` (GET answers the same value for both; PUT with either
  * writes it), so one field edits both and the two can never disagree.
  */
-export type EditableSetting = Exclude<keyof Settings, 'downsample_hot_window'>;
+export type EditableSetting = Exclude<keyof Settings, 'downsample_hot_window' | ProcessSettingKey>;
 
 export interface SettingRule {
   key: EditableSetting;

@@ -54,6 +54,10 @@ describe('saving settings', () => {
     downsample_hot_window: '24h',
     downsample_archive_window: '8760h',
     retention_alerts_window: '720h',
+    processes_enabled: false,
+    processes_top_n: 10,
+    processes_sort_by: 'cpu',
+    processes_redact_regex: '',
   };
 
   it('groups every setting once, the hot window as the retention window it is another name of', () => {

@@ -27,6 +27,7 @@ public sealed class CollectorActorSpecs() : TestKit(VirtualTime)
         var start = Clock.Now;
 
         await sender.FishForMessageAsync(m => m is SenderQueries.GetCollectionInterval, Wait);
+        await sender.ExpectMsgAsync<SenderQueries.GetProcessesPolicy>(Wait);
         sender.Send(collector, new CollectionInterval(FromPolicy));
         await collector.Ask<ActorIdentity>(new Identify(null), Wait); // the answer has been taken
 

@@ -85,6 +85,29 @@ public sealed class AgentOptionsLoaderSpecs : IDisposable
         Assert.Contains(Refused().Problems, p => p.StartsWith("LUMEN_AGENT_EXTRA_FILESYSTEMS (extra_filesystems) 'data' must be an absolute path"));
     }
 
+    [Theory]
+    [InlineData(null, null, true)]
+    [InlineData("false", null, false)]
+    [InlineData("FALSE", null, false)]
+    [InlineData(null, "false", false)]
+    [InlineData("true", "false", true)]
+    public void Loader_should_let_processes_be_sent_unless_the_environment_or_the_file_says_false(string? env, string? file, bool expected)
+    {
+        File.WriteAllText(ConfigPath, "hub_url: https://hub.lan\ntoken: lum_x\n" + (file is null ? "" : $"processes: {file}\n"));
+        if (env is not null) _env["LUMEN_AGENT_PROCESSES"] = env;
+
+        Assert.Equal(expected, Load().Processes);
+    }
+
+    [Fact]
+    public void Loader_should_refuse_a_processes_value_that_is_not_true_or_false()
+    {
+        File.WriteAllText(ConfigPath, "hub_url: https://hub.lan\ntoken: lum_x\n");
+        _env["LUMEN_AGENT_PROCESSES"] = "off";
+
+        Assert.Contains("LUMEN_AGENT_PROCESSES (processes) 'off' must be true or false", Refused().Problems);
+    }
+
     [Fact]
     public void Loader_should_name_every_missing_required_setting()
     {

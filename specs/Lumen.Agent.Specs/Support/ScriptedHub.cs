@@ -40,6 +40,9 @@ public sealed class ScriptedHub : IAsyncDisposable
     /// <summary>The <c>frame_fields</c> list of the policy, as JSON; null leaves the field out, as a Go hub does.</summary>
     public string? PolicyFrameFields { get; set; }
 
+    /// <summary>The policy's processes fields, as JSON members; a Go hub's default unless a spec sets more.</summary>
+    public string ProcessesPolicy { get; set; } = "\"processes_enabled\":false";
+
     /// <summary>Every accepted body as it was posted.</summary>
     public ConcurrentQueue<byte[]> Bodies { get; } = new();
 
@@ -61,7 +64,7 @@ public sealed class ScriptedHub : IAsyncDisposable
         var hub = new ScriptedHub(app);
         app.MapPost("/api/ingest", hub.IngestAsync);
         app.MapGet("/api/agent/policy", () => Results.Text(
-            $$"""{"collection_interval":"{{hub.CollectionInterval}}","processes_enabled":false{{(hub.PolicyMetrics is { } metrics ? $",\"metrics\":{metrics}" : "")}}{{(hub.PolicyFrameFields is { } fields ? $",\"frame_fields\":{fields}" : "")}}}""",
+            $$"""{"collection_interval":"{{hub.CollectionInterval}}",{{hub.ProcessesPolicy}}{{(hub.PolicyMetrics is { } metrics ? $",\"metrics\":{metrics}" : "")}}{{(hub.PolicyFrameFields is { } fields ? $",\"frame_fields\":{fields}" : "")}}}""",
             "application/json"));
         await app.StartAsync();
         hub.Url = new Uri(app.Urls.First());

@@ -47,6 +47,7 @@ public sealed partial class DeployFilesSpecs
         Assert.Equal(defaults.StreamInterval, fromExample.StreamInterval);
         Assert.Equal(defaults.Batcher, fromExample.Batcher);
         Assert.Equal(defaults.SettingDefaults.Values.OrderBy(v => v.Key), fromExample.SettingDefaults.Values.OrderBy(v => v.Key));
+        Assert.Equal(defaults.SettingDefaults.Texts.OrderBy(v => v.Key), fromExample.SettingDefaults.Texts.OrderBy(v => v.Key));
         Assert.Equal(defaults.Quickstart, fromExample.Quickstart);
     }
 

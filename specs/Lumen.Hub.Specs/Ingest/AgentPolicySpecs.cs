@@ -33,7 +33,7 @@ public sealed class AgentPolicySpecs
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var metrics = string.Join(",", ScalarMetrics.All.Select(metric => $"\"{metric.Name}\""));
-        Assert.Equal($$"""{"collection_interval":"5s","processes_enabled":false,"metrics":[{{metrics}}],"frame_fields":["disks","nics","filesystems"]}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal($$"""{"collection_interval":"5s","processes_enabled":false,"processes_top_n":10,"processes_sort_by":"cpu","metrics":[{{metrics}}],"frame_fields":["disks","nics","filesystems"]}""", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -14,16 +14,17 @@ public sealed class SettingsApiSpecs : IAsyncLifetime
     public async Task DisposeAsync() => await _hub.DisposeAsync();
 
     [Fact]
-    public async Task Get_should_list_every_setting_as_a_go_duration()
+    public async Task Get_should_list_every_duration_setting_as_a_go_duration_and_the_processes_settings_with_their_types()
     {
-        var settings = await _admin.GetFromJsonAsync<Dictionary<string, string>>("/api/settings");
+        var settings = await _admin.GetFromJsonAsync<Dictionary<string, JsonElement>>("/api/settings");
 
         Assert.Equal(new Dictionary<string, string>
         {
             ["retention_window"] = "24h", ["retention_interval"] = "1h", ["agent_interval"] = "5s",
             ["downsample_bucket_size"] = "5m", ["downsample_hot_window"] = "24h", ["downsample_archive_window"] = "8760h",
             ["retention_alerts_window"] = "720h",
-        }, settings);
+            ["processes_enabled"] = "false", ["processes_top_n"] = "10", ["processes_sort_by"] = "\"cpu\"", ["processes_redact_regex"] = "\"\"",
+        }, settings!.ToDictionary(p => p.Key, p => p.Value.ValueKind == JsonValueKind.String && !p.Key.StartsWith("processes_") ? p.Value.GetString()! : p.Value.GetRawText()));
     }
 
     [Fact]
@@ -32,10 +33,10 @@ public sealed class SettingsApiSpecs : IAsyncLifetime
         var response = await _admin.PutAsJsonAsync("/api/settings", new { agent_interval = "10s", retention_window = "48h" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var settings = await response.Content.ReadFromJsonAsync<Dictionary<string, string>>();
-        Assert.Equal("10s", settings!["agent_interval"]);
-        Assert.Equal("48h", settings["retention_window"]);
-        Assert.Equal(Lumen.Hub.Settings.SettingDefinitions.All.Count, settings.Count);
+        var settings = await response.Content.ReadFromJsonAsync<Dictionary<string, JsonElement>>();
+        Assert.Equal("10s", settings!["agent_interval"].GetString());
+        Assert.Equal("48h", settings["retention_window"].GetString());
+        Assert.Equal(Lumen.Hub.Settings.SettingDefinitions.All.Count + Lumen.Hub.Settings.TextSettingDefinitions.All.Count, settings.Count);
         var agent = _hub.AgentClient((await _hub.AddHostAsync("pi")).Token);
         var policy = await agent.GetFromJsonAsync<JsonElement>("/api/agent/policy");
         Assert.Equal("10s", policy.GetProperty("collection_interval").GetString());
@@ -46,11 +47,11 @@ public sealed class SettingsApiSpecs : IAsyncLifetime
     {
         var response = await _admin.PutAsJsonAsync("/api/settings", new { downsample_hot_window = "72h" });
 
-        var settings = await response.Content.ReadFromJsonAsync<Dictionary<string, string>>();
-        Assert.Equal(("72h", "72h"), (settings!["retention_window"], settings["downsample_hot_window"]));
+        var settings = await response.Content.ReadFromJsonAsync<Dictionary<string, JsonElement>>();
+        Assert.Equal(("72h", "72h"), (settings!["retention_window"].GetString(), settings["downsample_hot_window"].GetString()));
         response = await _admin.PutAsJsonAsync("/api/settings", new { retention_window = "36h" });
-        settings = await response.Content.ReadFromJsonAsync<Dictionary<string, string>>();
-        Assert.Equal(("36h", "36h"), (settings!["retention_window"], settings["downsample_hot_window"]));
+        settings = await response.Content.ReadFromJsonAsync<Dictionary<string, JsonElement>>();
+        Assert.Equal(("36h", "36h"), (settings!["retention_window"].GetString(), settings["downsample_hot_window"].GetString()));
     }
 
     [Theory]
@@ -103,14 +104,14 @@ public sealed class SettingsApiSpecs : IAsyncLifetime
         var response = await _admin.PutAsJsonAsync("/api/settings", new { agent_interval = "10s", retention_interval = "2d" });
 
         await response.AssertApiErrorAsync(HttpStatusCode.BadRequest);
-        Assert.Equal("5s", (await _admin.GetFromJsonAsync<Dictionary<string, string>>("/api/settings"))!["agent_interval"]);
+        Assert.Equal("5s", (await _admin.GetFromJsonAsync<Dictionary<string, JsonElement>>("/api/settings"))!["agent_interval"].GetString());
     }
 
     [Fact]
     public async Task Put_should_accept_zero_to_switch_retention_off()
     {
-        var settings = await (await _admin.PutAsJsonAsync("/api/settings", new { retention_window = "0" })).Content.ReadFromJsonAsync<Dictionary<string, string>>();
+        var settings = await (await _admin.PutAsJsonAsync("/api/settings", new { retention_window = "0" })).Content.ReadFromJsonAsync<Dictionary<string, JsonElement>>();
 
-        Assert.Equal("0", settings!["retention_window"]);
+        Assert.Equal("0", settings!["retention_window"].GetString());
     }
 }

@@ -21,6 +21,7 @@ import { DetailTiles } from './detail-tiles';
 import { DevicesPanel } from './devices-panel';
 import { DownloadLinks } from './download-links';
 import { GpuPanel } from './gpu-panel';
+import { ProcessesPanel } from './processes-panel';
 import { BackLink, HostHeader } from './host-header';
 import { ZoomBar } from './zoom-bar';
 
@@ -97,6 +98,8 @@ export function HostDetail({ id }: { id: number }) {
       <DevicesPanel hostId={id} latest={latest} range={range} fetchKey={fetchKey} />
 
       <ContainersPanel hostId={id} latest={latest} range={range} fetchKey={fetchKey} />
+
+      <ProcessesPanel hostId={id} latest={latest} />
     </div>
   );
 }

@@ -2,9 +2,10 @@ import type { User } from '../../lib/api';
 import { AccountSection } from './account-section';
 import { HostsSection } from './hosts-section';
 import { NotificationsSection } from './notifications-section';
+import { ProcessesSection } from './processes-section';
 import { RuntimeSection } from './runtime-section';
 
-/** Hosts and their tokens, the notification channels, the agents' interval, history retention and downsampling, the account's password. */
+/** Hosts and their tokens, the notification channels, the agents' interval, history retention and downsampling, the agents' process lists, the account's password. */
 export function Settings({ user }: { user: User }) {
   return (
     <div className="space-y-5">
@@ -16,7 +17,10 @@ export function Settings({ user }: { user: User }) {
       <NotificationsSection />
       <div className="grid grid-cols-1 gap-5 xl:grid-cols-2">
         <RuntimeSection />
-        <AccountSection user={user} />
+        <div className="space-y-5">
+          <ProcessesSection />
+          <AccountSection user={user} />
+        </div>
       </div>
     </div>
   );
