@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization.Metadata;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Http;
 using Lumen.Hub.Settings;
@@ -25,64 +26,44 @@ public static class ItemHistoryApi
 
     private sealed record Target(HostId Host, string Name, HistoryWindow Window);
 
-    private static async Task<IResult> HandleContainersAsync(string id, HttpContext http, HistoryStore hosts, ItemHistoryStore items, SettingsStore settings, TimeProvider clock)
-    {
-        var (target, refusal) = await ResolveAsync(id, http, hosts, settings, clock);
-        if (target is null) return refusal!;
-        var window = target.Window;
-        var containers = await items.ReadContainersAsync(target.Host, window);
-        return TypedResults.Json(new ContainerMetrics
+    private static Task<IResult> HandleContainersAsync(string id, HttpContext http, HistoryStore hosts, ItemHistoryStore items, SettingsStore settings, TimeProvider clock) =>
+        AnswerAsync(id, http, hosts, settings, clock, items.ReadContainers, (target, containers) => new ContainerMetrics
         {
-            Host = target.Name, From = window.From, To = window.To, StepSeconds = window.StepSeconds, Containers = containers,
+            Host = target.Name, From = target.Window.From, To = target.Window.To, StepSeconds = target.Window.StepSeconds, Containers = containers,
         }, ItemHistoryJson.ContainerMetrics);
-    }
 
-    private static async Task<IResult> HandleGpusAsync(string id, HttpContext http, HistoryStore hosts, ItemHistoryStore items, SettingsStore settings, TimeProvider clock)
-    {
-        var (target, refusal) = await ResolveAsync(id, http, hosts, settings, clock);
-        if (target is null) return refusal!;
-        var window = target.Window;
-        var gpus = await items.ReadGpusAsync(target.Host, window);
-        return TypedResults.Json(new GpuMetrics
+    private static Task<IResult> HandleGpusAsync(string id, HttpContext http, HistoryStore hosts, ItemHistoryStore items, SettingsStore settings, TimeProvider clock) =>
+        AnswerAsync(id, http, hosts, settings, clock, items.ReadGpus, (target, gpus) => new GpuMetrics
         {
-            Host = target.Name, From = window.From, To = window.To, StepSeconds = window.StepSeconds, Gpus = gpus,
+            Host = target.Name, From = target.Window.From, To = target.Window.To, StepSeconds = target.Window.StepSeconds, Gpus = gpus,
         }, ItemHistoryJson.GpuMetrics);
-    }
 
-    private static async Task<IResult> HandleDisksAsync(string id, HttpContext http, HistoryStore hosts, ItemHistoryStore items, SettingsStore settings, TimeProvider clock)
-    {
-        var (target, refusal) = await ResolveAsync(id, http, hosts, settings, clock);
-        if (target is null) return refusal!;
-        var window = target.Window;
-        var disks = await items.ReadDisksAsync(target.Host, window);
-        return TypedResults.Json(new DiskMetrics
+    private static Task<IResult> HandleDisksAsync(string id, HttpContext http, HistoryStore hosts, ItemHistoryStore items, SettingsStore settings, TimeProvider clock) =>
+        AnswerAsync(id, http, hosts, settings, clock, items.ReadDisks, (target, disks) => new DiskMetrics
         {
-            Host = target.Name, From = window.From, To = window.To, StepSeconds = window.StepSeconds, Disks = disks,
+            Host = target.Name, From = target.Window.From, To = target.Window.To, StepSeconds = target.Window.StepSeconds, Disks = disks,
         }, ItemHistoryJson.DiskMetrics);
-    }
 
-    private static async Task<IResult> HandleNicsAsync(string id, HttpContext http, HistoryStore hosts, ItemHistoryStore items, SettingsStore settings, TimeProvider clock)
-    {
-        var (target, refusal) = await ResolveAsync(id, http, hosts, settings, clock);
-        if (target is null) return refusal!;
-        var window = target.Window;
-        var nics = await items.ReadNicsAsync(target.Host, window);
-        return TypedResults.Json(new NicMetrics
+    private static Task<IResult> HandleNicsAsync(string id, HttpContext http, HistoryStore hosts, ItemHistoryStore items, SettingsStore settings, TimeProvider clock) =>
+        AnswerAsync(id, http, hosts, settings, clock, items.ReadNics, (target, nics) => new NicMetrics
         {
-            Host = target.Name, From = window.From, To = window.To, StepSeconds = window.StepSeconds, Nics = nics,
+            Host = target.Name, From = target.Window.From, To = target.Window.To, StepSeconds = target.Window.StepSeconds, Nics = nics,
         }, ItemHistoryJson.NicMetrics);
-    }
 
-    private static async Task<IResult> HandleFilesystemsAsync(string id, HttpContext http, HistoryStore hosts, ItemHistoryStore items, SettingsStore settings, TimeProvider clock)
+    private static Task<IResult> HandleFilesystemsAsync(string id, HttpContext http, HistoryStore hosts, ItemHistoryStore items, SettingsStore settings, TimeProvider clock) =>
+        AnswerAsync(id, http, hosts, settings, clock, items.ReadFilesystems, (target, filesystems) => new FilesystemMetrics
+        {
+            Host = target.Name, From = target.Window.From, To = target.Window.To, StepSeconds = target.Window.StepSeconds, Filesystems = filesystems,
+        }, ItemHistoryJson.FilesystemMetrics);
+
+    /// <summary>Every item route's steps: the window and host (or the refusal), the read off the request thread, the answer.</summary>
+    private static async Task<IResult> AnswerAsync<TSeries, TAnswer>(string id, HttpContext http, HistoryStore hosts, SettingsStore settings, TimeProvider clock,
+        Func<HostId, HistoryWindow, IReadOnlyList<TSeries>> read, Func<Target, IReadOnlyList<TSeries>, TAnswer> shape, JsonTypeInfo<TAnswer> json)
     {
         var (target, refusal) = await ResolveAsync(id, http, hosts, settings, clock);
         if (target is null) return refusal!;
-        var window = target.Window;
-        var filesystems = await items.ReadFilesystemsAsync(target.Host, window);
-        return TypedResults.Json(new FilesystemMetrics
-        {
-            Host = target.Name, From = window.From, To = window.To, StepSeconds = window.StepSeconds, Filesystems = filesystems,
-        }, ItemHistoryJson.FilesystemMetrics);
+        var series = await Task.Run(() => read(target.Host, target.Window));
+        return TypedResults.Json(shape(target, series), json);
     }
 
     private static async Task<(Target? Target, IResult? Refusal)> ResolveAsync(string id, HttpContext http, HistoryStore hosts, SettingsStore settings, TimeProvider clock)

@@ -80,16 +80,6 @@ public sealed class ItemHistoryStore(LumenDatabase database)
         return series;
     }
 
-    public Task<IReadOnlyList<ContainerSeries>> ReadContainersAsync(HostId host, HistoryWindow window) => Task.Run(() => ReadContainers(host, window));
-
-    public Task<IReadOnlyList<GpuSeries>> ReadGpusAsync(HostId host, HistoryWindow window) => Task.Run(() => ReadGpus(host, window));
-
-    public Task<IReadOnlyList<DiskSeries>> ReadDisksAsync(HostId host, HistoryWindow window) => Task.Run(() => ReadDisks(host, window));
-
-    public Task<IReadOnlyList<NicSeries>> ReadNicsAsync(HostId host, HistoryWindow window) => Task.Run(() => ReadNics(host, window));
-
-    public Task<IReadOnlyList<FilesystemSeries>> ReadFilesystemsAsync(HostId host, HistoryWindow window) => Task.Run(() => ReadFilesystems(host, window));
-
     /// <summary>SQLite's <c>EXPLAIN QUERY PLAN</c> for reading <paramref name="table"/>, one line per step.</summary>
     public IReadOnlyList<string> ExplainQueryPlan(ItemTable table, HostId host, HistoryWindow window)
     {

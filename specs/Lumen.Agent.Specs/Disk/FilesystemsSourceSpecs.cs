@@ -63,8 +63,13 @@ public sealed class FilesystemsSourceSpecs
 
         var whileHung = await CollectAsync(source);
         serverBack.Set();
-        await Task.Delay(100);
+        // The background check finishes when it finishes: collect until it has, bounded, rather than guess a delay.
         var afterwards = await CollectAsync(source);
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); !afterwards.Any(fs => fs.Mount == "/mnt/nas") && DateTime.UtcNow < deadline;)
+        {
+            await Task.Delay(50);
+            afterwards = await CollectAsync(source);
+        }
 
         Assert.DoesNotContain(whileHung, fs => fs.Mount == "/mnt/nas");
         Assert.Contains(whileHung, fs => fs.Mount == "/srv/data");
