@@ -56,6 +56,7 @@ public sealed class FrameBufferActor : ReceivePersistentActor, IWithTimers
         Command<TakeOldest>(HandleTakeOldest);
         Command<GetBufferStatus>(_ => Sender.Tell(new BufferStatus(_state.Count, _state.OldestTs, _state.Bytes, _drops.SinceStart)));
         Command<DropReportTick>(_ => LogDrops());
+        Command<RestIfEmpty>(_ => HandleRestIfEmpty());
         Command<DeleteMessagesSuccess>(_ => { });
         Command<DeleteMessagesFailure>(f => _log.Warning("Frame buffer could not trim its journal (tried again after the next confirm): {0}", f.Cause.Message));
     }
@@ -81,6 +82,7 @@ public sealed class FrameBufferActor : ReceivePersistentActor, IWithTimers
 
         if (_start.Seed.Count == 0)
         {
+            TellParentIfEmpty();
             DropOverCaps();
             return;
         }
@@ -118,7 +120,23 @@ public sealed class FrameBufferActor : ReceivePersistentActor, IWithTimers
         {
             _state.Remove(e.Ids);
             TrimJournal();
+            TellParentIfEmpty();
         });
+    }
+
+    /// <summary>
+    /// Commands wait while an event is being written, so by now every frame sent before this
+    /// question is journaled; one that comes later waits in the supervisor's stash.
+    /// </summary>
+    private void HandleRestIfEmpty()
+    {
+        if (_state.Count == 0) Context.Stop(Self);
+        else Sender.Tell(BufferStillHolds.Instance);
+    }
+
+    private void TellParentIfEmpty()
+    {
+        if (_state.Count == 0) Context.Parent.Tell(BufferEmptied.Instance);
     }
 
     private void HandleTakeOldest(TakeOldest query)
@@ -144,6 +162,7 @@ public sealed class FrameBufferActor : ReceivePersistentActor, IWithTimers
             _drops.Add(e.ByAge, e.BySize);
             if (!Timers.IsTimerActive(DropReportTick.Key)) LogDrops();
             TrimJournal();
+            TellParentIfEmpty();
             then?.Invoke();
         });
     }

@@ -19,3 +19,24 @@ public sealed record BufferRecovered
 /// the frames it had read before the failure.
 /// </summary>
 public sealed record BufferRecoveryFailed(Exception Cause, IReadOnlyList<StoredFrame> Kept);
+
+/// <summary>The buffer's last frame was confirmed or dropped: it holds nothing (to its supervisor).</summary>
+public sealed record BufferEmptied
+{
+    public static readonly BufferEmptied Instance = new();
+}
+
+/// <summary>
+/// Stop if you hold nothing (supervisor to buffer). The buffer stops, or answers
+/// <see cref="BufferStillHolds"/> when a frame came in meanwhile.
+/// </summary>
+public sealed record RestIfEmpty
+{
+    public static readonly RestIfEmpty Instance = new();
+}
+
+/// <summary>The answer to <see cref="RestIfEmpty"/> from a buffer that holds frames again.</summary>
+public sealed record BufferStillHolds
+{
+    public static readonly BufferStillHolds Instance = new();
+}

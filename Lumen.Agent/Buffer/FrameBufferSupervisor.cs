@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Hosting;
+using Lumen.Agent.Runtime;
 using static Lumen.Agent.Buffer.FrameBufferCommands;
 using static Lumen.Agent.Buffer.FrameBufferQueries;
 
@@ -10,17 +11,27 @@ namespace Lumen.Agent.Buffer;
 /// The frame buffer's address: speaks its protocol and forwards to <see cref="FrameBufferActor"/>.
 /// It starts the buffer only when there is something to hold (a file from an earlier run, or
 /// the first frame), so an agent whose hub never fails never creates the file. It checks the
-/// file before the journal opens it and starts afresh when the file is damaged.
+/// file before the journal opens it and starts afresh when the file is damaged. Once a drained
+/// buffer has held nothing for <see cref="DefaultRestAfter"/>, it stops it and gives the memory
+/// the outage took back to the machine; the next frame starts it again from its file.
 /// </summary>
 public sealed class FrameBufferSupervisor : ReceiveActor, IWithUnboundedStash, IWithTimers
 {
     /// <summary>A write that fails at every start (a full disk) must not spin: one attempt per tick.</summary>
     public static readonly TimeSpan DefaultRestartDelay = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Long enough that a hub which flaps (answers, then fails again) keeps the buffer running;
+    /// short against the minutes an outage's memory would otherwise stay taken.
+    /// </summary>
+    public static readonly TimeSpan DefaultRestAfter = TimeSpan.FromMinutes(1);
+
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly BufferOptions _options;
     private readonly TimeProvider _time;
     private readonly TimeSpan _restartDelay;
+    private readonly TimeSpan _restAfter;
+    private readonly Action _releaseMemory;
     private IActorRef _buffer = ActorRefs.Nobody;
     private BufferRecoveryFailed? _failure;
     private bool _resetTried;
@@ -31,9 +42,9 @@ public sealed class FrameBufferSupervisor : ReceiveActor, IWithUnboundedStash, I
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public FrameBufferSupervisor(BufferOptions options, TimeProvider time, TimeSpan restartDelay)
+    public FrameBufferSupervisor(BufferOptions options, TimeProvider time, TimeSpan restartDelay, TimeSpan restAfter, Action releaseMemory)
     {
-        (_options, _time, _restartDelay) = (options, time, restartDelay);
+        (_options, _time, _restartDelay, _restAfter, _releaseMemory) = (options, time, restartDelay, restAfter, releaseMemory);
         Receive<BufferFile.Inspection>(HandleInspection);
         Receive<Status.Failure>(f => HandleInspection(new BufferFile.Unchecked(f.Cause.Message)));
         ReceiveAny(_ => Stash.Stash());
@@ -110,7 +121,42 @@ public sealed class FrameBufferSupervisor : ReceiveActor, IWithUnboundedStash, I
         Receive<BufferRecovered>(_ => { });
         Receive<BufferRecoveryFailed>(failed => _failure = failed);
         Receive<Terminated>(HandleStopped);
+        Receive<BufferEmptied>(_ => Timers.StartSingleTimer(RestTick.Instance, RestTick.Instance, _restAfter));
+        Receive<RestTick>(_ => AskToRest());
+        Receive<BufferFrame>(frame =>
+        {
+            Timers.Cancel(RestTick.Instance);
+            _buffer.Forward(frame);
+        });
         ReceiveAny(message => _buffer.Forward(message));
+    }
+
+    /// <summary>
+    /// Holds every message back until the buffer has answered, so none can reach a buffer that
+    /// is stopping (a frame sent to it then would be lost with its mailbox).
+    /// </summary>
+    private void AskToRest()
+    {
+        _buffer.Tell(RestIfEmpty.Instance);
+        Become(() =>
+        {
+            Receive<BufferStillHolds>(_ =>
+            {
+                Become(Active);
+                Stash.UnstashAll();
+            });
+            Receive<Terminated>(terminated =>
+            {
+                if (!terminated.ActorRef.Equals(_buffer)) return;
+                _buffer = ActorRefs.Nobody;
+                _releaseMemory();
+                _log.Info("Frame buffer drained and idle for {0}: stopped it and gave its memory back; the next frame the hub does not take starts it again", _restAfter);
+                Become(Dormant);
+                Stash.UnstashAll();
+            });
+            Receive<BufferRecoveryFailed>(failed => _failure = failed);
+            ReceiveAny(_ => Stash.Stash());
+        });
     }
 
     private void HandleStopped(Terminated terminated)
@@ -170,8 +216,16 @@ public sealed class FrameBufferSupervisor : ReceiveActor, IWithUnboundedStash, I
         public static readonly RestartTick Instance = new();
     }
 
-    public static Props Props(BufferOptions options, TimeProvider? time = null, TimeSpan? restartDelay = null) =>
-        Akka.Actor.Props.Create(() => new FrameBufferSupervisor(options, time ?? TimeProvider.System, restartDelay ?? DefaultRestartDelay));
+    private sealed record RestTick
+    {
+        public static readonly RestTick Instance = new();
+    }
+
+    /// <param name="releaseMemory">run once a drained buffer has stopped; <see cref="ProcessMemory.Release"/> unless a spec says otherwise.</param>
+    public static Props Props(BufferOptions options, TimeProvider? time = null, TimeSpan? restartDelay = null,
+        TimeSpan? restAfter = null, Action? releaseMemory = null) =>
+        Akka.Actor.Props.Create(() => new FrameBufferSupervisor(options, time ?? TimeProvider.System, restartDelay ?? DefaultRestartDelay,
+            restAfter ?? DefaultRestAfter, releaseMemory ?? ProcessMemory.Release));
 }
 
 public static class FrameBufferWiring

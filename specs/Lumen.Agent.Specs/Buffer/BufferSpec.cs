@@ -16,8 +16,9 @@ public abstract class BufferSpec(BufferFolder folder) : TestKit(folder.Config), 
 
     protected WallClock Clock { get; } = new(WallClock.Noon);
 
-    protected IActorRef StartBuffer(BufferOptions? options = null, ActorSystem? system = null, TimeSpan? restartDelay = null) =>
-        (system ?? Sys).ActorOf(FrameBufferSupervisor.Props(options ?? folder.Options(), Clock, restartDelay));
+    protected IActorRef StartBuffer(BufferOptions? options = null, ActorSystem? system = null, TimeSpan? restartDelay = null,
+        TimeSpan? restAfter = null, Action? releaseMemory = null) =>
+        (system ?? Sys).ActorOf(FrameBufferSupervisor.Props(options ?? folder.Options(), Clock, restartDelay, restAfter, releaseMemory));
 
     /// <summary>Buffers one frame per second offset from now; each frame's CPU is its offset.</summary>
     protected void BufferSeconds(IActorRef buffer, params int[] seconds)
