@@ -20,7 +20,11 @@ public static class AgentHost
     /// <param name="customize">Lets a host process embedding the agent (the hub's built-in agent) adjust its services.</param>
     public static IHost Build(AgentOptions options, Action<HostApplicationBuilder>? customize = null)
     {
-        var builder = Host.CreateApplicationBuilder();
+        // Empty: the default builder reads appsettings.json with reload on change, which watches
+        // the content root and every folder under it. Under systemd that is "/": 61,260 inotify
+        // watches and about 100 MiB more resident, for a file the agent never reads
+        // (docs/agent-footprint.md). The agent is configured by agent.yaml and LUMEN_* variables.
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Lumen.Agent.Configuration;
 using Lumen.Agent.Specs.Support;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -29,6 +30,19 @@ public sealed class AgentHostSpecs : IAsyncLifetime
         await host.StopAsync();
 
         Assert.Equal("spec-box", _hub.Accepted.First().Host);
+    }
+
+    [Fact]
+    public void AgentHost_should_read_no_configuration_file_so_it_watches_no_folder()
+    {
+        // A file provider with reload on change watches its folder recursively: under systemd
+        // the working directory is "/", the whole filesystem.
+        using var host = AgentHost.Build(new AgentOptions(_hub.Url, "lum_spec", "spec-box", TimeSpan.FromSeconds(5),
+            "/", "/nonexistent/docker.sock", _bufferPath, TimeSpan.FromHours(24), 10));
+
+        var configuration = (IConfigurationRoot)host.Services.GetRequiredService<IConfiguration>();
+
+        Assert.DoesNotContain(configuration.Providers, p => p is FileConfigurationProvider);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
