@@ -35,7 +35,10 @@ public static class HubApp
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // No reload on change: it watches the content root and every folder under it, and under
+        // systemd (no WorkingDirectory) that is "/": 61,551 inotify watches measured, for
+        // appsettings files the hub does not use. Its settings are LUMEN_HUB_* variables.
+        var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
         var options = HubOptionsLoader.Load(key => builder.Configuration[key]);
 
         builder.WebHost.UseUrls(options.ListenUrl);
