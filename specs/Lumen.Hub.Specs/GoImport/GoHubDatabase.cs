@@ -91,9 +91,10 @@ public sealed class GoHubDatabase : IDisposable
     public GoHubDatabase(string folder, int gooseVersion = 25)
     {
         Path = System.IO.Path.Combine(folder, "go-lumen.db");
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString());
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false, ForeignKeys = false }.ToString());
         _connection.Open();
-        Execute($"PRAGMA journal_mode = WAL; {Schema}");
+        // The Go hub never turns foreign keys on, so its files hold orphans (§1); this driver's build turns them on by default.
+        Execute($"PRAGMA foreign_keys = OFF; PRAGMA journal_mode = WAL; {Schema}");
         // As goose leaves it: version 0 at its start, then one row per migration applied.
         for (var version = 0; version <= gooseVersion; version++) Execute($"INSERT INTO goose_db_version (version_id, is_applied) VALUES ({version}, 1);");
     }
@@ -158,7 +159,7 @@ public sealed class GoHubDatabase : IDisposable
     /// <summary>Another connection to the file, as a running Go hub holds one.</summary>
     public SqliteConnection OpenAnother()
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString());
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false, ForeignKeys = false }.ToString());
         connection.Open();
         return connection;
     }
