@@ -4,6 +4,7 @@ using System.Text.Json;
 using Lumen.Hub.Cli;
 using Lumen.Hub.Specs.Support;
 using Lumen.Protocol;
+using Lumen.Specs.Support;
 
 namespace Lumen.Hub.Specs.GoImport;
 
@@ -51,6 +52,23 @@ public sealed class ImportGoCommandSpecs : IDisposable
         Assert.Contains("\"name\":\"CPU hot\"", await alice.GetStringAsync("/api/alerts/rules"), StringComparison.Ordinal);
         Assert.Contains("\"name\":\"phone\"", await alice.GetStringAsync("/api/alerts/channels"), StringComparison.Ordinal);
         Assert.Contains("kernel update", await alice.GetStringAsync("/api/maintenance"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportGo_should_import_into_the_file_of_a_running_hub_whose_agents_then_post_with_their_go_tokens()
+    {
+        var go = GoHubContents.Fill(_go);
+        await using var hub = new HubFactory();
+        _ = hub.Services;
+        var environment = new Dictionary<string, string> { ["LUMEN_HUB_DB_PATH"] = hub.Database.FilePath };
+
+        var exit = ImportGoCommand.Run([_go.Path], environment.GetValueOrDefault, TextWriter.Null, TextWriter.Null);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(5, hub.Database.Scalar("SELECT count(*) FROM snapshots;"));
+        var agent = hub.AgentClient(go.NasToken);
+        await Eventually.TrueAsync(async () => (await agent.PostAsync("/api/ingest", Frames.Content())).StatusCode == HttpStatusCode.NoContent,
+            "the running hub to accept the Go agent's token");
     }
 
     [Fact]
