@@ -213,7 +213,20 @@ public sealed class GoDatabaseImporterSpecs : IDisposable
     }
 
     [Fact]
-    public void Import_should_leave_the_go_file_as_it_was()
+    public void Import_should_create_and_migrate_this_hubs_database_when_it_is_not_there_yet()
+    {
+        GoHubContents.Fill(_go);
+        var fresh = System.IO.Path.Combine(_hub.Folder, "new", "lumen.db");
+
+        var report = GoDatabaseImporter.Import(_go.Path, fresh, new GoImportOptions());
+
+        Assert.Equal(2, report.Imported("hosts"));
+        Assert.Equal(5, report.Imported("snapshots"));
+        Assert.True(File.Exists(fresh));
+    }
+
+    [Fact]
+    public void Import_should_leave_the_go_files_bytes_and_time_as_they_were_and_its_write_ahead_log_empty()
     {
         GoHubContents.Fill(_go);
         _go.Dispose();
@@ -224,6 +237,9 @@ public sealed class GoDatabaseImporterSpecs : IDisposable
 
         Assert.Equal(bytes, File.ReadAllBytes(_go.Path));
         Assert.Equal(modified, File.GetLastWriteTimeUtc(_go.Path));
+        // SQLite's read-only reader of a WAL file needs a -wal and -shm beside it, and cannot remove
+        // them: an empty log, which the Go hub opens as usual on its next start.
+        Assert.Equal(0, new FileInfo(_go.Path + "-wal").Length);
     }
 
     [Fact]
