@@ -32,10 +32,17 @@ public sealed class ImportGoCommandSpecs : IDisposable
     }
 
     [Fact]
-    public async Task ImportGo_should_leave_a_hub_where_the_go_agents_token_posts_the_go_password_signs_in_and_history_answers()
+    public async Task ImportGo_run_by_the_hub_binary_should_leave_a_hub_where_the_go_agents_token_posts_the_go_password_signs_in_and_history_answers()
     {
         var go = GoHubContents.Fill(_go);
-        Assert.Equal(0, Run(_go.Path).Exit);
+        using (var import = ChildProcess.Start("import-go", BuiltBinaries.Hub, ["import-go", _go.Path],
+            new Dictionary<string, string> { ["LUMEN_HUB_DB_PATH"] = _hub.FilePath }, _hub.Folder))
+        {
+            Assert.Equal(0, await import.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            // Each output line carries the child process's prefix.
+            await Eventually.TrueAsync(() => Task.FromResult(import.Output.Contains("]   users                               1             0         0", StringComparison.Ordinal)),
+                "the import's table to show one user imported");
+        }
 
         using var hub = await RealHub.StartAsync(_hub);
         await hub.PostFrameAsync(go.PiToken, "33", 0);
