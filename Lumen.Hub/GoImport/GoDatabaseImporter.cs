@@ -28,11 +28,14 @@ public static class GoDatabaseImporter
         var tally = new GoImportTally();
         using (var connection = database.Open())
         {
-            var hosts = HostImport.Run(connection, contents, options, tally);
+            HostImport.CheckMayImport(connection, contents, options);
             UserImport.Run(connection, contents, options, tally);
             SettingImport.Run(database, contents, options, tally);
             AlertImport.Run(connection, contents, options, tally);
             MaintenanceImport.Run(connection, contents, options, tally);
+            // Hosts last: a running hub notices new hosts (their table's counter) and then reloads
+            // its alert policy, which so finds the rules, windows and tags already committed.
+            var hosts = HostImport.Run(connection, contents, options, tally);
             var rowsPerSecond = SnapshotImport.Run(source, database, hosts, options, tally);
             foreach (var (table, rows) in contents.NotImported.Where(t => t.Value > 0))
             {

@@ -22,7 +22,7 @@ internal static class HostImport
     {
         var now = options.Clock.GetUtcNow().ToUnixTimeMilliseconds();
         using var target = new TargetTransaction(connection);
-        var here = target.Query("SELECT id, name, token_hash FROM hosts;", r => new HubHost(r.GetInt64(0), r.GetString(1), (byte[])r.GetValue(2)));
+        var here = HostsHere(target);
         if (!options.Merge) RefuseHostsOfItsOwn(here, go.Hosts);
 
         var tags = TagImport.Run(target, go, now, tally);
@@ -65,6 +65,18 @@ internal static class HostImport
         target.Commit();
         return mapped;
     }
+
+    /// <summary>Refuses, before anything is written, a hub with hosts of its own when not merging.</summary>
+    /// <exception cref="GoImportException">this hub has a host the Go file does not hold (by name and token).</exception>
+    public static void CheckMayImport(SqliteConnection connection, GoContents go, GoImportOptions options)
+    {
+        if (options.Merge) return;
+        using var target = new TargetTransaction(connection);
+        RefuseHostsOfItsOwn(HostsHere(target), go.Hosts);
+    }
+
+    private static List<HubHost> HostsHere(TargetTransaction target) =>
+        target.Query("SELECT id, name, token_hash FROM hosts;", r => new HubHost(r.GetInt64(0), r.GetString(1), (byte[])r.GetValue(2)));
 
     private sealed record OptionalColumns(bool PublicVisible, bool MetadataUpdatedAt);
 
