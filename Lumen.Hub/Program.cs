@@ -19,6 +19,8 @@ if (args is ["hosts", .. var hostArgs])
     return HostsCommand.Run(hostArgs, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
 if (args is ["users", .. var userArgs])
     return UsersCommand.Run(userArgs, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
+if (args is ["import-go", .. var importArgs])
+    return ImportGoCommand.Run(importArgs, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
 
 WebApplication app;
 try

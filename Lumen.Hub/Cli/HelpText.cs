@@ -16,6 +16,10 @@ public static class HelpText
           lumen-hub users reset-password NAME
                                          set a new generated password (shown once) and end
                                          that user's sessions
+          lumen-hub import-go PATH [--history-days N] [--merge]
+                                         import a Go Lumen hub's database (hosts and their
+                                         tokens, users, settings, alerts, history); see
+                                         lumen-hub import-go --help
           lumen-hub healthcheck          exit 0 if the hub configured here answers /healthz
           lumen-hub --version            print the version
           lumen-hub --help               this text

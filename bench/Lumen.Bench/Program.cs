@@ -15,6 +15,8 @@ if (args is ["processes", ..])
     return Lumen.Bench.ProcessList.ProcessListBench.Run(args[1..]);
 if (args is ["argon2"])
     return await Lumen.Bench.Accounts.PasswordHashBench.RunAsync();
+if (args is ["import-go", ..])
+    return Lumen.Bench.GoImport.ImportGoBench.Run(args[1..]);
 if (args is ["history-db", ..])
     return HistoryCommand.CreateDatabase(args[1..]);
 if (args is ["history-flush", ..])
