@@ -45,8 +45,9 @@ public static class HelpText
           LUMEN_HUB_PROCESSES_TOP_N       how many processes a frame lists [10; 1–50]
           LUMEN_HUB_PROCESSES_SORT_BY     cpu or mem (rss is taken as mem) [cpu]
           LUMEN_HUB_PROCESSES_REDACT_REGEX  matches replaced by *** in command lines [none]
-          LUMEN_HUB_SECRET                session signing secret, ≥ 32 characters [generated on
-                                          first start, kept in <data folder>/session-secret]
+          LUMEN_HUB_SECRET                session signing secret, ≥ 32 characters; a Go hub's hex
+                                          secret (≥ 64 hex digits) keeps meaning the same key
+                                          [generated on first start, kept in <data folder>/session-secret]
           LUMEN_HUB_ADMIN_USERNAME        with LUMEN_HUB_ADMIN_PASSWORD: an admin created at start
           LUMEN_HUB_ADMIN_PASSWORD        when no user of that name exists [none]
           LUMEN_HUB_LOCAL_AGENT           true: the hub also reports its own machine through a
