@@ -64,7 +64,8 @@ public static class HelpText
                                           [install/ beside the database file]
 
         The runtime settings (agent interval, retention, downsampling) seed defaults: once a
-        value is set in the hub, the stored value wins.
+        value is set in the hub, the stored value wins. The Go hub's LUMEN_HUB_DEV and
+        LUMEN_HUB_ALERT_INTERVAL are not read: a warning at start names them if set.
 
         """;
 }
