@@ -20,6 +20,13 @@ if (args is ["hosts", .. var hostArgs])
 if (args is ["users", .. var userArgs])
     return UsersCommand.Run(userArgs, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
 
+if (CommandLine.Refusal(args) is { } refusal)
+{
+    Console.Error.WriteLine($"lumen-hub: {refusal}\n");
+    Console.Error.Write(HelpText.Hub);
+    return CommandLine.UsageExitCode;
+}
+
 WebApplication app;
 try
 {

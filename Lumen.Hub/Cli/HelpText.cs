@@ -20,6 +20,9 @@ public static class HelpText
           lumen-hub --version            print the version
           lumen-hub --help               this text
 
+        Each variable below can also be given as an option, --LUMEN_HUB_ADDR=:9000 or
+        --LUMEN_HUB_ADDR :9000. Any other word or option stops with this text and exit code 2.
+
         The host and user commands work on the same database while the hub runs. On a machine
         to monitor:
           curl -fsSL http://HUB:8090/install.sh | sudo bash -s -- --token lum_…
