@@ -35,6 +35,15 @@ public sealed partial class HubVariablesSpecs
     }
 
     [Fact]
+    public void Known_should_be_every_variable_the_loader_asks_for_and_the_backups_passphrase()
+    {
+        var asked = new HashSet<string>();
+        HubOptionsLoader.Load(name => { asked.Add(name); return null; }, folderIsWritable: _ => true);
+
+        Assert.Equal(asked.Except(HubVariables.GoOnly.Keys).Append("LUMEN_HUB_BACKUP_PASSPHRASE").Order(), HubVariables.Known.Order());
+    }
+
+    [Fact]
     public void Help_should_list_exactly_the_variables_the_hub_reads_and_name_the_Go_only_ones()
     {
         var inHelp = LumenHubName().Matches(HelpText.Hub).Select(m => m.Value).ToHashSet();
