@@ -126,7 +126,7 @@ public sealed class S3BackupTarget : IBackupTarget, IDisposable
             {
                 var name = item.Key[_options.Prefix.Length..];
                 if (S3BackupNames.LooksLikeBackup(name))
-                    entries.Add(new BackupEntry(name, item.Size ?? 0, new DateTimeOffset(item.LastModified ?? default, TimeSpan.Zero)));
+                    entries.Add(new BackupEntry(name, item.Size ?? 0, AsUtc(item.LastModified ?? DateTime.UnixEpoch)));
             }
             request.ContinuationToken = page.NextContinuationToken;
         } while (page.IsTruncated == true);
@@ -154,6 +154,10 @@ public sealed class S3BackupTarget : IBackupTarget, IDisposable
     public Task DeleteAsync(string name, CancellationToken cancel) =>
         Guard("delete from", () => _client.DeleteObjectAsync(_options.Bucket, KeyOf(name), cancel));
 
+    /// <summary>The SDK's times are UTC or local depending on its version; S3's are UTC.</summary>
+    private static DateTimeOffset AsUtc(DateTime time) =>
+        new(time.Kind == DateTimeKind.Unspecified ? time : time.ToUniversalTime(), TimeSpan.Zero);
+
     private string KeyOf(string name) =>
         S3BackupNames.CheckPlainName(name) is { } problem ? throw new ArgumentException(problem, nameof(name)) : _options.Prefix + name;
 
@@ -166,6 +170,10 @@ public sealed class S3BackupTarget : IBackupTarget, IDisposable
         catch (Exception e) when (e is AmazonServiceException or HttpRequestException)
         {
             throw Explain(action, e);
+        }
+        catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
+        {
+            throw new IOException($"could not {action} {Describe}: no answer within {_client.Config.Timeout}", e);
         }
     }
 
