@@ -42,12 +42,13 @@ public sealed class CommandLineSpecs : IDisposable
     }
 
     [Theory]
-    [InlineData("unknown command 'import-go'", "import-go")]
-    [InlineData("unknown command 'import-go'", "import-go", "/var/lib/lumen-go/lumen.db")]
+    // Words no helper branch makes a command (import-go and restore are theirs to dispatch).
     [InlineData("unknown command 'serve'", "serve")]
+    [InlineData("unknown command 'import-from-go'", "import-from-go", "/var/lib/lumen-go/lumen.db")]
+    [InlineData("unknown command 'start'", "start", "--LUMEN_HUB_ADDR=:9000")]
     [InlineData("unknown command '-p'", "-p", "9000")]
     [InlineData("unknown option '--urls=http://0.0.0.0:9000'; the listen address is LUMEN_HUB_ADDR", "--urls=http://0.0.0.0:9000")]
-    [InlineData("unknown option '--restore'", "--restore", "backup.bak")]
+    [InlineData("unknown option '--db'; the database is LUMEN_HUB_DB_PATH", "--db", "/srv/lumen.db")]
     [InlineData("unknown option '--LUMEN_HUB_ADR=:9000'", "--LUMEN_HUB_ADR=:9000")]
     [InlineData("option '--LUMEN_HUB_ADDR' needs a value", "--LUMEN_HUB_ADDR")]
     [InlineData("'version now': version does not take these arguments", "version", "now")]
