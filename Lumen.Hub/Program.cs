@@ -22,6 +22,13 @@ if (args is ["users", .. var userArgs])
 if (args is ["import-go", .. var importArgs])
     return ImportGoCommand.Run(importArgs, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
 
+if (CommandLine.Refusal(args) is { } refusal)
+{
+    Console.Error.WriteLine($"lumen-hub: {refusal}\n");
+    Console.Error.Write(HelpText.Hub);
+    return CommandLine.UsageExitCode;
+}
+
 WebApplication app;
 try
 {
@@ -42,6 +49,7 @@ var options = app.Services.GetRequiredService<HubOptions>();
 var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Lumen.Hub");
 if (options.DatabasePathIsFallback)
     log.LogWarning("{Default} is not writable, so data goes to {Path} (set LUMEN_HUB_DB_PATH to choose)", HubOptionsLoader.DefaultDatabasePath, options.DatabasePath);
+if (options.StartupWarning is { } warning) log.LogWarning("{Warning}", warning);
 log.LogInformation("Lumen hub listening on {Url}, data in {Path}; Ctrl-C stops it after writing what it holds", options.ListenUrl, Path.GetFullPath(options.DatabasePath));
 await app.RunAsync();
 return 0;

@@ -20,6 +20,12 @@ if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
   echo "== installing python3-aiosmtpd (Debian package)"
   apt-get install -y -qq python3-aiosmtpd >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq python3-aiosmtpd >/dev/null 2>&1; } || echo "could not install python3-aiosmtpd"
 fi
+# The S3 backup target's specs run a real S3-compatible server, s3rver from npm, pinned by
+# specs/tools/s3rver's lockfile.
+if [ ! -f specs/tools/s3rver/node_modules/.package-lock.json ] || [ specs/tools/s3rver/package-lock.json -nt specs/tools/s3rver/node_modules/.package-lock.json ]; then
+  echo "== npm ci (specs/tools/s3rver)"
+  (cd specs/tools/s3rver && npm ci --no-audit --no-fund --loglevel=error) || echo "could not install s3rver"
+fi
 logs=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$logs"' EXIT
 

@@ -20,5 +20,12 @@ public sealed record UserView(long Id, string Username, bool IsAdmin, DateTime C
     public static UserView From(UserRecord user) => new(user.Id, user.Username, user.IsAdmin, user.CreatedAt.UtcDateTime);
 }
 
-/// <summary>Answer of <c>GET /api/setup-status</c>: whether the first-run registration is closed.</summary>
-public sealed record SetupStatus(bool AdminExists);
+/// <summary>
+/// Answer of <c>GET /api/setup-status</c>: whether the first-run registration is closed, and the
+/// Go hub's single sign-on switches, false while this hub has no OIDC or SAML sign-in.
+/// </summary>
+public sealed record SetupStatus(bool AdminExists)
+{
+    public bool OidcEnabled => false;
+    public bool SamlEnabled => false;
+}

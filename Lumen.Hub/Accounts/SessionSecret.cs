@@ -12,9 +12,15 @@ public static class SessionSecret
 {
     public const string FileName = "session-secret";
 
+    /// <summary>
+    /// The Go hub takes <c>LUMEN_HUB_SECRET</c> as hex and refuses fewer than 32 bytes: a value of
+    /// at least this many hex digits, and an even number of them, is read the Go way.
+    /// </summary>
+    public const int MinGoHexDigits = 64;
+
     public static byte[] Load(string? configured, string dataFolder)
     {
-        if (configured is not null) return SHA256.HashData(Encoding.UTF8.GetBytes(configured));
+        if (configured is not null) return KeyOf(configured);
 
         var path = Path.Combine(dataFolder, FileName);
         if (File.Exists(path))
@@ -38,4 +44,18 @@ public static class SessionSecret
         File.Move(temporary, path, overwrite: false);
         return secret;
     }
+
+    /// <summary>
+    /// The key bytes of a configured secret: a Go hub's hex secret is its decoded bytes, as the
+    /// Go hub uses them (so its encrypted settings open with it, <see cref="GoSecretBox"/>); any
+    /// other text is hashed to 32 bytes.
+    /// </summary>
+    public static byte[] KeyOf(string configured) =>
+        GoHexBytes(configured) ?? SHA256.HashData(Encoding.UTF8.GetBytes(configured));
+
+    /// <summary>The bytes a Go hub would sign with for <paramref name="configured"/>, or null when it is not in the Go hub's hex form.</summary>
+    public static byte[]? GoHexBytes(string configured) =>
+        configured.Length >= MinGoHexDigits && configured.Length % 2 == 0 && configured.All(char.IsAsciiHexDigit)
+            ? Convert.FromHexString(configured)
+            : null;
 }

@@ -24,6 +24,9 @@ public static class HelpText
           lumen-hub --version            print the version
           lumen-hub --help               this text
 
+        Each variable below can also be given as an option, --LUMEN_HUB_ADDR=:9000 or
+        --LUMEN_HUB_ADDR :9000. Any other word or option stops with this text and exit code 2.
+
         The host and user commands work on the same database while the hub runs. On a machine
         to monitor:
           curl -fsSL http://HUB:8090/install.sh | sudo bash -s -- --token lum_…
@@ -49,8 +52,9 @@ public static class HelpText
           LUMEN_HUB_PROCESSES_TOP_N       how many processes a frame lists [10; 1–50]
           LUMEN_HUB_PROCESSES_SORT_BY     cpu or mem (rss is taken as mem) [cpu]
           LUMEN_HUB_PROCESSES_REDACT_REGEX  matches replaced by *** in command lines [none]
-          LUMEN_HUB_SECRET                session signing secret, ≥ 32 characters [generated on
-                                          first start, kept in <data folder>/session-secret]
+          LUMEN_HUB_SECRET                session signing secret, ≥ 32 characters; a Go hub's hex
+                                          secret (≥ 64 hex digits) keeps meaning the same key
+                                          [generated on first start, kept in <data folder>/session-secret]
           LUMEN_HUB_ADMIN_USERNAME        with LUMEN_HUB_ADMIN_PASSWORD: an admin created at start
           LUMEN_HUB_ADMIN_PASSWORD        when no user of that name exists [none]
           LUMEN_HUB_LOCAL_AGENT           true: the hub also reports its own machine through a
@@ -67,7 +71,8 @@ public static class HelpText
                                           [install/ beside the database file]
 
         The runtime settings (agent interval, retention, downsampling) seed defaults: once a
-        value is set in the hub, the stored value wins.
+        value is set in the hub, the stored value wins. The Go hub's LUMEN_HUB_DEV and
+        LUMEN_HUB_ALERT_INTERVAL are not read: a warning at start names them if set.
 
         """;
 }

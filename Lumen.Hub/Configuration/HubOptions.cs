@@ -27,6 +27,9 @@ public sealed record HubOptions(
     /// <c>LUMEN_HUB_TRUST_PROXY</c> says so. Only the live stream's origin check reads them.
     /// </summary>
     public bool TrustProxy { get; init; }
+
+    /// <summary>Said once at start: the Go hub's variables that are set and not read here (<see cref="HubVariables.GoOnly"/>).</summary>
+    public string? StartupWarning { get; init; }
 }
 
 /// <summary>
@@ -113,7 +116,7 @@ public static class HubOptionsLoader
             new SettingDefaults(defaults) { Texts = texts },
             accounts,
             install,
-            new QuickstartOptions(quickstart, localAgent)) { TrustProxy = trustProxy };
+            new QuickstartOptions(quickstart, localAgent)) { TrustProxy = trustProxy, StartupWarning = HubVariables.GoOnlyWarning(Env) };
     }
 
     /// <summary>

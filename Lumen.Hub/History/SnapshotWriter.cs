@@ -67,7 +67,9 @@ public sealed class SnapshotWriter(LumenDatabase database, SettingsStore? settin
 
     private const string TouchHostSql = """
         UPDATE hosts SET last_seen_at = max(coalesce(last_seen_at, 0), $seen),
-                         system_json = coalesce($system, system_json)
+                         system_json = coalesce($system, system_json),
+                         metadata_updated_at = CASE WHEN $system IS NULL THEN metadata_updated_at
+                                                    ELSE max(coalesce(metadata_updated_at, 0), $systemAt) END
         WHERE id = $h;
         """;
 
@@ -131,11 +133,14 @@ public sealed class SnapshotWriter(LumenDatabase database, SettingsStore? settin
     {
         var host = hostRows[0].HostId;
         long seenMs = 0;
+        long systemAtMs = 0;
         SystemInfo? system = null;
         foreach (var row in hostRows)
         {
             seenMs = Math.Max(seenMs, row.ReceivedAtUnixMs);
-            system = row.System ?? system;
+            if (row.System is null) continue;
+            system = row.System;
+            systemAtMs = Math.Max(systemAtMs, row.ReceivedAtUnixMs);
         }
 
         var p = _touchHost!.Parameters;
@@ -143,6 +148,7 @@ public sealed class SnapshotWriter(LumenDatabase database, SettingsStore? settin
         p[1].Value = seenMs;
         // Uptime is part of the metadata, so it changes with every frame: always write the latest.
         p[2].Value = system is null ? DBNull.Value : JsonSerializer.Serialize(system, LumenJson.SystemInfo);
+        p[3].Value = systemAtMs;
         return _touchHost.ExecuteNonQuery() > 0;
     }
 
@@ -269,6 +275,7 @@ public sealed class SnapshotWriter(LumenDatabase database, SettingsStore? settin
         _touchHost.Parameters.Add(new SqliteParameter("$h", null));
         _touchHost.Parameters.Add(new SqliteParameter("$seen", null));
         _touchHost.Parameters.Add(new SqliteParameter("$system", null));
+        _touchHost.Parameters.Add(new SqliteParameter("$systemAt", null));
         _touchHost.Prepare();
     }
 

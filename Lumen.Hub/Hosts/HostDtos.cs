@@ -2,7 +2,11 @@ using Lumen.Protocol.Ingest;
 
 namespace Lumen.Hub.Hosts;
 
-/// <summary>A host as the browser API shows it; <paramref name="SilencedUntil"/> only while that lies in the future.</summary>
+/// <summary>
+/// A host as the browser API shows it; <paramref name="SilencedUntil"/> only while that lies in the
+/// future; <paramref name="MetadataUpdatedAt"/> when <paramref name="System"/> last came (null
+/// before it ever did); <paramref name="PublicVisible"/> the Go hub's status-page flag.
+/// </summary>
 public sealed record HostView(
     long Id,
     string Name,
@@ -11,7 +15,9 @@ public sealed record HostView(
     IReadOnlyDictionary<string, string> Tags,
     SystemInfo? System,
     bool Online,
-    DateTime? SilencedUntil);
+    DateTime? SilencedUntil,
+    DateTime? MetadataUpdatedAt,
+    bool PublicVisible);
 
 /// <summary>Answer of adding a host or rotating its token: the token is in no other answer, ever.</summary>
 public sealed record HostWithToken(HostView Host, string Token);

@@ -73,7 +73,7 @@ public sealed record HostProcessesView(HostId HostId, DateTimeOffset? Ts, Proces
 public sealed record HostUnflushedView(HostId HostId, UnflushedFrame[] Frames);
 
 /// <summary>When the hub last received a frame from a host (by its own clock) and the host's newest system facts.</summary>
-public readonly record struct HostPresence(DateTimeOffset ReceivedAt, SystemInfo? System);
+public readonly record struct HostPresence(DateTimeOffset ReceivedAt, SystemInfo? System, DateTimeOffset? SystemReceivedAt = null);
 
 /// <summary>Presence of every host heard from since the hub started.</summary>
 public sealed record HostPresenceView(IReadOnlyDictionary<HostId, HostPresence> Hosts);

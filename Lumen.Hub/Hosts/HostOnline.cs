@@ -18,15 +18,17 @@ public static class HostOnline
     {
         var lastSeen = details.Host.LastSeenAt;
         var system = details.System;
+        var systemAt = details.MetadataUpdatedAt;
         if (live.TryGetValue(details.Host.Id, out var presence))
         {
             if (lastSeen is null || presence.ReceivedAt > lastSeen) lastSeen = presence.ReceivedAt;
             system = presence.System ?? system;
+            if (presence.SystemReceivedAt is { } heard && (systemAt is null || heard > systemAt)) systemAt = heard;
         }
         var online = lastSeen is { } seen && now - seen <= window;
         // A silence that has ended stays in the table until the next one replaces it: not shown.
         var silencedUntil = details.SilencedUntil is { } until && until > now ? until.UtcDateTime : (DateTime?)null;
         return new HostView(details.Host.Id.Value, details.Host.Name, details.Host.CreatedAt.UtcDateTime,
-            lastSeen?.UtcDateTime, details.Tags, system, online, silencedUntil);
+            lastSeen?.UtcDateTime, details.Tags, system, online, silencedUntil, systemAt?.UtcDateTime, details.PublicVisible);
     }
 }

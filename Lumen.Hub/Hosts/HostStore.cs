@@ -14,7 +14,14 @@ public sealed record HostRecord(HostId Id, string Name, DateTimeOffset CreatedAt
 /// A host with everything the hosts table keeps about it, for the API's host list;
 /// <paramref name="SilencedUntil"/> as stored, which may already lie in the past.
 /// </summary>
-public sealed record HostDetails(HostRecord Host, IReadOnlyDictionary<string, string> Tags, SystemInfo? System, DateTimeOffset? SilencedUntil = null);
+public sealed record HostDetails(HostRecord Host, IReadOnlyDictionary<string, string> Tags, SystemInfo? System, DateTimeOffset? SilencedUntil = null)
+{
+    /// <summary>When the stored system facts arrived (hub clock), null before any frame carried them.</summary>
+    public DateTimeOffset? MetadataUpdatedAt { get; init; }
+
+    /// <summary>The Go hub's flag for its public status page; kept (an import fills it), shown by no page yet.</summary>
+    public bool PublicVisible { get; init; }
+}
 
 /// <summary>A newly issued token: shown to the user once, never stored in clear.</summary>
 public sealed record IssuedToken(HostRecord Host, string Token);
@@ -116,7 +123,7 @@ public sealed class HostStore(LumenDatabase database, TimeProvider clock)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, name, created_at, last_seen_at, tags_json, system_json, silenced_until FROM hosts ORDER BY name;";
+        command.CommandText = "SELECT id, name, created_at, last_seen_at, tags_json, system_json, silenced_until, metadata_updated_at, public_visible FROM hosts ORDER BY name;";
         using var reader = command.ExecuteReader();
         var hosts = new List<HostDetails>();
         while (reader.Read())
@@ -126,7 +133,11 @@ public sealed class HostStore(LumenDatabase database, TimeProvider clock)
                     reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))),
                 HostTags.FromJson(reader.GetString(4)),
                 reader.IsDBNull(5) ? null : ReadSystem(reader.GetString(5)),
-                reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(6))));
+                reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(6)))
+            {
+                MetadataUpdatedAt = reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
+                PublicVisible = reader.GetInt64(8) != 0,
+            });
         return hosts;
     }
 

@@ -28,8 +28,9 @@ public sealed class HostsActor : ReceiveActor
         Receive<HostCommands.RecordSnapshot>(record =>
         {
             ChildFor(record.HostId, record.HostName).Forward(record);
-            var system = record.Frame.System ?? (_presence.TryGetValue(record.HostId, out var known) ? known.System : null);
-            _presence[record.HostId] = new HostPresence(record.ReceivedAt, system);
+            _presence[record.HostId] = record.Frame.System is { } system
+                ? new HostPresence(record.ReceivedAt, system, record.ReceivedAt)
+                : _presence.TryGetValue(record.HostId, out var known) ? known with { ReceivedAt = record.ReceivedAt } : new HostPresence(record.ReceivedAt, null);
         });
         Receive<HostCommands.EvictHost>(evict =>
         {

@@ -7,8 +7,9 @@ namespace Lumen.Hub.Settings;
 
 /// <summary>
 /// <c>GET|PUT /api/settings</c>: the runtime settings, durations as Go durations (<c>"24h"</c>),
-/// the processes' settings as a boolean, a number and strings. A PUT may carry any subset; every
-/// value is checked before any is written, and the answer is the complete effective set.
+/// the processes' settings as a boolean, a number and strings. A PUT may carry any subset (<c>""</c>
+/// leaves a setting unchanged); every value is checked before any is written, and the answer is
+/// the complete effective set.
 /// </summary>
 public static class SettingsApi
 {
@@ -27,6 +28,7 @@ public static class SettingsApi
         var changes = new Dictionary<string, string>();
         foreach (var (key, value) in body!)
         {
+            if (LeavesUnchanged(key, value)) continue;
             if (TextSettingDefinitions.Find(key) is { } textDefinition)
             {
                 if (TextOf(textDefinition, value) is not { } given)
@@ -52,6 +54,16 @@ public static class SettingsApi
             return ApiErrors.Result(StatusCodes.Status400BadRequest, e.Message);
         }
     }
+
+    /// <summary>
+    /// <c>""</c> for a setting leaves it as it is, as the Go hub updates only the fields that are
+    /// not empty. Except the redact pattern, this hub's own, where <c>""</c> is
+    /// the value "no pattern" and the only way to clear one. An unknown key is still refused.
+    /// </summary>
+    private static bool LeavesUnchanged(string key, JsonElement value) =>
+        value.ValueKind == JsonValueKind.String && value.ValueEquals("")
+        && key != TextSettingDefinitions.ProcessesRedactRegex.Key
+        && (SettingDefinitions.Find(key) is not null || TextSettingDefinitions.Find(key) is not null);
 
     /// <summary>
     /// The string, or null when it cannot be text: a JsonElement checks UTF-8 and escaped

@@ -344,6 +344,11 @@ public static class Migrations
             """),
         // 15 (disk, NIC and filesystem history): as 14, per disk, interface and mount point.
         Sql(DeviceBucketTables.Sql),
+        // 16 (the Go hub's host fields): whether the host is on the public status page (0 until
+        //    that page exists; the Go importer fills it), and when its system facts last came
+        //    (unix ms, hub clock; NULL until a frame carries them).
+        transaction => AddColumn("hosts", "public_visible", "INTEGER NOT NULL DEFAULT 0")(transaction)
+            + AddColumn("hosts", "metadata_updated_at", "INTEGER")(transaction),
     ];
 
     public static int Latest => Steps.Length;

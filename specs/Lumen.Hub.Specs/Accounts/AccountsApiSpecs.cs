@@ -32,6 +32,14 @@ public sealed class AccountsApiSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Setup_status_should_carry_the_Go_hubs_sso_switches_off_while_there_is_no_sso()
+    {
+        var body = await Browser().GetStringAsync("/api/setup-status");
+
+        Assert.Equal("""{"admin_exists":false,"oidc_enabled":false,"saml_enabled":false}""", body);
+    }
+
+    [Fact]
     public async Task Register_should_create_the_first_admin_sign_them_in_and_then_close()
     {
         var browser = _hub.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });

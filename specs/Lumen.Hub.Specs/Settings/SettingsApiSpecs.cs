@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lumen.Hub.Specs.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lumen.Hub.Specs.Settings;
 
@@ -113,5 +114,49 @@ public sealed class SettingsApiSpecs : IAsyncLifetime
         var settings = await (await _admin.PutAsJsonAsync("/api/settings", new { retention_window = "0" })).Content.ReadFromJsonAsync<Dictionary<string, JsonElement>>();
 
         Assert.Equal("0", settings!["retention_window"].GetString());
+    }
+
+    [Fact]
+    public async Task Put_should_leave_a_setting_given_as_empty_text_unchanged_as_the_Go_hub_does()
+    {
+        await _admin.PutAsJsonAsync("/api/settings", new { retention_alerts_window = "48h", agent_interval = "10s", processes_top_n = 20, processes_redact_regex = "token=\\S+" });
+
+        var response = await _admin.PutAsJsonAsync("/api/settings", new
+        {
+            retention_window = "", retention_interval = "", retention_alerts_window = "", agent_interval = "",
+            downsample_bucket_size = "", downsample_hot_window = "", downsample_archive_window = "36h",
+            processes_enabled = "", processes_top_n = "", processes_sort_by = "",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var settings = await response.Content.ReadFromJsonAsync<Dictionary<string, JsonElement>>();
+        Assert.Equal("48h", settings!["retention_alerts_window"].GetString());
+        Assert.Equal("10s", settings["agent_interval"].GetString());
+        Assert.Equal("24h", settings["retention_window"].GetString());
+        Assert.Equal("36h", settings["downsample_archive_window"].GetString());
+        Assert.Equal(20, settings["processes_top_n"].GetInt32());
+        Assert.Equal("token=\\S+", settings["processes_redact_regex"].GetString());
+    }
+
+    [Fact]
+    public async Task Put_should_take_empty_text_as_no_pattern_for_the_redact_regex_and_refuse_it_for_an_unknown_key()
+    {
+        await _admin.PutAsJsonAsync("/api/settings", new { processes_redact_regex = "secret" });
+
+        var cleared = await (await _admin.PutAsJsonAsync("/api/settings", new { processes_redact_regex = "" })).Content.ReadFromJsonAsync<Dictionary<string, JsonElement>>();
+        var unknown = await _admin.PutAsJsonAsync("/api/settings", new { retention_alert_window = "" });
+
+        Assert.Equal("", cleared!["processes_redact_regex"].GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("'retention_alert_window' is not a setting", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Put_should_store_retention_alerts_window_which_the_alert_sweep_reads()
+    {
+        var settings = await (await _admin.PutAsJsonAsync("/api/settings", new { retention_alerts_window = "72h" })).Content.ReadFromJsonAsync<Dictionary<string, JsonElement>>();
+
+        Assert.Equal("72h", settings!["retention_alerts_window"].GetString());
+        Assert.Equal(TimeSpan.FromHours(72), _hub.Services.GetRequiredService<Lumen.Hub.Settings.SettingsStore>().Read().RetentionAlertsWindow);
     }
 }

@@ -206,6 +206,37 @@ public sealed class MigrationsSpecs : IDisposable
             (Scalar(database, "SELECT count(*) FROM disk_buckets;"), Scalar(database, "SELECT count(*) FROM nic_buckets;"), Scalar(database, "SELECT count(*) FROM filesystem_buckets;")));
     }
 
+    /// <summary>The step that adds the Go hub's hosts.public_visible and hosts.metadata_updated_at (migration 16).</summary>
+    private const int GoHostFieldsStep = 16;
+
+    [Fact]
+    public void Apply_should_give_hosts_of_a_version_15_database_public_visible_off_and_no_metadata_time()
+    {
+        var database = DatabaseAt(version: GoHostFieldsStep - 1);
+        new HostStore(database, TimeProvider.System).Add("nas");
+
+        database.Initialise();
+
+        var nas = new HostStore(database, TimeProvider.System).ListDetails().Single();
+        Assert.False(nas.PublicVisible);
+        Assert.Null(nas.MetadataUpdatedAt);
+    }
+
+    [Fact]
+    public void Apply_should_keep_public_visible_and_add_the_columns_once_when_the_step_runs_again()
+    {
+        var database = DatabaseAt(version: Migrations.Latest);
+        new HostStore(database, TimeProvider.System).Add("nas");
+        Execute(database, "UPDATE hosts SET public_visible = 1, metadata_updated_at = 61000;");
+        Execute(database, $"PRAGMA user_version = {GoHostFieldsStep - 1};");
+
+        database.Initialise();
+
+        var nas = new HostStore(database, TimeProvider.System).ListDetails().Single();
+        Assert.Equal((true, DateTimeOffset.FromUnixTimeMilliseconds(61000)), (nas.PublicVisible, nas.MetadataUpdatedAt));
+        Assert.Equal(2L, Scalar(database, "SELECT count(*) FROM pragma_table_info('hosts') WHERE name IN ('public_visible', 'metadata_updated_at');"));
+    }
+
     /// <summary>The step that adds hosts.silenced_until (migration 7).</summary>
     private const int SilenceStep = 7;
 
