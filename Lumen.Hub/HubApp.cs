@@ -5,6 +5,8 @@ using Lumen.Hub.Alerts;
 using Lumen.Hub.Alerts.Events;
 using Lumen.Hub.Alerts.Journal;
 using Lumen.Hub.Alerts.Rules;
+using Lumen.Hub.Backups;
+using Lumen.Hub.Backups.Api;
 using Lumen.Hub.Configuration;
 using Lumen.Hub.Dashboard;
 using Lumen.Hub.History;
@@ -57,6 +59,7 @@ public static class HubApp
         });
 
         AddServices(builder.Services, options);
+        builder.Services.AddBackups(BackupOptions.Load(options.DataFolder, key => builder.Configuration[key]));
 
         var app = builder.Build();
         AdminSeed.RunAsync(app.Services).GetAwaiter().GetResult();
@@ -87,6 +90,7 @@ public static class HubApp
         api.MapTagsApi();
         api.MapNotificationsApi();
         api.MapWebPushApi();
+        api.MapBackupApi();
         return app;
     }
 
@@ -161,7 +165,8 @@ public static class HubApp
                 .AddTokenDirectory(provider)
                 .AddSnapshotBatcher(provider)
                 .AddRetentionActor(provider)
-                .AddHistoryRollup(provider);
+                .AddHistoryRollup(provider)
+                .AddBackupScheduler(provider);
         });
     }
 }
