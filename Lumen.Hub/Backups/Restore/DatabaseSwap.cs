@@ -41,12 +41,13 @@ public static class DatabaseSwap
     {
         var live = Path.GetFullPath(databasePath);
         if (!File.Exists(live)) return null;
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = live, Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 0 }.ToString());
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = live, Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 1 }.ToString());
         try
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout = 0; PRAGMA journal_mode = DELETE;";
+            // Its own statement: ExecuteScalar answers the first statement that returns a row.
+            command.CommandText = "PRAGMA journal_mode = DELETE;";
             var mode = Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             return mode == "delete" ? null : $"{live} is open in another process (a running hub?); stop the hub first, or pass --force";
         }
