@@ -17,6 +17,13 @@ public sealed record BackupResult(string Name, long SizeBytes, TimeSpan Duration
 /// </summary>
 public sealed class BackupRunner(LumenDatabase database, TimeProvider clock)
 {
+    /// <summary>
+    /// The share of one core compressing and encrypting may take: a backup runs beside ingest on
+    /// small machines, and taking longer costs nothing while a full core would cost ingest a
+    /// third of its rate (bench/run.sh backup measures both).
+    /// </summary>
+    public const double WorkShare = 0.25;
+
     /// <summary>Bytes the pipe holds before the writer waits for the target to catch up.</summary>
     private const long PipeBytes = 4 * 1024 * 1024;
 
@@ -34,7 +41,7 @@ public sealed class BackupRunner(LumenDatabase database, TimeProvider clock)
         {
             try
             {
-                await using var file = new FileStream(snapshot.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+                await using var file = new PacedStream(new FileStream(snapshot.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), WorkShare);
                 await using var sink = new HashingStream(pipe.Writer.AsStream(leaveOpen: true), hash, written => size += written);
                 BackupArchive.Write(file, sink, passphrase, cost);
                 await pipe.Writer.CompleteAsync();
@@ -66,6 +73,52 @@ public sealed class BackupRunner(LumenDatabase database, TimeProvider clock)
         foreach (var entry in expired) await target.DeleteAsync(entry.Name, cancel);
         return expired.Select(entry => entry.Name).ToList();
     }
+}
+
+/// <summary>
+/// A read-only stream that rests between reads so that the work done with what it hands out
+/// (measured as the time until the next read) takes at most <paramref name="share"/> of the wall time.
+/// </summary>
+internal sealed class PacedStream(Stream inner, double share) : Stream
+{
+    /// <summary>Rest owed but not yet taken: a chunk's work is well under a millisecond, too short to sleep for on its own.</summary>
+    private TimeSpan _owed;
+    private long _lastReturn;
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_lastReturn != 0)
+        {
+            _owed += Stopwatch.GetElapsedTime(_lastReturn) * (1 / share - 1);
+            if (_owed > TimeSpan.FromMilliseconds(20))
+            {
+                var slept = Stopwatch.GetTimestamp();
+                Thread.Sleep(_owed);
+                _owed -= Stopwatch.GetElapsedTime(slept);
+            }
+        }
+        var read = inner.Read(buffer);
+        _lastReturn = Stopwatch.GetTimestamp();
+        return read;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) inner.Dispose();
+        base.Dispose(disposing);
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
 /// <summary>A write-through stream that hashes and counts what passes (the stored file's SHA-256 and size).</summary>
