@@ -59,7 +59,7 @@ public static class HubApp
         });
 
         AddServices(builder.Services, options);
-        builder.Services.AddBackups(BackupOptions.Load(options.DataFolder, key => builder.Configuration[key]));
+        builder.Services.AddBackups(BackupOptions.Load(options.DatabasePath, key => builder.Configuration[key]));
 
         var app = builder.Build();
         AdminSeed.RunAsync(app.Services).GetAwaiter().GetResult();

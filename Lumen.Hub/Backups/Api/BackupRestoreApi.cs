@@ -3,7 +3,6 @@ using Akka.Hosting;
 using Lumen.Hub.Backups.Restore;
 using Lumen.Hub.Backups.Settings;
 using Lumen.Hub.Backups.Targets;
-using Lumen.Hub.Configuration;
 using Lumen.Hub.Http;
 
 namespace Lumen.Hub.Backups.Api;
@@ -16,7 +15,7 @@ namespace Lumen.Hub.Backups.Api;
 /// </summary>
 public static class BackupRestoreApi
 {
-    public static async Task<IResult> RestoreAsync(string name, HttpContext http, BackupSettingsStore store, BackupOptions options, HubOptions hub,
+    public static async Task<IResult> RestoreAsync(string name, HttpContext http, BackupSettingsStore store, BackupOptions options,
         PendingRestore pending, TimeProvider clock, IHostApplicationLifetime lifetime, IRequiredActor<BackupSchedulerActor> scheduler)
     {
         if (!BackupName.IsValid(name)) return BackupApi.NotABackupName(name);
@@ -33,8 +32,8 @@ public static class BackupRestoreApi
         {
             var target = BackupTargets.Create(await Task.Run(store.Read), options.DataFolder);
             await using var archive = await target.OpenReadAsync(name, http.RequestAborted);
-            staged = await Task.Run(() => StagedRestore.Stage(archive, body.Passphrase, hub.DatabasePath));
-            if (staged.Schema == BackupSchema.Go) staged = GoBackupRestore.ToLumenSchema(staged, hub.DatabasePath);
+            staged = await Task.Run(() => StagedRestore.Stage(archive, body.Passphrase, options.DatabasePath));
+            if (staged.Schema == BackupSchema.Go) staged = GoBackupRestore.ToLumenSchema(staged, options.DatabasePath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or RestoreException or BackupTargetException)
         {
@@ -60,8 +59,8 @@ public static class BackupRestoreApi
             lifetime.StopApplication();
             return Task.CompletedTask;
         });
-        var predecessor = File.Exists(hub.DatabasePath) ? PendingRestore.PredecessorOf(hub.DatabasePath, at) : null;
-        return TypedResults.Json(new RestoreView(name, Path.GetFullPath(hub.DatabasePath), predecessor, staged.Schema.ToString().ToLowerInvariant(), staged.FormatVersion, Restarting: true),
+        var predecessor = File.Exists(options.DatabasePath) ? PendingRestore.PredecessorOf(options.DatabasePath, at) : null;
+        return TypedResults.Json(new RestoreView(name, Path.GetFullPath(options.DatabasePath), predecessor, staged.Schema.ToString().ToLowerInvariant(), staged.FormatVersion, Restarting: true),
             BackupJsonContext.Default.RestoreView, statusCode: StatusCodes.Status202Accepted);
     }
 }
