@@ -5,6 +5,8 @@ using Lumen.Hub.Alerts;
 using Lumen.Hub.Alerts.Events;
 using Lumen.Hub.Alerts.Journal;
 using Lumen.Hub.Alerts.Rules;
+using Lumen.Hub.Backups;
+using Lumen.Hub.Backups.Api;
 using Lumen.Hub.Configuration;
 using Lumen.Hub.Dashboard;
 using Lumen.Hub.History;
@@ -60,6 +62,7 @@ public static class HubApp
         });
 
         AddServices(builder.Services, options);
+        builder.Services.AddBackups(BackupOptions.Load(options.DatabasePath, key => builder.Configuration[key]));
 
         var app = builder.Build();
         AdminSeed.RunAsync(app.Services).GetAwaiter().GetResult();
@@ -90,6 +93,7 @@ public static class HubApp
         api.MapTagsApi();
         api.MapNotificationsApi();
         api.MapWebPushApi();
+        api.MapBackupApi();
         return app;
     }
 
@@ -164,7 +168,8 @@ public static class HubApp
                 .AddTokenDirectory(provider)
                 .AddSnapshotBatcher(provider)
                 .AddRetentionActor(provider)
-                .AddHistoryRollup(provider);
+                .AddHistoryRollup(provider)
+                .AddBackupScheduler(provider);
         });
     }
 }

@@ -13,6 +13,8 @@
 #   bench/run.sh alerts                       ingest with 100 never-firing alert rules against none, the
 #                                             hub's memory either way, HostAlerts.Observe in process (~6 min)
 #   bench/run.sh alerts --help                its options
+#   bench/run.sh backup [--hosts 50 --days 3 --agents 16 --seconds 20]
+#                                             ingest rate without and during backups (goal ≥ 80 %)
 #
 # Exit status: 0 every goal met, 1 a goal missed, 2 the run could not be done.
 set -euo pipefail

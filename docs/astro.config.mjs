@@ -19,7 +19,7 @@ export default defineConfig({
       pagefind: false,
       sidebar: [
         { label: 'Start', items: ['index', 'quickstart'] },
-        { label: 'Install', items: ['install-hub', 'install', 'configuration', 'release', 'migrating', 'troubleshooting'] },
+        { label: 'Install', items: ['install-hub', 'install', 'configuration', 'release', 'migrating', 'backups', 'troubleshooting'] },
         { label: 'Reference', items: ['api', 'alerts', 'history', 'metrics', 'agent', 'dashboard'] },
         {
           label: 'Notifications',

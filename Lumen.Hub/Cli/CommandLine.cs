@@ -10,7 +10,7 @@ namespace Lumen.Hub.Cli;
 public static class CommandLine
 {
     /// <summary>The commands Program dispatches, in the help's order. A command added to Program goes here too.</summary>
-    public static readonly IReadOnlyList<string> Commands = ["hosts", "users", "import-go", "healthcheck", "version", "help"];
+    public static readonly IReadOnlyList<string> Commands = ["hosts", "users", "import-go", "restore", "healthcheck", "version", "help"];
 
     /// <summary>Exit code of a refused command line, as for a refused configuration.</summary>
     public const int UsageExitCode = 2;

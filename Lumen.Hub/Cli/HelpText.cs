@@ -21,6 +21,9 @@ public static class HelpText
                                          tokens, users, settings, alerts, history); see
                                          lumen-hub import-go --help
           lumen-hub healthcheck          exit 0 if the hub configured here answers /healthz
+          lumen-hub restore FILE [--force]
+                                         replace the database with a backup (checked first;
+                                         the old one is kept beside it); stop the hub first
           lumen-hub --version            print the version
           lumen-hub --help               this text
 
@@ -66,6 +69,8 @@ public static class HelpText
                                           agent.yaml, and notifications link to, e.g.
                                           https://hub.example.lan [the scheme and Host of each
                                           request; set it behind a TLS proxy]
+          LUMEN_HUB_BACKUP_PASSPHRASE     passphrase of scheduled backups, and of restore when
+                                          not asked for at a terminal [none]
           LUMEN_HUB_INSTALL_DIR           folder of lumen-agent-linux-amd64 and -arm64 (and an
                                           optional VERSION file) that /install.sh downloads
                                           [install/ beside the database file]

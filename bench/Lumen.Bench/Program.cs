@@ -13,6 +13,8 @@ if (args is ["parse"])
     return ParseBench.Run();
 if (args is ["processes", ..])
     return Lumen.Bench.ProcessList.ProcessListBench.Run(args[1..]);
+if (args is ["backup", .. var backupArgs])
+    return await Lumen.Bench.Backups.BackupBench.RunAsync(backupArgs);
 if (args is ["argon2"])
     return await Lumen.Bench.Accounts.PasswordHashBench.RunAsync();
 if (args is ["import-go", ..])

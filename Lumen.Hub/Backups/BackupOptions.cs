@@ -1,0 +1,13 @@
+namespace Lumen.Hub.Backups;
+
+/// <summary>
+/// What backups take from the hub's start: the database a restore replaces, the data folder
+/// (the default target folder lives there) and <c>LUMEN_HUB_BACKUP_PASSPHRASE</c>, the passphrase of scheduled runs.
+/// </summary>
+public sealed record BackupOptions(string DatabasePath, string? EnvironmentPassphrase)
+{
+    public string DataFolder => Path.GetDirectoryName(Path.GetFullPath(DatabasePath))!;
+
+    public static BackupOptions Load(string databasePath, Func<string, string?> environment) =>
+        new(databasePath, environment(Settings.BackupPassphrase.EnvironmentVariable) is { Length: > 0 } passphrase ? passphrase : null);
+}
