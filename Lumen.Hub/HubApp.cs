@@ -62,7 +62,8 @@ public static class HubApp
         });
 
         AddServices(builder.Services, options);
-        builder.Services.AddBackups(BackupOptions.Load(options.DatabasePath, key => builder.Configuration[key]));
+        builder.Services.AddBackups(BackupOptions.Load(options.DatabasePath, key => builder.Configuration[key])
+            with { HubSecret = SessionSecret.Load(options.Accounts.Secret, options.DataFolder) });
 
         var app = builder.Build();
         AdminSeed.RunAsync(app.Services).GetAwaiter().GetResult();

@@ -25,7 +25,7 @@ public sealed class BackupJob(BackupSettingsStore settingsStore, BackupPassphras
         IBackupTarget target;
         try
         {
-            target = BackupTargets.Create(settings, options.DataFolder);
+            target = BackupTargets.Create(settings, options);
         }
         catch (BackupTargetException e)
         {

@@ -6,6 +6,9 @@ namespace Lumen.Hub.Backups;
 /// </summary>
 public sealed record BackupOptions(string DatabasePath, string? EnvironmentPassphrase)
 {
+    /// <summary>The hub secret's key bytes (the session key): the S3 secret key is stored sealed with it, as the Go hub does (go-lumen-compat §1.4).</summary>
+    public byte[] HubSecret { get; init; } = [];
+
     public string DataFolder => Path.GetDirectoryName(Path.GetFullPath(DatabasePath))!;
 
     public static BackupOptions Load(string databasePath, Func<string, string?> environment) =>

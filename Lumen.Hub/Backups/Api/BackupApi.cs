@@ -42,7 +42,7 @@ public static class BackupApi
     {
         var (body, error) = await JsonBody.ReadAsync(http, BackupJsonContext.Default.BackupSettingsBody);
         if (error is not null) return error;
-        var (rows, problem) = BackupSettingsChanges.From(body!);
+        var (rows, problem) = BackupSettingsChanges.From(body!, options.HubSecret);
         if (problem is not null) return ApiErrors.Result(StatusCodes.Status400BadRequest, problem);
         var settings = await Task.Run(() => store.Write(rows!));
         var actor = await scheduler.GetAsync();
@@ -55,7 +55,7 @@ public static class BackupApi
     {
         try
         {
-            await BackupTargets.Create(await Task.Run(store.Read), options.DataFolder).ProbeAsync(cancel);
+            await BackupTargets.Create(await Task.Run(store.Read), options).ProbeAsync(cancel);
             return TypedResults.Json(new OkView(true), BackupJsonContext.Default.OkView);
         }
         catch (Exception e) when (e is BackupTargetException or IOException or UnauthorizedAccessException or HttpRequestException)
@@ -95,7 +95,7 @@ public static class BackupApi
     {
         try
         {
-            var entries = await BackupTargets.Create(await Task.Run(store.Read), options.DataFolder).ListAsync(cancel);
+            var entries = await BackupTargets.Create(await Task.Run(store.Read), options).ListAsync(cancel);
             return TypedResults.Json(new BackupListView(entries.Select(e => new BackupEntryView(e.Name, e.SizeBytes, e.CreatedAt)).ToList()), BackupJsonContext.Default.BackupListView);
         }
         catch (Exception e) when (e is BackupTargetException or IOException or UnauthorizedAccessException or HttpRequestException)
@@ -109,7 +109,7 @@ public static class BackupApi
         if (!BackupName.IsValid(name)) return NotABackupName(name);
         try
         {
-            var content = await BackupTargets.Create(await Task.Run(store.Read), options.DataFolder).OpenReadAsync(name, cancel);
+            var content = await BackupTargets.Create(await Task.Run(store.Read), options).OpenReadAsync(name, cancel);
             return TypedResults.Stream(content, "application/octet-stream", fileDownloadName: name);
         }
         catch (FileNotFoundException)

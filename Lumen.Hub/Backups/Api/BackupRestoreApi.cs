@@ -30,7 +30,7 @@ public static class BackupRestoreApi
         StagedRestore staged;
         try
         {
-            var target = BackupTargets.Create(await Task.Run(store.Read), options.DataFolder);
+            var target = BackupTargets.Create(await Task.Run(store.Read), options);
             await using var archive = await target.OpenReadAsync(name, http.RequestAborted);
             staged = await Task.Run(() => StagedRestore.Stage(archive, body.Passphrase, options.DatabasePath));
             if (staged.Schema == BackupSchema.Go) staged = GoBackupRestore.ToLumenSchema(staged, options.DatabasePath);

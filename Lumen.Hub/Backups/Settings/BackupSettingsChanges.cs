@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lumen.Hub.Accounts;
 using Lumen.Hub.Backups.Api;
 using Lumen.Hub.Backups.Schedule;
 
@@ -13,7 +14,7 @@ public static class BackupSettingsChanges
     /// <summary>Ten years: longer is a typo, and 0 already means "no limit by age".</summary>
     public const int MaxAgeDaysLimit = 3650;
 
-    public static (IReadOnlyDictionary<string, string>? Rows, string? Error) From(BackupSettingsBody body)
+    public static (IReadOnlyDictionary<string, string>? Rows, string? Error) From(BackupSettingsBody body, byte[] hubSecret)
     {
         var rows = new Dictionary<string, string>();
         if (body.Enabled is { } enabled) rows[BackupSettingKeys.Enabled] = enabled ? "true" : "false";
@@ -43,8 +44,9 @@ public static class BackupSettingsChanges
             if (days is < 0 or > MaxAgeDaysLimit) return (null, $"max_age_days must be between 0 (no limit by age) and {MaxAgeDaysLimit} (got {days})");
             rows[BackupSettingKeys.MaxAgeDays] = days.ToString(CultureInfo.InvariantCulture);
         }
-        // SEAM(s3): the S3 target stores its secret key encrypted with the hub secret; until it is part of the build, a key is refused rather than kept in plain text.
-        if (!string.IsNullOrEmpty(body.S3SecretKey)) return (null, "s3_secret_key cannot be stored yet: the S3 target is not part of this build");
+        // Sealed with the hub secret as the Go hub seals it, so an imported Go value opens too; "" keeps the stored one.
+        if (!string.IsNullOrEmpty(body.S3SecretKey))
+            rows[BackupSettingKeys.S3SecretKeyEncrypted] = GoSecretBox.Seal(GoSecretBox.BackupS3Label, hubSecret, body.S3SecretKey);
         if (body.S3Endpoint is { } endpoint) rows[BackupSettingKeys.S3Endpoint] = endpoint.Trim();
         if (body.S3Region is { } region) rows[BackupSettingKeys.S3Region] = region.Trim() is { Length: > 0 } r ? r : "auto";
         if (body.S3Bucket is { } bucket) rows[BackupSettingKeys.S3Bucket] = bucket.Trim();
