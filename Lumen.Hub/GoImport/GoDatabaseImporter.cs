@@ -31,6 +31,7 @@ public static class GoDatabaseImporter
             HostImport.CheckMayImport(connection, contents, options);
             UserImport.Run(connection, contents, options, tally);
             SettingImport.Run(database, contents, options, tally);
+            BackupSettingImport.Run(database, contents, options, tally);
             AlertImport.Run(connection, contents, options, tally);
             MaintenanceImport.Run(connection, contents, options, tally);
             // Hosts last: a running hub notices new hosts (their table's counter) and then reloads

@@ -8,6 +8,9 @@ namespace Lumen.Hub.GoImport;
 /// </summary>
 public static class GoSettingMap
 {
+    /// <summary>Not a reason: the marker of the rows <see cref="BackupSettingImport"/> imports under their own keys.</summary>
+    public const string BackupSettings = "imported with the backup settings";
+
     /// <summary>The hub's key for a Go key, or null with the reason it is not imported.</summary>
     public static (string? HubKey, string? WhyNot) Map(string goKey) => goKey switch
     {
@@ -25,7 +28,7 @@ public static class GoSettingMap
         "processes.redact_regex" => (TextSettingDefinitions.ProcessesRedactRegex.Key, null),
         _ when goKey.StartsWith("public_status.", StringComparison.Ordinal) => (null, "this hub has no public status page"),
         _ when goKey.StartsWith("webpush.", StringComparison.Ordinal) => (null, "the VAPID keys are not imported (the private key needs LUMEN_HUB_SECRET); browsers subscribe again to this hub's key"),
-        _ when goKey.StartsWith("backup.", StringComparison.Ordinal) => (null, "backup settings are not imported; set backups up in this hub"),
+        _ when goKey.StartsWith("backup.", StringComparison.Ordinal) => (null, BackupSettings),
         _ when goKey.StartsWith("saml.", StringComparison.Ordinal) || goKey.StartsWith("oidc.", StringComparison.Ordinal) => (null, "this hub has no single sign-on"),
         _ => (null, "not a setting this importer knows"),
     };

@@ -17,7 +17,7 @@ internal static class SettingImport
         var here = StoredRows(database);
         var changes = new Dictionary<string, string>();
         long already = 0, skipped = 0;
-        foreach (var group in go.Settings.Select(s => (Setting: s, Map: GoSettingMap.Map(s.Key))).Where(s => s.Map.WhyNot is not null).GroupBy(s => s.Map.WhyNot))
+        foreach (var group in go.Settings.Select(s => (Setting: s, Map: GoSettingMap.Map(s.Key))).Where(s => s.Map.WhyNot is not null and not GoSettingMap.BackupSettings).GroupBy(s => s.Map.WhyNot))
         {
             skipped += group.Count();
             tally.Note($"settings {string.Join(", ", group.Select(s => s.Setting.Key))}: {group.Key}");

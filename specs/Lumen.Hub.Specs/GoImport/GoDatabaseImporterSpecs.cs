@@ -1,3 +1,4 @@
+using Lumen.Hub.Backups.Settings;
 using Lumen.Hub.Accounts;
 using Lumen.Hub.GoImport;
 using Lumen.Hub.History;
@@ -122,11 +123,43 @@ public sealed class GoDatabaseImporterSpecs : IDisposable
         Assert.Equal("720h", _hub.String("SELECT value FROM settings WHERE key = 'retention_alerts_window';"));
         Assert.Equal("10s", _hub.String("SELECT value FROM settings WHERE key = 'agent_interval';"));
         Assert.Equal("mem", _hub.String("SELECT value FROM settings WHERE key = 'processes_sort_by';"));
-        Assert.Equal(4, report.Imported("settings"));
-        Assert.Equal(3, report.Skipped("settings"));
+        Assert.Equal("false", _hub.String("SELECT value FROM settings WHERE key = 'backup.enabled';"));
+        Assert.Equal(5, report.Imported("settings"));
+        Assert.Equal(2, report.Skipped("settings"));
         Assert.Contains(report.Notes, n => n.Contains("alerts.eval_interval", StringComparison.Ordinal) && n.Contains("every frame", StringComparison.Ordinal));
-        Assert.Contains(report.Notes, n => n.Contains("backup.enabled", StringComparison.Ordinal));
         Assert.Contains(report.Notes, n => n.Contains("downsample.bucket_size", StringComparison.Ordinal) && n.Contains("soon", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Import_should_bring_the_backup_settings_with_the_passphrase_hash_and_the_sealed_S3_key_as_they_are()
+    {
+        var goSecret = Convert.FromHexString("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+        var sealedKey = GoSecretBox.Seal(GoSecretBox.BackupS3Label, goSecret, "s3 secret");
+        var hash = GoHubDatabase.GoPasswordHash("the backup passphrase");
+        _go.Execute("INSERT INTO settings (key, value) VALUES ('backup.enabled', 'true'), ('backup.target', 's3'), ('backup.cron', '0 3 * * *'), " +
+            "('backup.retain_last', '0'), ('backup.s3_endpoint', 'http://minio.lan:9000'), ('backup.s3_bucket', 'homelab'), " +
+            $"('backup.s3_access_key', 'lumen'), ('backup.s3_secret_key_enc', '{sealedKey}'), ('backup.s3_force_path_style', 'true'), " +
+            $"('backup.passphrase_hash', '{hash}');");
+
+        var report = Import();
+
+        var settings = new BackupSettingsStore(_hub.Database, TimeProvider.System).Read();
+        Assert.Equal((true, "s3", "0 3 * * *", 14), (settings.Enabled, settings.Target, settings.Cron, settings.RetainLast));
+        Assert.Equal(("http://minio.lan:9000", "homelab", "lumen", true), (settings.S3.Endpoint, settings.S3.Bucket, settings.S3.AccessKey, settings.S3.ForcePathStyle));
+        Assert.Equal(hash, settings.PassphraseHash);
+        Assert.Equal("s3 secret", GoSecretBox.Open(GoSecretBox.BackupS3Label, goSecret, settings.S3.SecretKeyEncrypted).Plaintext);
+        Assert.Equal(10, report.Imported("settings"));
+    }
+
+    [Fact]
+    public void Import_should_leave_out_backup_settings_this_hub_would_refuse_and_say_why()
+    {
+        _go.Execute("INSERT INTO settings (key, value) VALUES ('backup.enabled', 'true'), ('backup.cron', '0 0 3 * * *');");
+
+        var report = Import();
+
+        Assert.Equal(0, _hub.Scalar("SELECT count(*) FROM settings WHERE key LIKE 'backup.%';"));
+        Assert.Contains(report.Notes, n => n.Contains("backup.*", StringComparison.Ordinal) && n.Contains("cron", StringComparison.Ordinal));
     }
 
     [Fact]
