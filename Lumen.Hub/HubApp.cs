@@ -12,6 +12,7 @@ using Lumen.Hub.Dashboard;
 using Lumen.Hub.History;
 using Lumen.Hub.History.Export;
 using Lumen.Hub.History.Items;
+using Lumen.Hub.GoImport;
 using Lumen.Hub.Hosts;
 using Lumen.Hub.Hosts.Tokens;
 using Lumen.Hub.Http;
@@ -63,7 +64,7 @@ public static class HubApp
 
         AddServices(builder.Services, options);
         builder.Services.AddBackups(BackupOptions.Load(options.DatabasePath, key => builder.Configuration[key])
-            with { HubSecret = SessionSecret.Load(options.Accounts.Secret, options.DataFolder) });
+            with { HubSecret = SessionSecret.Load(options.Accounts.Secret, options.DataFolder), ImportGoDatabase = GoDatabaseImporter.ImportForRestore });
 
         var app = builder.Build();
         AdminSeed.RunAsync(app.Services).GetAwaiter().GetResult();

@@ -9,6 +9,9 @@ public sealed record BackupOptions(string DatabasePath, string? EnvironmentPassp
     /// <summary>The hub secret's key bytes (the session key): the S3 secret key is stored sealed with it, as the Go hub does (go-lumen-compat §1.4).</summary>
     public byte[] HubSecret { get; init; } = [];
 
+    /// <summary>How a Go hub's backup is brought to this hub's schema (<see cref="Restore.GoBackupRestore"/>); null refuses such backups.</summary>
+    public Restore.GoBackupRestore.GoDatabaseImport? ImportGoDatabase { get; init; }
+
     public string DataFolder => Path.GetDirectoryName(Path.GetFullPath(DatabasePath))!;
 
     public static BackupOptions Load(string databasePath, Func<string, string?> environment) =>

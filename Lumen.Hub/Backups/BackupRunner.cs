@@ -79,7 +79,7 @@ public sealed class BackupRunner(LumenDatabase database, TimeProvider clock)
 /// A read-only stream that rests between reads so that the work done with what it hands out
 /// (measured as the time until the next read) takes at most <paramref name="share"/> of the wall time.
 /// </summary>
-internal sealed class PacedStream(Stream inner, double share) : Stream
+internal sealed class PacedStream(Stream inner, double share) : ReadOnlyForwardStream
 {
     /// <summary>Rest owed but not yet taken: a chunk's work is well under a millisecond, too short to sleep for on its own.</summary>
     private TimeSpan _owed;
@@ -110,19 +110,10 @@ internal sealed class PacedStream(Stream inner, double share) : Stream
         base.Dispose(disposing);
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
 /// <summary>A write-through stream that hashes and counts what passes (the stored file's SHA-256 and size).</summary>
-internal sealed class HashingStream(Stream inner, IncrementalHash hash, Action<int> counted) : Stream
+internal sealed class HashingStream(Stream inner, IncrementalHash hash, Action<int> counted) : WriteOnlyForwardStream
 {
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
@@ -141,12 +132,4 @@ internal sealed class HashingStream(Stream inner, IncrementalHash hash, Action<i
         base.Dispose(disposing);
     }
 
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

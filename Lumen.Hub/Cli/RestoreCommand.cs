@@ -1,6 +1,7 @@
 using Lumen.Hub.Backups.Restore;
 using Lumen.Hub.Backups.Settings;
 using Lumen.Hub.Configuration;
+using Lumen.Hub.GoImport;
 
 namespace Lumen.Hub.Cli;
 
@@ -63,7 +64,7 @@ public static class RestoreCommand
             StagedRestore staged;
             using (var archive = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
                 staged = StagedRestore.Stage(archive, passphrase, options.DatabasePath);
-            if (staged.Schema == BackupSchema.Go) staged = GoBackupRestore.ToLumenSchema(staged, options.DatabasePath);
+            if (staged.Schema == BackupSchema.Go) staged = GoBackupRestore.ToLumenSchema(staged, options.DatabasePath, GoDatabaseImporter.ImportForRestore);
             using (staged)
             {
                 if (!force && DatabaseSwap.InUseProblem(options.DatabasePath) is { } inUse) throw new RestoreException(inUse);

@@ -47,6 +47,9 @@ public static class GoDatabaseImporter
         }
     }
 
+    /// <summary>A Go hub's backup being restored: everything imported into a new database (<see cref="Backups.Restore.GoBackupRestore"/>).</summary>
+    public static void ImportForRestore(string goDatabasePath, string hubDatabasePath) => Import(goDatabasePath, hubDatabasePath, new GoImportOptions());
+
     private static string WhyNot(string table) => table switch
     {
         "alert_events" or "notification_deliveries" => "past alerts and deliveries are not imported; rules fire anew here",

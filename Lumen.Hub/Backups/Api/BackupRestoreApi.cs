@@ -15,6 +15,9 @@ namespace Lumen.Hub.Backups.Api;
 /// </summary>
 public static class BackupRestoreApi
 {
+    private static void NoGoImport(string goDatabasePath, string hubDatabasePath) =>
+        throw new RestoreException("this hub was started without the Go importer");
+
     public static async Task<IResult> RestoreAsync(string name, HttpContext http, BackupSettingsStore store, BackupOptions options,
         PendingRestore pending, TimeProvider clock, IHostApplicationLifetime lifetime, IRequiredActor<BackupSchedulerActor> scheduler)
     {
@@ -33,7 +36,7 @@ public static class BackupRestoreApi
             var target = BackupTargets.Create(await Task.Run(store.Read), options);
             await using var archive = await target.OpenReadAsync(name, http.RequestAborted);
             staged = await Task.Run(() => StagedRestore.Stage(archive, body.Passphrase, options.DatabasePath));
-            if (staged.Schema == BackupSchema.Go) staged = GoBackupRestore.ToLumenSchema(staged, options.DatabasePath);
+            if (staged.Schema == BackupSchema.Go) staged = GoBackupRestore.ToLumenSchema(staged, options.DatabasePath, options.ImportGoDatabase ?? NoGoImport);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or RestoreException or BackupTargetException)
         {

@@ -7,7 +7,7 @@ namespace Lumen.Hub.Backups.Archive;
 /// segment at a time and hands out its plain bytes. A segment that fails, a file that ends
 /// without its last segment, or bytes after it, throw <see cref="BackupFormatException"/>.
 /// </summary>
-public sealed class SegmentedDecryptionStream : Stream
+public sealed class SegmentedDecryptionStream : ReadOnlyForwardStream
 {
     private const int TagBytes = SegmentedEncryptionStream.TagBytes;
 
@@ -111,13 +111,4 @@ public sealed class SegmentedDecryptionStream : Stream
         base.Dispose(disposing);
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -9,7 +9,7 @@ namespace Lumen.Hub.Backups.Archive;
 /// segment is sealed only by <see cref="Complete"/>: a writer that fails before then (and is
 /// disposed on the way out) leaves a file every reader refuses as cut short.
 /// </summary>
-public sealed class SegmentedEncryptionStream : Stream
+public sealed class SegmentedEncryptionStream : WriteOnlyForwardStream
 {
     public const int TagBytes = 16;
 
@@ -83,14 +83,7 @@ public sealed class SegmentedEncryptionStream : Stream
     }
 
     public override void Flush() => _inner.Flush();
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
     public override bool CanWrite => !_finished;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }
 
 /// <summary>

@@ -1,27 +1,30 @@
-using Lumen.Hub.GoImport;
 using Microsoft.Data.Sqlite;
 
 namespace Lumen.Hub.Backups.Restore;
 
 /// <summary>
 /// A backup whose database is the Go hub's schema (<c>goose_db_version</c>) cannot be put in
-/// place as it is: it is imported (<see cref="GoDatabaseImporter"/>, the same import as
-/// <c>lumen-hub import-go</c>) into a fresh database of this hub's schema beside the live one,
+/// place as it is: it is imported (<see cref="GoDatabaseImport"/>: the composition passes the
+/// Go importer, the same import as <c>lumen-hub import-go</c>, so backups need not know it)
+/// into a fresh database of this hub's schema beside the live one,
 /// which then replaces the live one as any restore does. Both the CLI and the API restore go
 /// through here. What the import left out is in the hub's log, not in the restore's answer.
 /// </summary>
 public static class GoBackupRestore
 {
+    /// <summary>Imports the Go hub's database file into a new database of this hub's at the second path; throws, with a message for the user, when it cannot.</summary>
+    public delegate void GoDatabaseImport(string goDatabasePath, string hubDatabasePath);
+
     /// <exception cref="RestoreException">the Go database cannot be imported; nothing was changed.</exception>
-    public static StagedRestore ToLumenSchema(StagedRestore staged, string databasePath)
+    public static StagedRestore ToLumenSchema(StagedRestore staged, string databasePath, GoDatabaseImport import)
     {
         var imported = StagedRestore.NewPathBeside(databasePath);
         try
         {
-            GoDatabaseImporter.Import(staged.Path, imported, new GoImportOptions());
+            import(staged.Path, imported);
             FoldWriteAheadLog(imported);
         }
-        catch (Exception e) when (e is GoImportException or SqliteException or IOException)
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
             DeleteWithCompanions(imported);
             throw new RestoreException($"this backup holds a Go hub's database, and importing it failed: {e.Message}. Nothing was changed");

@@ -3,24 +3,16 @@ using Amazon.S3.Model;
 namespace Lumen.Hub.Backups.Targets;
 
 /// <summary>An object's body read straight from the connection; disposing it releases the response.</summary>
-internal sealed class S3DownloadStream(GetObjectResponse response) : Stream
+internal sealed class S3DownloadStream(GetObjectResponse response) : ReadOnlyForwardStream
 {
     private readonly Stream _body = response.ResponseStream;
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
     public override long Length => response.ContentLength;
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => _body.Read(buffer, offset, count);
     public override int Read(Span<byte> buffer) => _body.Read(buffer);
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancel) => _body.ReadAsync(buffer, offset, count, cancel);
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancel = default) => _body.ReadAsync(buffer, cancel);
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
