@@ -32,26 +32,27 @@ public sealed class BackupRunner(LumenDatabase database, TimeProvider clock)
         var started = clock.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
         var name = BackupName.For(started);
-        using var snapshot = await Task.Run(() => DatabaseSnapshot.Take(database), cancel);
+        using var snapshot = await LowPriorityThread.RunAsync(() => DatabaseSnapshot.Take(database));
 
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: PipeBytes, resumeWriterThreshold: PipeBytes / 2, useSynchronizationContext: false));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long size = 0;
-        var produce = Task.Run(async () =>
+        var produce = LowPriorityThread.RunAsync(() =>
         {
             try
             {
-                await using var file = new PacedStream(new FileStream(snapshot.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), WorkShare);
-                await using var sink = new HashingStream(pipe.Writer.AsStream(leaveOpen: true), hash, written => size += written);
-                BackupArchive.Write(file, sink, passphrase, cost);
-                await pipe.Writer.CompleteAsync();
+                using (var file = new PacedStream(new FileStream(snapshot.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), WorkShare))
+                using (var sink = new HashingStream(pipe.Writer.AsStream(leaveOpen: true), hash, written => size += written))
+                    BackupArchive.Write(file, sink, passphrase, cost);
+                pipe.Writer.Complete();
+                return true;
             }
             catch (Exception e)
             {
-                await pipe.Writer.CompleteAsync(e);
+                pipe.Writer.Complete(e);
                 throw;
             }
-        }, cancel);
+        });
 
         try
         {
