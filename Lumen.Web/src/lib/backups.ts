@@ -139,9 +139,9 @@ export function backupChanges(saved: BackupFields, draft: BackupDraft): { change
   return { changes, problems };
 }
 
-/** The field a refusal names ("retain_last must be …"), to show it there; null for any other message. */
+/** The field a refusal names ("retain_last must be …", "cron '…' is not …"), to show it there; null for any other message. */
 export function backupRefusalField(message: string): keyof BackupDraft | null {
-  const first = /^([a-z0-9_]+)\b/.exec(message)?.[1];
+  const first = /^([a-z0-9_]+)(?=:| must | ')/.exec(message)?.[1];
   return first && (FIELD_KEYS as string[]).concat('s3_secret_key').includes(first) ? (first as keyof BackupDraft) : null;
 }
 
