@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { Rig } from './support/rig';
 
@@ -11,10 +12,12 @@ import { Rig } from './support/rig';
 test.use({ colorScheme: 'light' });
 test.describe.configure({ mode: 'serial' });
 
+const shots = resolve(process.env.LUMEN_E2E_SCREENSHOTS ?? join(dirname(fileURLToPath(import.meta.url)), '../../e2e-screenshots'));
 const passphrase = 'a long backup passphrase';
 let rig: Rig;
 
 test.beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
   rig = await new Rig().start();
 });
 
@@ -86,6 +89,8 @@ test('Settings → Backups: passphrase, local target, test, run, download, resto
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(name);
   await expect(page.getByTestId('backup-last')).toContainText(name);
+  await page.getByRole('heading', { name: 'Backups' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, 'settings-backups-light-desktop.png'), fullPage: true });
 
   // Download: the link answers the very file in the folder.
   const downloading = page.waitForEvent('download');
