@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
@@ -15,6 +16,15 @@ test.describe.configure({ mode: 'serial' });
 const shots = resolve(process.env.LUMEN_E2E_SCREENSHOTS ?? join(dirname(fileURLToPath(import.meta.url)), '../../e2e-screenshots'));
 const passphrase = 'a long backup passphrase';
 let rig: Rig;
+
+/** A port nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((ok) => server.close(ok));
+  return port;
+}
 
 test.beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
@@ -57,9 +67,31 @@ test('Settings → Backups: passphrase, local target, test, run, download, resto
   await expect(page.getByTestId('passphrase-state')).toContainText('A passphrase is set.');
   await expect(phrase.getByLabel('New passphrase')).toHaveValue('');
 
-  // The local target, in a folder of the test's own; the hub stores it.
+  // S3: the secret key is written, never read back ("stored"; empty keeps it); a target that
+  // does not answer is reported by Test in the hub's words.
   const form = page.getByRole('form', { name: 'Backup settings' });
   await expect(form.getByRole('radio', { name: 'Local folder' })).toHaveAttribute('aria-checked', 'true');
+  await form.getByRole('radio', { name: 'S3 bucket' }).click();
+  await form.getByRole('textbox', { name: 'Endpoint' }).fill(`http://127.0.0.1:${await closedPort()}`);
+  await form.getByRole('textbox', { name: 'Bucket' }).fill('lumen-test');
+  await form.getByRole('textbox', { name: 'Access key' }).fill('AKIDEXAMPLE');
+  await form.getByLabel('Secret key').fill('a-secret-key-value');
+  await form.getByRole('checkbox', { name: /Path-style addresses/ }).check();
+  await expect(page.getByRole('button', { name: 'Test target' })).toBeDisabled();
+  const savedS3 = page.waitForResponse((r) => r.url().endsWith('/api/settings/backup') && r.request().method() === 'PUT');
+  await form.getByRole('button', { name: 'Save backup settings' }).click();
+  expect(await (await savedS3).text()).not.toContain('a-secret-key-value');
+  await expect(form.getByRole('status')).toHaveText('Saved.');
+  await expect(form.getByLabel('Secret key')).toHaveValue('');
+  await expect(form.getByLabel('Secret key')).toHaveAttribute('placeholder', 'stored');
+  await expect(form.getByText('Stored. Empty keeps it; type to replace it.')).toBeVisible();
+  const s3 = (await (await page.request.get(`${rig.url}/api/settings/backup`)).json()) as Record<string, unknown>;
+  expect([s3.target, s3.s3_bucket, s3.s3_access_key, s3.has_secret_key, s3.s3_force_path_style]).toEqual(['s3', 'lumen-test', 'AKIDEXAMPLE', true, true]);
+  await page.getByRole('button', { name: 'Test target' }).click();
+  await expect(page.getByRole('alert')).toContainText('target probe failed:');
+
+  // The local target, in a folder of the test's own; the hub stores it.
+  await form.getByRole('radio', { name: 'Local folder' }).click();
   await form.getByRole('textbox', { name: 'Folder' }).fill('relative/path');
   await form.getByRole('button', { name: 'Save backup settings' }).click();
   await expect(form.getByText(/An absolute folder/)).toBeVisible();
@@ -68,7 +100,7 @@ test('Settings → Backups: passphrase, local target, test, run, download, resto
   await form.getByRole('button', { name: 'Save backup settings' }).click();
   await expect(form.getByRole('status')).toHaveText('Saved.');
   const stored = (await (await page.request.get(`${rig.url}/api/settings/backup`)).json()) as Record<string, unknown>;
-  expect([stored.target, stored.local_path, stored.retain_last]).toEqual(['local', folder, 5]);
+  expect([stored.target, stored.local_path, stored.retain_last, stored.has_secret_key]).toEqual(['local', folder, 5, true]);
 
   await page.getByRole('button', { name: 'Test target' }).click();
   await expect(page.getByTestId('backup-action')).toHaveText('The target works: a probe was written and deleted.');

@@ -157,10 +157,15 @@ export default function BackupsSection() {
         subtitle="The whole database, encrypted with a passphrase, to a folder or an S3 bucket."
         actions={
           <>
-            <Button onClick={test} busy={testing} disabled={!settings}>
+            <Button onClick={test} busy={testing} disabled={!settings || dirty} title={dirty ? 'Save the settings first: the saved target is used' : undefined}>
               Test target
             </Button>
-            <Button variant="primary" onClick={() => setRunning(true)} disabled={!settings}>
+            <Button
+              variant="primary"
+              onClick={() => setRunning(true)}
+              disabled={!settings || dirty}
+              title={dirty ? 'Save the settings first: the saved target is used' : undefined}
+            >
               Run now
             </Button>
           </>
@@ -194,7 +199,9 @@ export default function BackupsSection() {
                   onChange={(v) => set('target', v)}
                 />
                 {draft.target === 'local' ? (
-                  field('local_path', 'Folder', `An absolute path; empty means ${settings.local_folder}.`, { placeholder: settings.local_folder })
+                  field('local_path', 'Folder', `An absolute path; empty means backups/ beside the database. Now: ${settings.local_folder}`, {
+                    placeholder: settings.local_folder,
+                  })
                 ) : (
                   <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
                     {field('s3_endpoint', 'Endpoint', 'Empty for AWS itself; e.g. https://minio.lan:9000.')}
