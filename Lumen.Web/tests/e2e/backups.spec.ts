@@ -47,6 +47,8 @@ test('Settings → Backups: passphrase, local target, test, run, download, resto
 
   await page.goto(`${rig.url}/settings`);
   await expect(page.getByTestId('passphrase-state')).toContainText('No passphrase is set yet');
+  await expect(page.getByText('No backups yet')).toBeVisible();
+  await expect(page.getByTestId('backup-last')).toHaveText('None since the hub started.');
 
   // A run before any passphrase: the hub's words, in the dialog.
   await page.getByRole('button', { name: 'Run now' }).click();
@@ -88,7 +90,10 @@ test('Settings → Backups: passphrase, local target, test, run, download, resto
   const s3 = (await (await page.request.get(`${rig.url}/api/settings/backup`)).json()) as Record<string, unknown>;
   expect([s3.target, s3.s3_bucket, s3.s3_access_key, s3.has_secret_key, s3.s3_force_path_style]).toEqual(['s3', 'lumen-test', 'AKIDEXAMPLE', true, true]);
   await page.getByRole('button', { name: 'Test target' }).click();
-  await expect(page.getByRole('alert')).toContainText('target probe failed:');
+  await expect(page.getByRole('alert').filter({ hasText: 'target probe failed:' })).toContainText('does not answer');
+  // The list of that target fails too, in the hub's words, beside the list.
+  const inTarget = page.getByRole('group', { name: 'In the target' });
+  await expect(inTarget.getByRole('alert')).toContainText('could not list the backups:');
 
   // The local target, in a folder of the test's own; the hub stores it.
   await form.getByRole('radio', { name: 'Local folder' }).click();
@@ -99,6 +104,7 @@ test('Settings → Backups: passphrase, local target, test, run, download, resto
   await form.getByRole('textbox', { name: 'Keep the newest' }).fill('5');
   await form.getByRole('button', { name: 'Save backup settings' }).click();
   await expect(form.getByRole('status')).toHaveText('Saved.');
+  await expect(inTarget.getByRole('alert')).toHaveCount(0);
   const stored = (await (await page.request.get(`${rig.url}/api/settings/backup`)).json()) as Record<string, unknown>;
   expect([stored.target, stored.local_path, stored.retain_last, stored.has_secret_key]).toEqual(['local', folder, 5, true]);
 
