@@ -56,7 +56,7 @@ function learnClock(response: Response, sentAt: number) {
   hubOffsetMs = Math.abs(offset) > 1500 ? offset : 0;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
   const sentAt = Date.now();
   let response: Response;
   try {

@@ -1,11 +1,16 @@
+import { lazy, Suspense } from 'react';
 import type { User } from '../../lib/api';
+import { Skeleton } from '../../components/ui';
 import { AccountSection } from './account-section';
 import { HostsSection } from './hosts-section';
 import { NotificationsSection } from './notifications-section';
 import { ProcessesSection } from './processes-section';
 import { RuntimeSection } from './runtime-section';
 
-/** Hosts and their tokens, the notification channels, the agents' interval, history retention and downsampling, the agents' process lists, the account's password. */
+// Backups are an admin's occasional errand: their code loads only when the section is shown.
+const BackupsSection = lazy(() => import('./backups-section'));
+
+/** Hosts and their tokens, the notification channels, the agents' interval, history retention and downsampling, the agents' process lists, the account's password, and (for admins) backups. */
 export function Settings({ user }: { user: User }) {
   return (
     <div className="space-y-5">
@@ -22,6 +27,11 @@ export function Settings({ user }: { user: User }) {
           <AccountSection user={user} />
         </div>
       </div>
+      {user.is_admin && (
+        <Suspense fallback={<Skeleton className="h-40 w-full" />}>
+          <BackupsSection />
+        </Suspense>
+      )}
     </div>
   );
 }
