@@ -16,7 +16,7 @@ export function Settings({ user }: { user: User }) {
     <div className="space-y-5">
       <div>
         <h1 className="text-lg font-semibold tracking-tight">Settings</h1>
-        <p className="mt-0.5 text-sm text-muted">Hosts, where alerts are sent, how often agents report, how long history is kept, and your account.</p>
+        <p className="mt-0.5 text-sm text-muted">Hosts, where alerts are sent, how often agents report, how long history is kept, backups, and your account.</p>
       </div>
       <HostsSection />
       <NotificationsSection />
